@@ -1,0 +1,27 @@
+"""Open a database ready for use: checked, migrated, with the shipped catalogue on first use."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from peewee import DatabaseError, OperationalError
+
+from db.catalogue import ensure_default_catalogue
+from db.connection import close_database, open_database, translate_error
+from db.migrations import migrate
+from db.models import CriteriaSet
+
+
+def prepare(path: str | Path, create: bool = True) -> bool:
+    """Returns True when the database was created now."""
+    new = open_database(path, create=create)
+    try:
+        migrate()
+        if new or not CriteriaSet.select().exists():
+            ensure_default_catalogue()
+    except (DatabaseError, OperationalError) as exc:
+        close_database()
+        raise translate_error(exc, path) from None
+    except Exception:
+        close_database()
+        raise
+    return new

@@ -1,0 +1,149 @@
+"""The change log: every service that changes data writes who, when, what, old → new.
+
+`apply_changes` is the one way rows the officer edits are changed: it checks the
+record's version (a stale edit from another session is refused), logs each field,
+and bumps the version, all in one transaction.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from peewee import Model
+
+from db.context import current_user
+from db.errors import ConflictError
+from db.models import ChangeLog, VersionedModel, database, now
+
+
+def new_batch() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+def to_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Model):
+        return str(value.get_id())
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def log(record: Model, action: str, field: str = "", old: Any = None, new: Any = None,
+        label: str = "", batch: str | None = None, commune_id: int | None = None) -> ChangeLog:
+    return ChangeLog.create(
+        at=now(), user=current_user(), commune=commune_id, batch=batch or new_batch(),
+        table=record._meta.table_name, record_id=record.get_id(), label=label,
+        action=action, field=field, old=to_text(old), new=to_text(new),
+    )
+
+
+def _commune_id(record: Model) -> int | None:
+    value = getattr(record, "commune_id", None)
+    if value is not None:
+        return value
+    plan = getattr(record, "plan", None) if hasattr(record, "plan_id") else None
+    return getattr(plan, "commune_id", None)
+
+
+def apply_changes(record: VersionedModel, changes: dict[str, Any], label: str = "",
+                  expected_version: int | None = None, batch: str | None = None) -> list[ChangeLog]:
+    """Set fields on a row, logging each real change. Returns the log entries written."""
+    batch = batch or new_batch()
+    with database.atomic():
+        if record.get_id() is not None and expected_version is not None:
+            fresh = type(record).get_or_none(type(record)._meta.primary_key == record.get_id())
+            if fresh is None or fresh.version != expected_version:
+                who = fresh.updated_by if fresh else "?"
+                when = fresh.updated_at if fresh else "?"
+                raise ConflictError("conflict", who=who, when=when)
+        entries = []
+        for name, new in changes.items():
+            old = getattr(record, name + "_id", None) if _is_fk(record, name) else getattr(record, name)
+            new_cmp = new.get_id() if isinstance(new, Model) else new
+            if to_text(old) == to_text(new_cmp):
+                continue
+            setattr(record, name, new)
+            entries.append((name, old, new_cmp))
+        if not entries:
+            return []
+        record.version = (record.version or 0) + 1
+        record.updated_at = now()
+        record.updated_by = current_user()
+        cls = type(record)
+        rows = cls.update(**{n: getattr(record, n) for n, _, _ in entries},
+                          version=record.version, updated_at=record.updated_at,
+                          updated_by=record.updated_by)
+        query = rows.where(cls._meta.primary_key == record.get_id())
+        if expected_version is not None:
+            query = query.where(cls.version == expected_version)
+        if query.execute() != 1:
+            raise ConflictError("conflict", who="?", when="?")
+        return [log(record, "update", n, o, v, label=label, batch=batch,
+                    commune_id=_commune_id(record)) for n, o, v in entries]
+
+
+def create_logged(model: type[VersionedModel], label: str = "", batch: str | None = None,
+                  **fields: Any) -> VersionedModel:
+    with database.atomic():
+        fields.setdefault("updated_by", current_user())
+        record = model.create(**fields)
+        log(record, "create", label=label, batch=batch, commune_id=_commune_id(record),
+            new=label or None)
+    return record
+
+
+def delete_logged(record: VersionedModel, label: str = "", batch: str | None = None) -> None:
+    with database.atomic():
+        log(record, "delete", label=label, batch=batch, commune_id=_commune_id(record), old=label or None)
+        record.delete_instance()
+
+
+def _is_fk(record: Model, name: str) -> bool:
+    from peewee import ForeignKeyField
+
+    return isinstance(record._meta.fields.get(name), ForeignKeyField)
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    id: int
+    at: datetime
+    user: str
+    table: str
+    record_id: int
+    label: str
+    action: str
+    field: str
+    old: str | None
+    new: str | None
+    batch: str
+
+
+def history(commune_id: int | None = None, table: str | None = None, record_id: int | None = None,
+            label_prefix: str | None = None, since: datetime | None = None,
+            limit: int | None = None) -> list[ChangeEntry]:
+    query = ChangeLog.select().order_by(ChangeLog.id.desc())
+    if commune_id is not None:
+        query = query.where(ChangeLog.commune == commune_id)
+    if table:
+        query = query.where(ChangeLog.table == table)
+    if record_id is not None:
+        query = query.where(ChangeLog.record_id == record_id)
+    if label_prefix:
+        query = query.where(ChangeLog.label.startswith(label_prefix))
+    if since is not None:
+        query = query.where(ChangeLog.at >= since)
+    if limit:
+        query = query.limit(limit)
+    return [ChangeEntry(c.id, c.at, c.user, c.table, c.record_id, c.label, c.action, c.field,
+                        c.old, c.new, c.batch) for c in query]

@@ -1,0 +1,347 @@
+"""peewee models. The database is bound at start (`db.connection.open_database`), never at import."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+
+database = SqliteDatabase(None)
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class VersionedModel(BaseModel):
+    """Rows the officer edits carry a version, so a stale edit from another session is refused."""
+
+    version = IntegerField(default=1)
+    updated_at = DateTimeField(default=now)
+    updated_by = CharField(default="")
+
+
+# --- criteria sets ---------------------------------------------------------------
+
+class CriteriaSet(VersionedModel):
+    code = CharField(unique=True)
+    name = TextField()
+    level = CharField(default="commune")  # commune, advanced (nâng cao), model (kiểu mẫu)
+    period_start = IntegerField()
+    period_end = IntegerField()
+    national_decision = TextField(default="")
+    provincial_decision = TextField(default="")
+    region = TextField(default="")
+    notes = TextField(default="")
+    meta_json = TextField(default="{}")  # provenance the file carried, kept as is
+
+
+class CriterionGroup(BaseModel):
+    criteria_set = ForeignKeyField(CriteriaSet, backref="groups", on_delete="CASCADE")
+    code = CharField()  # I..V
+    name = TextField()
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("criteria_set", "code"), True),)
+
+
+class Criterion(VersionedModel):
+    criteria_set = ForeignKeyField(CriteriaSet, backref="criteria", on_delete="CASCADE")
+    group = ForeignKeyField(CriterionGroup, null=True, backref="criteria", on_delete="SET NULL")
+    code = CharField()
+    name = TextField()
+    position = IntegerField(default=0)
+    responsible_sector = TextField(default="")
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("criteria_set", "code"), True),)
+
+
+class Indicator(VersionedModel):
+    criterion = ForeignKeyField(Criterion, backref="indicators", on_delete="CASCADE")
+    code = CharField()
+    content = TextField()
+    kind = CharField(default="yesno")  # rules.KINDS
+    op = CharField(default="==")  # rules.OPS
+    threshold = FloatField(null=True)  # numeric kinds; NULL = unknown, set by hand
+    unit = CharField(null=True)
+    responsible_sector = TextField(default="")
+    confidence = CharField(default="")  # provenance of the wording: high/medium/low
+    target_confidence = CharField(default="")
+    basis = CharField(default="")  # read / brief / recall
+    source = TextField(default="")
+    note = TextField(default="")
+    verified = BooleanField(default=False)
+    verified_source = TextField(default="")  # e.g. "1260/QĐ-UBND, Phụ lục"
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("criterion", "code"), True),)
+
+
+class IndicatorThreshold(BaseModel):
+    """A threshold that differs by assessment year or by commune group (2026–2030 set)."""
+
+    indicator = ForeignKeyField(Indicator, backref="thresholds", on_delete="CASCADE")
+    year = IntegerField(null=True)
+    commune_group = CharField(null=True)
+    op = CharField()
+    threshold = FloatField(null=True)
+    unit = CharField(null=True)
+
+
+# --- communes --------------------------------------------------------------------
+
+class Commune(VersionedModel):
+    name = CharField()
+    district = CharField(default="")  # town or district (thị xã, huyện)
+    province = CharField(default="")
+    commune_group = CharField(null=True)
+    active = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+
+
+class CommuneCriteriaSet(BaseModel):
+    """Which criteria set a commune assesses against, from a given year on."""
+
+    commune = ForeignKeyField(Commune, backref="set_periods", on_delete="CASCADE")
+    criteria_set = ForeignKeyField(CriteriaSet, on_delete="RESTRICT")
+    from_year = IntegerField()
+
+    class Meta:
+        indexes = ((("commune", "from_year"), True),)
+
+
+class Setting(BaseModel):
+    """Settings stored with the data (shared by everyone using this database)."""
+
+    commune = ForeignKeyField(Commune, null=True, on_delete="CASCADE")
+    key = CharField()
+    value = TextField(default="")
+
+    class Meta:
+        indexes = ((("commune", "key"), True),)
+
+
+# --- results ---------------------------------------------------------------------
+
+class Result(VersionedModel):
+    commune = ForeignKeyField(Commune, backref="results", on_delete="CASCADE")
+    indicator = ForeignKeyField(Indicator, backref="results", on_delete="CASCADE")
+    year = IntegerField()
+    status = CharField(default="unassessed")  # rules.STATUSES
+    value = CharField(null=True)  # as normalised text ("72,5", "Đạt", "Không")
+    value_number = FloatField(null=True)
+    numerator = FloatField(null=True)
+    denominator = FloatField(null=True)
+    data_date = DateField(null=True)
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("commune", "year", "indicator"), True),)
+
+
+# --- people and units ---------------------------------------------------------------
+
+class Unit(VersionedModel):
+    commune = ForeignKeyField(Commune, backref="units", on_delete="CASCADE")
+    name = CharField()
+    kind = CharField(default="department")  # board, department, mass_org, hamlet_board, other
+
+
+class Member(VersionedModel):
+    commune = ForeignKeyField(Commune, backref="members", on_delete="CASCADE")
+    name = CharField()
+    position = CharField(default="")  # chức vụ
+    unit = ForeignKeyField(Unit, null=True, backref="members", on_delete="SET NULL")
+    board_role = CharField(default="")  # Trưởng ban, Phó ban, Thành viên
+    phone = CharField(default="")
+    login = CharField(default="")  # OS login, for "mine" filters
+
+
+class Assignment(VersionedModel):
+    """A criterion (indicator NULL) or an indicator, held by a lead member."""
+
+    commune = ForeignKeyField(Commune, backref="assignments", on_delete="CASCADE")
+    criterion = ForeignKeyField(Criterion, on_delete="CASCADE")
+    indicator = ForeignKeyField(Indicator, null=True, on_delete="CASCADE")
+    lead = ForeignKeyField(Member, null=True, backref="assignments", on_delete="SET NULL")
+    decision = CharField(default="")  # e.g. 289/QĐ-UBND ngày 29/7/2022
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("commune", "criterion", "indicator"), True),)
+
+
+class AssignmentSupport(BaseModel):
+    assignment = ForeignKeyField(Assignment, backref="supports", on_delete="CASCADE")
+    unit = ForeignKeyField(Unit, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("assignment", "unit"), True),)
+
+
+# --- the year's plan --------------------------------------------------------------------
+
+class Plan(VersionedModel):
+    commune = ForeignKeyField(Commune, backref="plans", on_delete="CASCADE")
+    year = IntegerField()
+    number = CharField(default="")  # 249/KH-BQL
+    doc_date = DateField(null=True)
+    issuing_body = CharField(default="")  # UBND XÃ TÂN THẠNH
+    issuing_unit = CharField(default="")  # BQL XÂY DỰNG NTM
+    place = CharField(default="")  # Tân Thạnh (for "Tân Thạnh, ngày …")
+    subject = TextField(default="")
+    signing_authority = CharField(default="")  # TM. BQL NTM XÃ
+    signer_title = CharField(default="")  # TRƯỞNG BAN
+    signer_position = CharField(default="")  # CHỦ TỊCH UBND XÃ
+    signer_name = CharField(default="")
+    recipients = TextField(default="")  # one per line
+
+    class Meta:
+        indexes = ((("commune", "year"), True),)
+
+
+class PlanSection(VersionedModel):
+    """Free text of the plan: bases (căn cứ), purposes, requirements, leadership, …"""
+
+    plan = ForeignKeyField(Plan, backref="sections", on_delete="CASCADE")
+    key = CharField()
+    title = TextField(default="")
+    body = TextField(default="")
+    position = IntegerField(default=0)
+
+
+class PlanTarget(BaseModel):
+    """A criterion or indicator the plan aims to reach this year."""
+
+    plan = ForeignKeyField(Plan, backref="targets", on_delete="CASCADE")
+    criterion = ForeignKeyField(Criterion, null=True, on_delete="CASCADE")
+    indicator = ForeignKeyField(Indicator, null=True, on_delete="CASCADE")
+
+
+class PlanItem(VersionedModel):
+    """A task (nhiệm vụ) or a solution (giải pháp) for an indicator."""
+
+    plan = ForeignKeyField(Plan, backref="items", on_delete="CASCADE")
+    indicator = ForeignKeyField(Indicator, on_delete="CASCADE")
+    kind = CharField()  # task, solution
+    text = TextField()
+    done = BooleanField(default=False)
+    position = IntegerField(default=0)
+
+
+class WorkItem(VersionedModel):
+    """A concrete work, e.g. a road upgrade in a hamlet."""
+
+    plan = ForeignKeyField(Plan, backref="works", on_delete="CASCADE")
+    indicator = ForeignKeyField(Indicator, on_delete="CASCADE")
+    title = TextField()
+    hamlet = CharField(default="")
+    funding_note = TextField(default="")
+    due_date = DateField(null=True)
+    status = CharField(default="planned")  # planned, in_progress, done, cancelled
+    note = TextField(default="")
+    position = IntegerField(default=0)
+
+
+# --- evidence -----------------------------------------------------------------------------
+
+class EvidenceItem(VersionedModel):
+    commune = ForeignKeyField(Commune, backref="evidence", on_delete="CASCADE")
+    indicator = ForeignKeyField(Indicator, backref="evidence", on_delete="CASCADE")
+    year = IntegerField()
+    title = TextField()
+    doc_number = CharField(default="")
+    doc_date = DateField(null=True)
+    issuer = CharField(default="")
+    evidence_date = DateField(null=True)
+    location = TextField(default="")  # where the file is; stored, never opened or executed
+    status = CharField(default="missing")  # missing, collected, checked
+    status_date = DateField(null=True)
+    responsible = ForeignKeyField(Member, null=True, on_delete="SET NULL")
+    expiry_date = DateField(null=True)
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("commune", "year", "indicator"), False),)
+
+
+# --- deadlines ------------------------------------------------------------------------------
+
+class DeadlineRule(VersionedModel):
+    """How deadlines repeat (monthly report on the 10th, at the latest the 15th, …)."""
+
+    commune = ForeignKeyField(Commune, backref="deadline_rules", on_delete="CASCADE")
+    kind = CharField()  # monthly_report, quarterly_report, annual_report, board_meeting, custom
+    title = TextField(default="")
+    frequency = CharField()  # monthly, quarterly, yearly
+    due_month = IntegerField(null=True)  # yearly: month; quarterly: month within quarter (1-3)
+    due_day = IntegerField()
+    latest_month = IntegerField(null=True)
+    latest_day = IntegerField(null=True)
+    active = BooleanField(default=True)
+
+
+class Deadline(VersionedModel):
+    commune = ForeignKeyField(Commune, backref="deadlines", on_delete="CASCADE")
+    rule = ForeignKeyField(DeadlineRule, null=True, backref="deadlines", on_delete="SET NULL")
+    kind = CharField()
+    period = CharField(default="")  # 2023-03, 2023-Q1, 2023
+    title = TextField()
+    due_date = DateField()
+    latest_date = DateField(null=True)
+    status = CharField(default="open")  # open, submitted
+    submitted_on = DateField(null=True)
+    submitted_by = CharField(default="")
+    file_path = TextField(default="")
+    source = CharField(default="")  # e.g. work_item:12, evidence:40
+
+    class Meta:
+        indexes = ((("commune", "due_date"), False),)
+
+
+# --- change log ---------------------------------------------------------------------------------
+
+class ChangeLog(BaseModel):
+    at = DateTimeField(default=now, index=True)
+    user = CharField()
+    commune = ForeignKeyField(Commune, null=True, on_delete="SET NULL")
+    batch = CharField(index=True)  # one user action; undo reverts a whole batch
+    table = CharField()
+    record_id = IntegerField()
+    label = TextField(default="")  # human reference, e.g. "12.1 / 2023"
+    action = CharField(default="update")  # create, update, delete
+    field = CharField(default="")
+    old = TextField(null=True)
+    new = TextField(null=True)
+
+    class Meta:
+        indexes = ((("table", "record_id"), False),)
+
+
+ALL_MODELS = [
+    CriteriaSet, CriterionGroup, Criterion, Indicator, IndicatorThreshold,
+    Commune, CommuneCriteriaSet, Setting, Result,
+    Unit, Member, Assignment, AssignmentSupport,
+    Plan, PlanSection, PlanTarget, PlanItem, WorkItem,
+    EvidenceItem, DeadlineRule, Deadline, ChangeLog,
+]

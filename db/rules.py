@@ -1,0 +1,244 @@
+"""Domain rules as pure functions: parsing Vietnamese input, evaluating targets, counting.
+
+Nothing here touches the database, so every rule is unit-tested on plain values.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterable, Mapping
+
+from db.errors import ValidationError
+from db.text import fold
+
+MET, NOT_MET, NA, UNASSESSED = "met", "not_met", "na", "unassessed"
+STATUSES = (MET, NOT_MET, NA, UNASSESSED)
+
+# Indicator kinds: a yes/no requirement, an absence ("Không" temporary houses),
+# a percentage and any other amount (income, m²/person).
+YESNO, ABSENCE, PERCENT, AMOUNT = "yesno", "absence", "percent", "amount"
+KINDS = (YESNO, ABSENCE, PERCENT, AMOUNT)
+OPS = (">=", "<=", "==", ">", "<")
+
+_YES = {"dat", "co", "yes", "y", "true", "1", "x", "met"}
+_NO = {"khong dat", "chua dat", "no", "n", "false", "0", "not met", "chua"}
+
+
+def parse_number(text: str | float | int) -> float:
+    """Read "72,5", "72.5", "1.234,5", "95 %" as floats; raise ValidationError otherwise."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        if math.isfinite(text):
+            return float(text)
+        raise ValidationError("value_not_number", value=text)
+    raw = str(text).strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
+    if "," in raw and "." in raw:
+        # The later separator is the decimal one: "1.234,5" and "1,234.5".
+        if raw.rfind(",") > raw.rfind("."):
+            raw = raw.replace(".", "").replace(",", ".")
+        else:
+            raw = raw.replace(",", "")
+    elif "," in raw:
+        if raw.count(",") > 1:
+            raise ValidationError("value_not_number", value=text)
+        raw = raw.replace(",", ".")
+    elif raw.count(".") > 1:
+        raw = raw.replace(".", "")  # "1.234.567": thousands separators
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", raw):
+        raise ValidationError("value_not_number", value=text)
+    return float(raw)
+
+
+def parse_yes_no(text: str) -> bool:
+    key = fold(text).strip()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise ValidationError("value_not_yesno", value=text)
+
+
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def parse_date(text: str | date) -> date:
+    """Accept dd/mm/yyyy (d/m/yyyy too) and yyyy-mm-dd."""
+    if isinstance(text, datetime):
+        return text.date()
+    if isinstance(text, date):
+        return text
+    raw = str(text).strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError("date_invalid", value=text)
+
+
+def parse_year(text: str | int) -> int:
+    try:
+        year = int(str(text).strip())
+    except ValueError:
+        raise ValidationError("year_invalid", value=text) from None
+    if not 1900 <= year <= 2200:
+        raise ValidationError("year_invalid", value=text)
+    return year
+
+
+def format_number(value: float | None, decimals: int = 2) -> str:
+    """Vietnamese decimal comma, trailing zeros dropped: 72.5 → "72,5"."""
+    if value is None:
+        return ""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str
+    op: str
+    threshold: float | None  # numeric kinds; None = unknown, result set by hand
+    unit: str | None = None
+
+    def describe(self, lang: str = "vi") -> str:
+        if self.kind == YESNO:
+            return "Đạt" if lang == "vi" else "Met"
+        if self.kind == ABSENCE:
+            return "Không" if lang == "vi" else "None"
+        if self.threshold is None:
+            return f"{self.op} ?" + (f" {self.unit}" if self.unit else "")
+        unit = self.unit or ""
+        sep = "" if unit == "%" else " "
+        return f"{self.op} {format_number(self.threshold)}{sep}{unit}".rstrip()
+
+
+def kind_from_catalogue(op: str, value: object, unit: str | None) -> str:
+    if isinstance(value, str) and fold(value) in ("khong", "dat", "co"):
+        return ABSENCE if fold(value) == "khong" else YESNO
+    if value is None and unit is None and op == "==":
+        return YESNO
+    return PERCENT if unit == "%" else AMOUNT
+
+
+def evaluate(target: Target, value: str | float | None) -> str | None:
+    """Result of a measured value against the target: MET, NOT_MET, or None when the
+    threshold is unknown (the officer then sets the result by hand)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if target.kind == YESNO:
+        return MET if parse_yes_no(str(value)) else NOT_MET
+    if target.kind == ABSENCE:
+        key = fold(str(value))
+        if key in ("khong", "none", "0", "khong co"):
+            return MET
+        if key in ("co",):
+            return NOT_MET
+        return MET if parse_number(value) == 0 else NOT_MET
+    number = parse_number(value)
+    if target.threshold is None:
+        return None
+    return MET if compare(number, target.op, target.threshold) else NOT_MET
+
+
+def compare(number: float, op: str, threshold: float) -> bool:
+    eps = 1e-9
+    if op == ">=":
+        return number >= threshold - eps
+    if op == "<=":
+        return number <= threshold + eps
+    if op == ">":
+        return number > threshold + eps
+    if op == "<":
+        return number < threshold - eps
+    if op == "==":
+        return abs(number - threshold) <= eps
+    raise ValidationError("choice_invalid", field="op", value=op)
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    if denominator <= 0:
+        raise ValidationError("denominator_zero")
+    return numerator / denominator * 100.0
+
+
+def normalise_value(target: Target, value: str) -> str:
+    """The value as stored: numbers in canonical form, yes/no as Đạt/Không đạt."""
+    if target.kind == YESNO:
+        return "Đạt" if parse_yes_no(value) else "Không đạt"
+    if target.kind == ABSENCE and fold(value) in ("khong", "none", "khong co"):
+        return "Không"
+    if target.kind == ABSENCE and fold(value) == "co":
+        return "Có"
+    return format_number(parse_number(value), decimals=4)
+
+
+def code_key(code: str) -> tuple:
+    """Numeric sort key: "17.2" before "17.10", "2" before "11", Roman groups as text."""
+    parts = []
+    for part in str(code).split("."):
+        parts.append((0, int(part), "") if part.isdigit() else (1, 0, part))
+    return tuple(parts)
+
+
+def criterion_status(statuses: Iterable[str]) -> str:
+    """A criterion is met only when every applicable indicator is met."""
+    applicable = [s for s in statuses if s != NA]
+    if not applicable:
+        return NA
+    return MET if all(s == MET for s in applicable) else NOT_MET
+
+
+@dataclass(frozen=True)
+class Counts:
+    criteria_met: int
+    criteria_total: int
+    indicators_met: int
+    indicators_total: int
+
+    def text(self, lang: str = "vi") -> str:
+        if lang == "en":
+            return (f"{self.criteria_met}/{self.criteria_total} criteria, "
+                    f"{self.indicators_met}/{self.indicators_total} indicators")
+        return (f"{self.criteria_met}/{self.criteria_total} tiêu chí, "
+                f"{self.indicators_met}/{self.indicators_total} chỉ tiêu")
+
+
+def count(statuses_by_criterion: Mapping[str, Mapping[str, str]]) -> Counts:
+    """statuses_by_criterion: criterion code → {indicator code → status}.
+
+    A not-applicable indicator counts as met: the plan's "y/57" always has the whole set
+    as denominator, and an inapplicable indicator stands in the way of nothing."""
+    crit_met = ind_met = ind_total = 0
+    for indicators in statuses_by_criterion.values():
+        ind_total += len(indicators)
+        ind_met += sum(1 for s in indicators.values() if s in (MET, NA))
+        if criterion_status(indicators.values()) in (MET, NA):
+            crit_met += 1
+    return Counts(crit_met, len(statuses_by_criterion), ind_met, ind_total)
+
+
+def target_counts(start: Mapping[str, Mapping[str, str]],
+                  targeted_indicators: Iterable[str],
+                  targeted_criteria: Iterable[str] = ()) -> Counts:
+    """The year's target: what was met at the start of the year plus what the plan targets.
+
+    A targeted indicator counts as met; a targeted criterion counts as met as a whole."""
+    targeted = set(targeted_indicators)
+    crit_targets = set(targeted_criteria)
+    projected = {
+        crit: {code: (MET if code in targeted or crit in crit_targets else status)
+               for code, status in indicators.items()}
+        for crit, indicators in start.items()
+    }
+    return count(projected)
+
+
+def carry_forward(previous: Mapping[str, str]) -> dict[str, str]:
+    """A new year starts from last year's results ("duy trì, nâng chất")."""
+    return dict(previous)

@@ -1,0 +1,1 @@
+"""Use cases. Each owns its transaction and returns plain dataclasses, not model rows."""

@@ -1,0 +1,126 @@
+"""Communes, the criteria set each uses per year, and settings stored with the data."""
+from __future__ import annotations
+
+from datetime import date
+
+from db.catalogue import DEFAULT_CATALOGUE, ensure_default_catalogue
+from db.changelog import create_logged
+from db.errors import NotFoundError, ValidationError
+from db.models import Commune, CommuneCriteriaSet, CriteriaSet, Setting, database
+from db.text import MAX_SHORT, clean, fold
+
+
+def require_text(value: str | None, field: str, limit: int = MAX_SHORT) -> str:
+    text = clean(value)
+    if not text:
+        raise ValidationError("text_required", field=field)
+    if len(text) > limit:
+        raise ValidationError("text_too_long", length=len(text), limit=limit)
+    return text
+
+
+def create_commune(name: str, district: str = "", province: str = "",
+                   catalogue_code: str | None = None, from_year: int | None = None) -> Commune:
+    name = require_text(name, "commune")
+    district, province = clean(district), clean(province)
+    with database.atomic():
+        if catalogue_code:
+            cset = CriteriaSet.get_or_none(CriteriaSet.code == catalogue_code)
+            if cset is None:
+                raise NotFoundError("record_not_found", table="criteria_set", id=catalogue_code)
+        else:
+            cset = ensure_default_catalogue()
+        for other in Commune.select():
+            if fold(other.name) == fold(name) and fold(other.district) == fold(district):
+                raise ValidationError("commune_exists", name=name)
+        first = Commune.select().count() == 0
+        commune = create_logged(Commune, label=name, name=name, district=district,
+                                province=province, active=first)
+        CommuneCriteriaSet.create(commune=commune, criteria_set=cset,
+                                  from_year=from_year or cset.period_start)
+    return commune
+
+
+def list_communes() -> list[Commune]:
+    return list(Commune.select().order_by(Commune.name))
+
+
+def get_commune(name: str | None = None) -> Commune:
+    """The commune named (diacritics and case ignored), else the active one, else the only one."""
+    if name:
+        wanted = fold(name)
+        found = [c for c in Commune.select() if fold(c.name) == wanted]
+        if not found:
+            found = [c for c in Commune.select() if wanted in fold(c.name)]
+        if not found:
+            raise NotFoundError("commune_not_found", name=name)
+        if len(found) > 1:
+            raise ValidationError("commune_ambiguous", name=name)
+        return found[0]
+    commune = Commune.get_or_none(Commune.active == True)  # noqa: E712
+    if commune:
+        return commune
+    commune = Commune.select().order_by(Commune.id).first()
+    if commune is None:
+        raise NotFoundError("no_commune")
+    return commune
+
+
+def set_active(commune: Commune) -> None:
+    with database.atomic():
+        Commune.update(active=False).where(Commune.id != commune.id).execute()
+        Commune.update(active=True).where(Commune.id == commune.id).execute()
+
+
+def criteria_set_for_year(commune: Commune, year: int, check: bool = True) -> CriteriaSet:
+    """The set in force for that year; a year outside its period is refused."""
+    periods = list(CommuneCriteriaSet.select(CommuneCriteriaSet, CriteriaSet)
+                   .join(CriteriaSet)
+                   .where(CommuneCriteriaSet.commune == commune)
+                   .order_by(CommuneCriteriaSet.from_year))
+    if not periods:
+        raise NotFoundError("record_not_found", table="commune_criteria_set", id=commune.id)
+    chosen = periods[0]
+    for period in periods:
+        if period.from_year <= year:
+            chosen = period
+    cset = chosen.criteria_set
+    if check and not cset.period_start <= year <= cset.period_end:
+        raise ValidationError("year_out_of_range", year=year, start=cset.period_start,
+                              end=cset.period_end)
+    return cset
+
+
+def get_setting(key: str, commune: Commune | None = None, default: str = "") -> str:
+    row = Setting.get_or_none((Setting.key == key) &
+                              (Setting.commune == (commune.id if commune else None)))
+    if row is None and commune is not None:
+        row = Setting.get_or_none((Setting.key == key) & (Setting.commune.is_null()))
+    return row.value if row else default
+
+
+def put_setting(key: str, value: str, commune: Commune | None = None) -> None:
+    value = clean(value)
+    with database.atomic():
+        row = Setting.get_or_none((Setting.key == key) &
+                                  (Setting.commune == (commune.id if commune else None)))
+        if row is None:
+            Setting.create(key=key, value=value, commune=commune)
+        elif row.value != value:
+            row.value = value
+            row.save()
+
+
+def default_year(commune: Commune, today: date | None = None) -> int:
+    """The year being worked on: the setting if any, else this year within the set's period."""
+    stored = get_setting("current_year", commune)
+    if stored.isdigit():
+        return int(stored)
+    year = (today or date.today()).year
+    cset = criteria_set_for_year(commune, year, check=False)
+    return max(cset.period_start, min(cset.period_end, year))
+
+
+def ensure_ready(default_name: str | None = None) -> None:
+    """First use of a new database: load the shipped criteria set."""
+    ensure_default_catalogue()

@@ -1,0 +1,73 @@
+"""The evidence dossier (hồ sơ minh chứng): documents that prove each indicator is met."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from peewee import JOIN
+
+from db import rules
+from db.changelog import create_logged
+from db.models import Commune, Criterion, EvidenceItem, Indicator, Member
+from db.services.records import checked_choice, checked_text
+
+EVIDENCE_STATUSES = ("missing", "collected", "checked")
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    id: int
+    indicator_id: int
+    indicator_code: str
+    criterion_code: str
+    year: int
+    title: str
+    doc_number: str
+    doc_date: date | None
+    issuer: str
+    evidence_date: date | None
+    location: str
+    status: str
+    status_date: date | None
+    responsible_id: int | None
+    responsible: str
+    expiry_date: date | None
+    note: str
+    version: int
+
+
+def _date(value: date | str | None) -> date | None:
+    return rules.parse_date(value) if value else None
+
+
+def add_evidence(commune: Commune, indicator: Indicator, year: int, title: str,
+                 doc_number: str = "", doc_date: date | str | None = None, issuer: str = "",
+                 evidence_date: date | str | None = None, location: str = "",
+                 status: str = "missing", responsible: Member | None = None,
+                 expiry_date: date | str | None = None, note: str = "",
+                 status_date: date | str | None = None) -> EvidenceItem:
+    return create_logged(
+        EvidenceItem, label=f"{indicator.code} / {year}", commune=commune, indicator=indicator,
+        year=year, title=checked_text(title, "title", required=True, long=True),
+        doc_number=checked_text(doc_number, "doc_number"), doc_date=_date(doc_date),
+        issuer=checked_text(issuer, "issuer"), evidence_date=_date(evidence_date),
+        location=checked_text(location, "location", long=True),
+        status=checked_choice(status, "status", EVIDENCE_STATUSES), status_date=_date(status_date),
+        responsible=responsible, expiry_date=_date(expiry_date), note=checked_text(note, "note", long=True))
+
+
+def list_evidence(commune: Commune, year: int, indicator_id: int | None = None) -> list[EvidenceView]:
+    query = (EvidenceItem.select(EvidenceItem, Indicator, Criterion, Member)
+             .join(Indicator).join(Criterion)
+             .join_from(EvidenceItem, Member, join_type=JOIN.LEFT_OUTER)
+             .where((EvidenceItem.commune == commune) & (EvidenceItem.year == year)))
+    if indicator_id is not None:
+        query = query.where(EvidenceItem.indicator == indicator_id)
+    order = {status: n for n, status in enumerate(EVIDENCE_STATUSES)}
+    items = [EvidenceView(
+        e.id, e.indicator_id, e.indicator.code, e.indicator.criterion.code, e.year, e.title,
+        e.doc_number, e.doc_date, e.issuer, e.evidence_date, e.location, e.status, e.status_date,
+        e.responsible_id, e.responsible.name if e.responsible_id else "", e.expiry_date, e.note,
+        e.version) for e in query]
+    items.sort(key=lambda e: (order.get(e.status, 9), rules.code_key(e.indicator_code), e.id))
+    return items

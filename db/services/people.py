@@ -1,0 +1,130 @@
+"""Board members, units and who holds which criterion or indicator."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from db.changelog import apply_changes, create_logged, new_batch
+from db.models import (
+    Assignment, AssignmentSupport, Commune, Criterion, Indicator, Member, Unit, database,
+)
+from db.services.records import checked_choice, checked_text
+
+UNIT_KINDS = ("board", "department", "mass_org", "hamlet_board", "other")
+
+
+@dataclass(frozen=True)
+class MemberView:
+    id: int
+    name: str
+    position: str
+    board_role: str
+    unit: str
+    login: str
+    version: int
+
+
+@dataclass(frozen=True)
+class UnitView:
+    id: int
+    name: str
+    kind: str
+    version: int
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    id: int
+    criterion_code: str
+    criterion_name: str
+    indicator_code: str | None
+    indicator_content: str | None
+    lead_id: int | None
+    lead: str
+    lead_position: str
+    supports: tuple[str, ...]
+    version: int
+
+
+def add_unit(commune: Commune, name: str, kind: str = "department") -> Unit:
+    return create_logged(Unit, label=name, commune=commune,
+                         name=checked_text(name, "name", required=True),
+                         kind=checked_choice(kind, "kind", UNIT_KINDS))
+
+
+def add_member(commune: Commune, name: str, position: str = "", unit: Unit | None = None,
+               board_role: str = "", login: str = "", phone: str = "") -> Member:
+    return create_logged(Member, label=name, commune=commune,
+                         name=checked_text(name, "name", required=True),
+                         position=checked_text(position, "position"), unit=unit,
+                         board_role=checked_text(board_role, "board_role"),
+                         login=checked_text(login, "login"), phone=checked_text(phone, "phone"))
+
+
+def list_members(commune: Commune) -> list[MemberView]:
+    query = (Member.select(Member, Unit).join(Unit, join_type=JOIN.LEFT_OUTER)
+             .where(Member.commune == commune).order_by(Member.id))
+    return [MemberView(m.id, m.name, m.position, m.board_role, m.unit.name if m.unit_id else "",
+                       m.login, m.version) for m in query]
+
+
+def list_units(commune: Commune) -> list[UnitView]:
+    return [UnitView(u.id, u.name, u.kind, u.version)
+            for u in Unit.select().where(Unit.commune == commune).order_by(Unit.id)]
+
+
+def assign(commune: Commune, criterion: Criterion, indicator: Indicator | None = None,
+           lead: Member | None = None, supports: list[Unit] | None = None,
+           decision: str = "", expected_version: int | None = None,
+           batch: str | None = None) -> Assignment:
+    """Set the lead (and supporting units, when given) of a criterion or an indicator."""
+    batch = batch or new_batch()
+    label = indicator.code if indicator else f"TC {criterion.code}"
+    with database.atomic():
+        row = Assignment.get_or_none((Assignment.commune == commune) & (Assignment.criterion == criterion)
+                                     & (Assignment.indicator == indicator if indicator
+                                        else Assignment.indicator.is_null()))
+        if row is None:
+            row = create_logged(Assignment, label=label, batch=batch, commune=commune,
+                                criterion=criterion, indicator=indicator, lead=lead,
+                                decision=checked_text(decision, "decision"))
+        else:
+            apply_changes(row, {"lead": lead}, label=label, expected_version=expected_version,
+                          batch=batch)
+        if supports is not None:
+            current = {s.unit_id for s in row.supports}
+            wanted = {u.id for u in supports}
+            if current != wanted:
+                AssignmentSupport.delete().where(AssignmentSupport.assignment == row).execute()
+                for unit_id in sorted(wanted):
+                    AssignmentSupport.create(assignment=row, unit=unit_id)
+                from db.changelog import log
+
+                names = ", ".join(u.name for u in supports)
+                log(row, "update", "supports", ",".join(map(str, sorted(current))),
+                    ",".join(map(str, sorted(wanted))), label=f"{label}: {names}", batch=batch,
+                    commune_id=commune.id)
+    return row
+
+
+def list_assignments(commune: Commune) -> list[AssignmentView]:
+    from db import rules
+
+    supports: dict[int, list[str]] = {}
+    for s in (AssignmentSupport.select(AssignmentSupport, Unit).join(Unit)
+              .join_from(AssignmentSupport, Assignment).where(Assignment.commune == commune)):
+        supports.setdefault(s.assignment_id, []).append(s.unit.name)
+    rows = (Assignment.select(Assignment, Criterion, Indicator, Member)
+            .join(Criterion).join_from(Assignment, Indicator, join_type=JOIN.LEFT_OUTER)
+            .join_from(Assignment, Member, join_type=JOIN.LEFT_OUTER)
+            .where(Assignment.commune == commune))
+    out = [AssignmentView(
+        a.id, a.criterion.code, a.criterion.name,
+        a.indicator.code if a.indicator_id else None,
+        a.indicator.content if a.indicator_id else None,
+        a.lead_id, a.lead.name if a.lead_id else "", a.lead.position if a.lead_id else "",
+        tuple(supports.get(a.id, [])), a.version) for a in rows]
+    out.sort(key=lambda a: (rules.code_key(a.criterion_code),
+                            rules.code_key(a.indicator_code) if a.indicator_code else ()))
+    return out

@@ -1,0 +1,180 @@
+"""Recording an indicator's result for a year (the `set` command, the space key, `v`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from db import rules
+from db.changelog import apply_changes, new_batch
+from db.errors import NotFoundError, ValidationError
+from db.models import Commune, CriteriaSet, Criterion, Indicator, IndicatorThreshold, Result, database
+from db.services.communes import criteria_set_for_year
+from db.text import MAX_TEXT, clean
+
+MET_CHOICES = {"yes": rules.MET, "no": rules.NOT_MET, "na": rules.NA,
+               "co": rules.MET, "khong": rules.NOT_MET, "dat": rules.MET, "unassessed": rules.UNASSESSED}
+
+
+@dataclass(frozen=True)
+class ResultView:
+    code: str
+    year: int
+    status: str
+    value: str | None
+    value_number: float | None
+    numerator: float | None
+    denominator: float | None
+    data_date: date | None
+    note: str
+    version: int
+    updated_by: str
+    updated_at: datetime | None
+
+
+def view(result: Result, code: str) -> ResultView:
+    return ResultView(code, result.year, result.status, result.value, result.value_number,
+                      result.numerator, result.denominator, result.data_date, result.note,
+                      result.version, result.updated_by, result.updated_at)
+
+
+def find_indicator(cset: CriteriaSet, code: str) -> Indicator:
+    code = clean(code)
+    indicator = (Indicator.select().join(Criterion)
+                 .where((Criterion.criteria_set == cset) & (Indicator.code == code)).first())
+    if indicator is None and code.endswith(".1"):
+        # "11.1" typed for the one-indicator criterion "11"
+        indicator = (Indicator.select().join(Criterion)
+                     .where((Criterion.criteria_set == cset) & (Indicator.code == code[:-2])
+                            & (Criterion.code == code[:-2])).first())
+    if indicator is None:
+        raise NotFoundError("indicator_not_found", code=code, set=cset.code)
+    return indicator
+
+
+def target_for(indicator: Indicator, year: int, commune_group: str | None = None,
+               thresholds: list[IndicatorThreshold] | None = None) -> rules.Target:
+    """The indicator's target in force that year (a year- or group-specific one wins)."""
+    op, threshold, unit = indicator.op, indicator.threshold, indicator.unit
+    rows = thresholds if thresholds is not None else list(indicator.thresholds)
+    for row in rows:
+        if row.year == year and row.commune_group in (None, commune_group):
+            op, threshold, unit = row.op, row.threshold, row.unit or unit
+    for row in rows:
+        if commune_group and row.commune_group == commune_group and row.year in (None, year):
+            op, threshold, unit = row.op, row.threshold, row.unit or unit
+    return rules.Target(indicator.kind, op, threshold, unit)
+
+
+def effective_results(commune: Commune, year: int, indicator_ids: list[int] | None = None
+                      ) -> dict[int, Result]:
+    """Indicator id → the result in force that year: its own row, or the latest earlier one
+    (a year starts from the previous year's results)."""
+    query = Result.select().where((Result.commune == commune) & (Result.year <= year))
+    if indicator_ids is not None:
+        query = query.where(Result.indicator.in_(indicator_ids))
+    found: dict[int, Result] = {}
+    for row in query.order_by(Result.year):
+        found[row.indicator_id] = row
+    return found
+
+
+def carry_forward(commune: Commune, year: int, cset: CriteriaSet) -> None:
+    """Materialise a year from the previous results before its first edit."""
+    indicator_ids = [i.id for i in Indicator.select(Indicator.id).join(Criterion)
+                     .where(Criterion.criteria_set == cset)]
+    existing = {r.indicator_id for r in Result.select(Result.indicator)
+                .where((Result.commune == commune) & (Result.year == year))}
+    previous = effective_results(commune, year - 1, indicator_ids)
+    rows = []
+    for ind_id in indicator_ids:
+        if ind_id in existing:
+            continue
+        prev = previous.get(ind_id)
+        rows.append(dict(
+            commune=commune.id, indicator=ind_id, year=year,
+            status=prev.status if prev else rules.UNASSESSED,
+            value=prev.value if prev else None, value_number=prev.value_number if prev else None,
+            numerator=prev.numerator if prev else None, denominator=prev.denominator if prev else None,
+            data_date=prev.data_date if prev else None, note="",
+            version=1, updated_at=datetime.now().replace(microsecond=0),
+            updated_by=prev.updated_by if prev else "",
+        ))
+    if rows:
+        Result.insert_many(rows).execute()
+
+
+def parse_met(met: str | None) -> str | None:
+    if met is None:
+        return None
+    from db.text import fold
+
+    key = fold(met)
+    if key not in MET_CHOICES:
+        raise ValidationError("met_invalid", value=met)
+    return MET_CHOICES[key]
+
+
+def set_result(commune: Commune, year: int, code: str, value: str | None = None,
+               met: str | None = None, note: str | None = None,
+               numerator: str | None = None, denominator: str | None = None,
+               data_date: str | date | None = None, expected_version: int | None = None,
+               batch: str | None = None, clear_value: bool = False) -> ResultView:
+    """Validate everything first, then write in one transaction and log each change."""
+    cset = criteria_set_for_year(commune, year)
+    indicator = find_indicator(cset, code)
+    target = target_for(indicator, year, commune.commune_group)
+    status = parse_met(met)
+    changes: dict[str, object] = {}
+    if numerator is not None or denominator is not None:
+        if numerator is None or denominator is None:
+            raise ValidationError("value_not_number", value=numerator if numerator is not None else denominator)
+        num, den = rules.parse_number(numerator), rules.parse_number(denominator)
+        percent = rules.ratio(num, den)
+        changes.update(numerator=num, denominator=den)
+        value = rules.format_number(percent, decimals=2)
+    if value is not None and str(value).strip():
+        stored = rules.normalise_value(target, str(value))
+        number = None if target.kind == rules.YESNO or stored in ("Không", "Có") \
+            else rules.parse_number(stored)
+        changes.update(value=stored, value_number=number)
+        if status is None:
+            evaluated = rules.evaluate(target, stored)
+            if evaluated is not None:
+                status = evaluated
+    elif clear_value:
+        changes.update(value=None, value_number=None, numerator=None, denominator=None)
+    if note is not None:
+        text = clean(note)
+        if len(text) > MAX_TEXT:
+            raise ValidationError("text_too_long", length=len(text), limit=MAX_TEXT)
+        changes["note"] = text
+    if data_date is not None:
+        changes["data_date"] = rules.parse_date(data_date) if data_date != "" else None
+    if status is not None:
+        changes["status"] = status
+    if not changes:
+        raise ValidationError("nothing_to_set")
+    with database.atomic():
+        had_row = Result.select().where((Result.commune == commune) & (Result.indicator == indicator)
+                                        & (Result.year == year)).exists()
+        if not had_row:
+            # The version the caller saw belonged to an earlier year's row.
+            expected_version = None
+        carry_forward(commune, year, cset)
+        row = Result.get((Result.commune == commune) & (Result.indicator == indicator)
+                         & (Result.year == year))
+        apply_changes(row, changes, label=f"{indicator.code} / {year}",
+                      expected_version=expected_version, batch=batch or new_batch())
+        row = Result.get_by_id(row.id)
+    return view(row, indicator.code)
+
+
+def toggle_met(commune: Commune, year: int, code: str, expected_version: int | None = None,
+               batch: str | None = None) -> ResultView:
+    """Space on the indicator list: met ↔ not met (anything else becomes met)."""
+    cset = criteria_set_for_year(commune, year)
+    indicator = find_indicator(cset, code)
+    current = effective_results(commune, year, [indicator.id]).get(indicator.id)
+    new = rules.NOT_MET if current is not None and current.status == rules.MET else rules.MET
+    return set_result(commune, year, code, met={rules.MET: "yes", rules.NOT_MET: "no"}[new],
+                      expected_version=expected_version, batch=batch)

@@ -1,0 +1,176 @@
+"""A year's picture: every criterion and indicator with its result, counts and targets."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from peewee import JOIN
+
+from db import rules
+from db.models import (
+    Assignment, Commune, Criterion, CriterionGroup, EvidenceItem, Indicator, IndicatorThreshold,
+    Member, Plan, PlanTarget,
+)
+from db.services.communes import criteria_set_for_year
+from db.services.results import effective_results, target_for
+
+
+@dataclass
+class IndicatorStatus:
+    id: int
+    code: str
+    content: str
+    criterion_code: str
+    kind: str
+    target: rules.Target
+    status: str
+    value: str | None
+    numerator: float | None
+    denominator: float | None
+    data_date: date | None
+    note: str
+    result_year: int | None  # the year the result was recorded (earlier = carried forward)
+    result_version: int | None
+    targeted: bool
+    verified: bool
+    confidence: str
+    lead: str
+    lead_id: int | None
+    evidence_total: int = 0
+    evidence_done: int = 0
+
+    @property
+    def met(self) -> bool | None:
+        return {rules.MET: True, rules.NOT_MET: False}.get(self.status)
+
+    @property
+    def threshold_known(self) -> bool:
+        return self.kind in (rules.YESNO, rules.ABSENCE) or self.target.threshold is not None
+
+
+@dataclass
+class CriterionStatus:
+    id: int
+    code: str
+    name: str
+    group_code: str
+    group_name: str
+    status: str
+    lead: str
+    lead_id: int | None
+    targeted: bool
+    indicators: list[IndicatorStatus] = field(default_factory=list)
+
+    @property
+    def met(self) -> bool:
+        return self.status in (rules.MET, rules.NA)
+
+    @property
+    def indicators_met(self) -> int:
+        return sum(1 for i in self.indicators if i.status in (rules.MET, rules.NA))
+
+
+@dataclass
+class YearStatus:
+    commune_id: int
+    commune_name: str
+    year: int
+    set_code: str
+    set_name: str
+    criteria: list[CriterionStatus]
+    counts: rules.Counts
+    start_counts: rules.Counts  # end of the previous year
+    target_counts: rules.Counts | None  # the plan's aim for this year
+    plan_id: int | None
+
+    def indicators(self) -> list[IndicatorStatus]:
+        return [i for c in self.criteria for i in c.indicators]
+
+
+def _statuses(criteria: list[CriterionStatus], pick) -> dict[str, dict[str, str]]:
+    return {c.code: {i.code: pick(i) for i in c.indicators} for c in criteria}
+
+
+def year_status(commune: Commune, year: int, with_evidence: bool = True) -> YearStatus:
+    cset = criteria_set_for_year(commune, year)
+    criteria = list(Criterion.select(Criterion, CriterionGroup)
+                    .join(CriterionGroup, join_type=JOIN.LEFT_OUTER)
+                    .where(Criterion.criteria_set == cset))
+    criteria.sort(key=lambda c: rules.code_key(c.code))
+    indicators = list(Indicator.select().join(Criterion).where(Criterion.criteria_set == cset))
+    indicators.sort(key=lambda i: rules.code_key(i.code))
+    ids = [i.id for i in indicators]
+    thresholds: dict[int, list[IndicatorThreshold]] = defaultdict(list)
+    for row in IndicatorThreshold.select().where(IndicatorThreshold.indicator.in_(ids)):
+        thresholds[row.indicator_id].append(row)
+    results = effective_results(commune, year, ids)
+    previous = effective_results(commune, year - 1, ids)
+
+    leads: dict[tuple[int, int | None], tuple[str, int | None]] = {}
+    for a in (Assignment.select(Assignment, Member).join(Member, join_type=JOIN.LEFT_OUTER)
+              .where(Assignment.commune == commune)):
+        leads[(a.criterion_id, a.indicator_id)] = (a.lead.name if a.lead_id else "", a.lead_id)
+
+    plan = Plan.get_or_none((Plan.commune == commune) & (Plan.year == year))
+    targeted_ind: set[int] = set()
+    targeted_crit: set[int] = set()
+    if plan:
+        for t in PlanTarget.select().where(PlanTarget.plan == plan):
+            if t.indicator_id:
+                targeted_ind.add(t.indicator_id)
+            elif t.criterion_id:
+                targeted_crit.add(t.criterion_id)
+
+    evidence: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    if with_evidence:
+        for item in (EvidenceItem.select(EvidenceItem.indicator, EvidenceItem.status)
+                     .where((EvidenceItem.commune == commune) & (EvidenceItem.year == year))):
+            evidence[item.indicator_id][0] += 1
+            if item.status != "missing":
+                evidence[item.indicator_id][1] += 1
+
+    by_criterion: dict[int, list[IndicatorStatus]] = defaultdict(list)
+    for ind in indicators:
+        res = results.get(ind.id)
+        crit_lead = leads.get((ind.criterion_id, None), ("", None))
+        lead = leads.get((ind.criterion_id, ind.id), crit_lead)
+        ev = evidence.get(ind.id, [0, 0])
+        by_criterion[ind.criterion_id].append(IndicatorStatus(
+            id=ind.id, code=ind.code, content=ind.content, criterion_code="",
+            kind=ind.kind, target=target_for(ind, year, commune.commune_group, thresholds[ind.id]),
+            status=res.status if res else rules.UNASSESSED,
+            value=res.value if res else None,
+            numerator=res.numerator if res else None, denominator=res.denominator if res else None,
+            data_date=res.data_date if res else None, note=res.note if res else "",
+            result_year=res.year if res else None, result_version=res.version if res else None,
+            targeted=ind.id in targeted_ind, verified=ind.verified, confidence=ind.confidence,
+            lead=lead[0], lead_id=lead[1], evidence_total=ev[0], evidence_done=ev[1],
+        ))
+    out: list[CriterionStatus] = []
+    for crit in criteria:
+        items = by_criterion.get(crit.id, [])
+        for item in items:
+            item.criterion_code = crit.code
+        lead = leads.get((crit.id, None), ("", None))
+        group = crit.group if crit.group_id else None
+        out.append(CriterionStatus(
+            id=crit.id, code=crit.code, name=crit.name,
+            group_code=group.code if group else "", group_name=group.name if group else "",
+            status=rules.criterion_status(i.status for i in items), lead=lead[0], lead_id=lead[1],
+            targeted=crit.id in targeted_crit, indicators=items,
+        ))
+    counts = rules.count(_statuses(out, lambda i: i.status))
+    prev_status = {i.id: (previous[i.id].status if i.id in previous else rules.UNASSESSED)
+                   for i in indicators}
+    start = _statuses(out, lambda i: prev_status[i.id])
+    start_counts = rules.count(start)
+    target = None
+    if plan:
+        target = rules.target_counts(
+            start,
+            [i.code for i in indicators if i.id in targeted_ind],
+            [c.code for c in criteria if c.id in targeted_crit],
+        )
+    return YearStatus(commune.id, commune.name, year, cset.code, cset.name, out, counts,
+                      start_counts, target, plan.id if plan else None)

@@ -1,0 +1,1 @@
+"""Reports: PDF documents (reportlab) and text tables (tabulate). Knows nothing of Textual."""

@@ -1,0 +1,106 @@
+"""Text tables for the command line through tabulate; CSV and JSON for machines."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Any, Sequence
+
+from db import rules
+from db.services.status import YearStatus
+
+TABLE_FORMATS = {"plain": "plain", "simple": "simple", "github": "github", "grid": "grid"}
+
+_STATUS = {
+    "vi": {rules.MET: "Đạt", rules.NOT_MET: "Chưa đạt", rules.NA: "Không áp dụng",
+           rules.UNASSESSED: "Chưa đánh giá"},
+    "en": {rules.MET: "Met", rules.NOT_MET: "Not met", rules.NA: "Not applicable",
+           rules.UNASSESSED: "Not assessed"},
+}
+_HEAD = {
+    "vi": ("Mã", "Tiêu chí", "Chỉ tiêu đạt", "Kết quả", "Chỉ tiêu", "Nội dung", "Yêu cầu", "Giá trị",
+           "Phụ trách"),
+    "en": ("Code", "Criterion", "Indicators met", "Result", "Indicator", "Content", "Target", "Value",
+           "Lead"),
+}
+
+
+def status_label(status: str, lang: str = "vi") -> str:
+    return _STATUS["en" if lang == "en" else "vi"].get(status, status)
+
+
+def render_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str) -> str:
+    """Render rows as a tabulate table or CSV. Wide Vietnamese characters measured by wcwidth."""
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
+        return buffer.getvalue().rstrip("\n")
+    from tabulate import tabulate  # deferred: only reports need it
+
+    return tabulate(rows, headers=list(headers), tablefmt=TABLE_FORMATS.get(fmt, "simple"),
+                    disable_numparse=True)
+
+
+def status_document(status: YearStatus) -> dict:
+    """The JSON shape of `status --format json`."""
+    target = status.target_counts
+    return {
+        "commune": status.commune_name,
+        "year": status.year,
+        "criteria_set": status.set_code,
+        "criteria_met": status.counts.criteria_met,
+        "criteria_total": status.counts.criteria_total,
+        "indicators_met": status.counts.indicators_met,
+        "indicators_total": status.counts.indicators_total,
+        "start_criteria_met": status.start_counts.criteria_met,
+        "start_indicators_met": status.start_counts.indicators_met,
+        "target_criteria_met": target.criteria_met if target else None,
+        "target_indicators_met": target.indicators_met if target else None,
+        "criteria": [{
+            "code": c.code, "name": c.name, "group": c.group_code, "met": c.met,
+            "status": c.status, "lead": c.lead, "targeted": c.targeted,
+            "indicators_met": c.indicators_met, "indicators_total": len(c.indicators),
+            "indicators": [{
+                "code": i.code, "content": i.content, "met": i.met, "status": i.status,
+                "value": i.value, "target": i.target.describe(), "threshold_known": i.threshold_known,
+                "verified": i.verified, "targeted": i.targeted, "lead": i.lead, "note": i.note,
+            } for i in c.indicators],
+        } for c in status.criteria],
+    }
+
+
+def _summary(status: YearStatus, lang: str) -> list[str]:
+    en = lang == "en"
+    lines = [(f"Year {status.year}: " if en else f"Năm {status.year}: ") + status.counts.text(lang),
+             (f"Start of year (end of {status.year - 1}): " if en
+              else f"Đầu năm (cuối năm {status.year - 1}): ") + status.start_counts.text(lang)]
+    if status.target_counts:
+        lines.append((f"Target for {status.year}: " if en else f"Mục tiêu năm {status.year}: ")
+                     + status.target_counts.text(lang))
+    else:
+        lines.append(f"No plan for {status.year}" if en else f"Chưa có kế hoạch năm {status.year}")
+    return lines
+
+
+def print_status(status: YearStatus, fmt: str, lang: str = "vi", with_indicators: bool = False,
+                 out=None) -> None:
+    out = out or sys.stdout
+    if fmt == "json":
+        json.dump(status_document(status), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    head = _HEAD["en" if lang == "en" else "vi"]
+    if with_indicators:
+        rows = [(i.code, i.content, i.target.describe(lang), i.value or "", status_label(i.status, lang),
+                 i.lead) for i in status.indicators()]
+        headers = (head[4], head[5], head[6], head[7], head[3], head[8])
+    else:
+        rows = [(c.code, c.name, f"{c.indicators_met}/{len(c.indicators)}", status_label(c.status, lang))
+                for c in status.criteria]
+        headers = head[:4]
+    out.write(render_table(rows, headers, fmt) + "\n")
+    if fmt != "csv":
+        out.write("\n" + "\n".join(_summary(status, lang)) + "\n")

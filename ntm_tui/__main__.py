@@ -1,0 +1,98 @@
+"""Command line: parse, resolve paths, run. `ntm-tui` alone opens the app."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ntm_tui.i18n import set_lang, t
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one clear line, exit 2, like every bad input
+        self.print_usage(sys.stderr)
+        prefix = "Lỗi tham số" if _lang_hint() != "en" else "Argument error"
+        sys.stderr.write(f"{self.prog}: {prefix}: {message}\n")
+        raise SystemExit(2)
+
+
+def _lang_hint() -> str:
+    argv = sys.argv[1:]
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        return argv[i + 1] if i + 1 < len(argv) else "vi"
+    return "vi"
+
+
+def common_options(parser: argparse.ArgumentParser, top: bool, commune: bool = True) -> None:
+    """Options every command takes, before or after the command name."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="PATH", default=default, help=t("help_db"))
+    parser.add_argument("--lang", choices=("vi", "en"), default=default, help=t("help_lang"))
+    if commune:
+        parser.add_argument("--commune", metavar="NAME", default=default, help=t("help_commune"))
+    parser.add_argument("--today", metavar="DATE", default=default,
+                        help="dd/mm/yyyy | yyyy-mm-dd")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ntm_tui.commands import command_modules
+
+    parser = Parser(prog="ntm-tui", description="Nông thôn mới — ntm-tui")
+    common_options(parser, top=True)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    common = Parser(add_help=False)
+    common_options(common, top=False)
+    for module in command_modules():
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    set_lang(_lang_hint())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from db.errors import NtmError
+    from ntm_tui.context import build_context
+
+    ctx = None
+    try:
+        ctx = build_context(args)
+        set_lang(ctx.lang)
+        handler = getattr(args, "func", None)
+        if handler is None:
+            from ntm_tui.launch import run_app
+
+            return run_app(args, ctx) or 0
+        return handler(args, ctx) or 0
+    except NtmError as exc:
+        sys.stderr.write(f"ntm-tui: {exc.message(ctx.lang if ctx else _lang_hint())}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write(t("interrupted") + "\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # never a traceback for the officer; NTM_TUI_DEBUG shows it
+        import os
+        import sqlite3
+
+        from peewee import DatabaseError
+
+        if os.environ.get("NTM_TUI_DEBUG"):
+            raise
+        lang = ctx.lang if ctx else _lang_hint()
+        if isinstance(exc, (DatabaseError, sqlite3.DatabaseError)):
+            from db.connection import translate_error
+
+            sys.stderr.write(f"ntm-tui: {translate_error(exc).message(lang)}\n")
+            return 2
+        sys.stderr.write(f"ntm-tui: {t('unexpected_error', detail=exc)}\n")
+        return 1
+    finally:
+        from db.connection import close_database
+
+        close_database()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""`ntm-tui init`: create a commune (and the database on first use)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ntm_tui.i18n import t
+
+
+def register(sub, common) -> None:
+    from ntm_tui.__main__ import Parser, common_options
+
+    parent = Parser(add_help=False)
+    common_options(parent, top=False, commune=False)  # --commune here names the new commune
+    p = sub.add_parser("init", parents=[parent], help="tạo xã mới / create a commune")
+    p.add_argument("--commune", dest="new_commune", required=True, metavar="NAME")
+    p.add_argument("--district", default="", metavar="NAME")
+    p.add_argument("--province", default="", metavar="NAME")
+    p.add_argument("--catalogue", metavar="FILE", help="YAML bộ tiêu chí (mặc định: An Giang 2021–2025)")
+    p.set_defaults(func=run)
+
+
+def run(args, ctx) -> int:
+    from db.catalogue import install_catalogue, load_catalogue_file
+    from db.models import CriteriaSet, database
+    from db.services.communes import create_commune
+
+    spec = load_catalogue_file(Path(args.catalogue)) if args.catalogue else None  # validate first
+    ctx.open(create=True)
+    with database.atomic():
+        code = None
+        if spec is not None:
+            existing = CriteriaSet.get_or_none(CriteriaSet.code == spec.code)
+            code = (existing or install_catalogue(spec)).code
+        commune = create_commune(args.new_commune, args.district, args.province, catalogue_code=code)
+    print(t("init_done", name=commune.name, db=ctx.db_path))
+    return 0

@@ -1,0 +1,38 @@
+"""Labels in Vietnamese (default) and English.
+
+Each area keeps its labels in its own module here (`cli.py`, `tui.py`, …) as a dict
+KEY → (vi, en); they are merged on first use.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+_lang = "vi"
+_labels: dict[str, tuple[str, str]] | None = None
+
+
+def _load() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        merged.update(getattr(module, "LABELS", {}))
+    return merged
+
+
+def set_lang(lang: str) -> None:
+    global _lang
+    _lang = "en" if lang == "en" else "vi"
+
+
+def get_lang() -> str:
+    return _lang
+
+
+def t(key: str, **params: object) -> str:
+    global _labels
+    if _labels is None:
+        _labels = _load()
+    vi, en = _labels.get(key, (key, key))
+    text = en if _lang == "en" else vi
+    return text.format(**params) if params else text

@@ -1,0 +1,50 @@
+"""Shared fixtures: real SQLite files in tmp_path, never :memory:."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from db.bootstrap import prepare
+from db.connection import close_database
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path, monkeypatch):
+    """No test touches the real user folders."""
+    monkeypatch.setenv("NTM_TUI_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("NTM_TUI_CONFIG", str(tmp_path / "config.json"))
+    monkeypatch.setenv("NTM_TUI_EXPORTS", str(tmp_path / "exports"))
+    monkeypatch.delenv("NTM_TUI_DB", raising=False)
+    monkeypatch.setenv("NTM_TUI_USER", "tester")
+    yield
+    close_database()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo database built once per test session; tests get copies."""
+    from db.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    prepare(path)
+    build_demo()
+    close_database()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template, tmp_path) -> Path:
+    """A fresh copy of the demo database, opened."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    prepare(path, create=False)
+    return path
+
+
+@pytest.fixture
+def empty_db(tmp_path) -> Path:
+    path = tmp_path / "empty.db"
+    prepare(path)
+    return path

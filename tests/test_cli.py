@@ -1,0 +1,135 @@
+"""The command line as a user types it (in-process main() and one real subprocess)."""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from db.connection import close_database
+from ntm_tui.__main__ import main
+
+
+def run(capsys, *argv):
+    close_database()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def demo(tmp_path, capsys):
+    path = tmp_path / "x.db"
+    assert run(capsys, "--db", str(path), "demo")[0] == 0
+    return path
+
+
+def test_demo_then_status_json(demo, capsys):
+    code, out, _ = run(capsys, "--db", str(demo), "status", "--year", "2022", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["criteria_met"], data["criteria_total"], data["indicators_met"], data["indicators_total"]) \
+        == (9, 19, 40, 57)
+    code, out, _ = run(capsys, "status", "--db", str(demo), "--year", "2023", "--format", "json")
+    data = json.loads(out)
+    assert (data["criteria_met"], data["indicators_met"]) == (9, 40)
+    assert (data["target_criteria_met"], data["target_indicators_met"]) == (15, 49)
+    crit = next(c for c in data["criteria"] if c["code"] == "12")
+    ind = crit["indicators"][0]
+    assert set(ind) >= {"code", "content", "met", "value", "target"}
+    assert ind["code"] == "12.1" and ind["met"] is False and ind["target"] == ">= 70%"
+
+
+def test_status_text_formats(demo, capsys):
+    code, out, _ = run(capsys, "--db", str(demo), "status", "--year", "2023", "--format", "github")
+    lines = out.splitlines()
+    assert lines[0].startswith("| Mã") and set(lines[1]) <= set("|-: ")
+    assert "| Nghèo đa chiều" in out
+    assert "Năm 2023: 9/19 tiêu chí, 40/57 chỉ tiêu" in out
+    assert "Mục tiêu năm 2023: 15/19 tiêu chí, 49/57 chỉ tiêu" in out
+    code, out, _ = run(capsys, "--db", str(demo), "--lang", "en", "status", "--format", "csv")
+    assert out.splitlines()[0] == "Code,Criterion,Indicators met,Result"
+
+
+def test_set_value_evaluates_and_logs(demo, capsys):
+    code, out, _ = run(capsys, "--db", str(demo), "set", "12.1", "--year", "2023", "--value", "72,5")
+    assert code == 0 and "Đạt" in out
+    data = json.loads(run(capsys, "--db", str(demo), "status", "--year", "2023", "--format", "json")[1])
+    assert next(i for c in data["criteria"] for i in c["indicators"] if i["code"] == "12.1")["met"] is True
+    run(capsys, "--db", str(demo), "set", "12.1", "--year", "2023", "--value", "65")
+    data = json.loads(run(capsys, "--db", str(demo), "status", "--year", "2023", "--format", "json")[1])
+    assert next(i for c in data["criteria"] for i in c["indicators"] if i["code"] == "12.1")["met"] is False
+    import sqlite3
+
+    rows = sqlite3.connect(demo).execute(
+        "select old, new from change_log where label = '12.1 / 2023' and field = 'status' order by id").fetchall()
+    assert rows == [("not_met", "met"), ("met", "not_met")]
+
+
+@pytest.mark.parametrize("argv,needle", [
+    (["set", "99.9", "--value", "1"], "99.9"),
+    (["set", "12.1", "--value", "abc"], "abc"),
+    (["set", "12.1", "--year", "2030", "--value", "80"], "2030"),
+    (["set", "12.1", "--met", "maybe"], "maybe"),
+    (["set", "12.1"], "--value"),
+    (["status", "--year", "20x3"], "20x3"),
+])
+def test_bad_input_exits_2_and_leaves_database_unchanged(demo, capsys, argv, needle):
+    before = digest(demo)
+    code, out, err = run(capsys, "--db", str(demo), *argv)
+    assert code == 2
+    assert needle in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    close_database()
+    assert digest(demo) == before
+
+
+def test_bad_database_files(tmp_path, capsys):
+    missing = tmp_path / "missing.db"
+    code, _, err = run(capsys, "--db", str(missing), "status")
+    assert code == 2 and "Không tìm thấy" in err and not missing.exists()
+    text = tmp_path / "notes.db"
+    text.write_text("không phải SQLite")
+    before = digest(text)
+    code, _, err = run(capsys, "--db", str(text), "status")
+    assert code == 2 and "không phải cơ sở dữ liệu SQLite" in err
+    assert digest(text) == before
+    if os.geteuid() != 0:  # root reads anything
+        locked = tmp_path / "locked.db"
+        locked.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+        locked.chmod(0)
+        assert run(capsys, "--db", str(locked), "status")[0] == 2
+
+
+def test_init_creates_commune_with_catalogue(tmp_path, capsys):
+    path = tmp_path / "n.db"
+    code, out, _ = run(capsys, "--db", str(path), "init", "--commune", "Vĩnh Xương",
+                       "--district", "Tân Châu", "--province", "An Giang")
+    assert code == 0 and "Vĩnh Xương" in out
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    data = json.loads(run(capsys, "--db", str(path), "status", "--year", "2023", "--format", "json")[1])
+    assert (data["criteria_total"], data["indicators_total"], data["indicators_met"]) == (19, 57, 0)
+    code, _, err = run(capsys, "--db", str(path), "init", "--commune", "vinh xuong", "--district", "Tân Châu")
+    assert code == 2 and "đã có" in err
+    code, _, err = run(capsys, "--db", str(path), "init", "--commune", "B", "--catalogue", str(tmp_path / "no.yaml"))
+    assert code == 2
+
+
+def test_default_database_created_in_data_dir(tmp_path, capsys):
+    code, _, err = run(capsys, "status")
+    assert code == 2 and "Chưa có xã" in err  # created, with the catalogue, but no commune yet
+    assert (tmp_path / "data" / "ntm.db").exists()
+
+
+def test_module_entry_point_runs_as_a_process(demo):
+    proc = subprocess.run([sys.executable, "-m", "ntm_tui", "--db", str(demo), "status", "--format", "plain"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "9/19 tiêu chí, 40/57 chỉ tiêu" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "ntm_tui", "--db", str(demo), "set", "1.9"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr

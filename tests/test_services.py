@@ -1,0 +1,75 @@
+import pytest
+
+from db import rules
+from db.changelog import history
+from db.errors import ConflictError, ValidationError
+from db.models import Result
+from db.services.communes import create_commune, get_commune
+from db.services.results import set_result, toggle_met
+from db.services.status import year_status
+
+
+def test_demo_baseline_and_targets(demo_db):
+    commune = get_commune()
+    s2022 = year_status(commune, 2022)
+    assert s2022.counts.text() == "9/19 tiêu chí, 40/57 chỉ tiêu"
+    s2023 = year_status(commune, 2023)
+    assert (s2023.counts.criteria_met, s2023.counts.indicators_met) == (9, 40)
+    assert (s2023.start_counts.criteria_met, s2023.start_counts.indicators_met) == (9, 40)
+    assert (s2023.target_counts.criteria_met, s2023.target_counts.indicators_met) == (15, 49)
+    targeted = sorted((i.code for i in s2023.indicators() if i.targeted), key=rules.code_key)
+    assert targeted == ["1.1", "1.2", "2.1", "2.4", "11", "12.1", "12.2", "13.3", "18.1"]
+    assert all(not i.met for i in s2023.indicators() if i.targeted)
+
+
+def test_value_is_evaluated_and_logged(demo_db):
+    commune = get_commune()
+    assert set_result(commune, 2023, "12.1", value="72,5").status == rules.MET
+    assert set_result(commune, 2023, "12.1", value="65").status == rules.NOT_MET
+    entries = [e for e in history(commune.id) if e.label == "12.1 / 2023" and e.field == "status"]
+    assert [(e.old, e.new) for e in reversed(entries)] == [("not_met", "met"), ("met", "not_met")]
+    assert all(e.user == "tester" for e in entries)
+    # 2022 keeps its own result: a year starts from the previous one, it does not rewrite it
+    assert year_status(commune, 2022).counts.indicators_met == 40
+
+
+def test_new_year_starts_from_previous_results(demo_db):
+    commune = get_commune()
+    set_result(commune, 2024, "11", value="3,5")
+    assert Result.select().where((Result.year == 2024)).count() == 57
+    status = year_status(commune, 2024)
+    assert status.counts.indicators_met == 41
+    assert status.start_counts.indicators_met == 40
+
+
+def test_stale_edit_is_refused(demo_db):
+    commune = get_commune()
+    first = set_result(commune, 2023, "12.1", value="72")
+    set_result(commune, 2023, "12.1", note="khác", expected_version=first.version)
+    with pytest.raises(ConflictError):
+        set_result(commune, 2023, "12.1", value="10", expected_version=first.version)
+    assert year_status(commune, 2023).counts.indicators_met == 41
+
+
+def test_toggle_and_unknown_threshold(demo_db):
+    commune = get_commune()
+    assert toggle_met(commune, 2023, "2.4").status == rules.MET
+    assert toggle_met(commune, 2023, "2.4").status == rules.NOT_MET
+    # 2.2's threshold is unknown: a value is stored, the result stays as the officer set it
+    result = set_result(commune, 2023, "2.2", value="50")
+    assert result.status == rules.MET and result.value == "50"
+
+
+def test_numerator_and_denominator_make_the_percentage(demo_db):
+    result = set_result(get_commune(), 2023, "12.1", numerator="1450", denominator="2000",
+                        data_date="31/12/2023")
+    assert result.value == "72,5" and result.status == rules.MET
+    with pytest.raises(ValidationError):
+        set_result(get_commune(), 2023, "12.1", numerator="1", denominator="0")
+
+
+def test_commune_lookup_ignores_diacritics(empty_db):
+    create_commune("Tân Thạnh", "Tân Châu", "An Giang")
+    assert get_commune("tan thanh").name == "Tân Thạnh"
+    with pytest.raises(ValidationError):
+        create_commune("TÂN THẠNH", "Tân Châu", "An Giang")

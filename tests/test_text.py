@@ -1,0 +1,21 @@
+import unicodedata
+
+from db.text import fold, matches, nfc
+
+
+def test_fold_ignores_diacritics_case_and_d_stroke():
+    assert fold("Nghèo đa chiều") == "ngheo da chieu"
+    assert fold("GIAO THÔNG") == "giao thong"
+    assert fold("Đường") == "duong"
+
+
+def test_matches_every_word():
+    assert matches("nghe da chieu", "Nghèo đa chiều")
+    assert matches("giao thong", "Giao thông")
+    assert not matches("dien", "Giao thông")
+
+
+def test_nfc_composes_decomposed_input():
+    decomposed = unicodedata.normalize("NFD", "Tân Thạnh")
+    assert decomposed != "Tân Thạnh"
+    assert nfc(decomposed) == "Tân Thạnh"
