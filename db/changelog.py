@@ -103,8 +103,15 @@ def create_logged(model: type[VersionedModel], label: str = "", batch: str | Non
 
 
 def delete_logged(record: VersionedModel, label: str = "", batch: str | None = None) -> None:
+    """Delete a row; the whole row goes into the log as JSON so undo can restore it."""
+    import json
+
+    snapshot = {name: to_text(getattr(record, field.column_name if hasattr(field, "rel_model")
+                                      else name))
+                for name, field in record._meta.fields.items()}
     with database.atomic():
-        log(record, "delete", label=label, batch=batch, commune_id=_commune_id(record), old=label or None)
+        log(record, "delete", label=label, batch=batch, commune_id=_commune_id(record),
+            old=json.dumps(snapshot, ensure_ascii=False))
         record.delete_instance()
 
 
@@ -147,3 +154,76 @@ def history(commune_id: int | None = None, table: str | None = None, record_id: 
         query = query.limit(limit)
     return [ChangeEntry(c.id, c.at, c.user, c.table, c.record_id, c.label, c.action, c.field,
                         c.old, c.new, c.batch) for c in query]
+
+
+def _from_text(field, text: str | None):
+    """The inverse of to_text for one model field."""
+    from peewee import BooleanField, DateField, DateTimeField, FloatField, ForeignKeyField, IntegerField
+
+    if text is None:
+        return None
+    if isinstance(field, BooleanField):
+        return text in ("1", "True", "true")
+    if isinstance(field, (IntegerField, ForeignKeyField)):
+        return int(text)
+    if isinstance(field, FloatField):
+        return float(text)
+    if isinstance(field, DateTimeField):
+        return datetime.fromisoformat(text)
+    if isinstance(field, DateField):
+        return date.fromisoformat(text)
+    return text
+
+
+def last_batch(commune_id: int | None = None, user: str | None = None) -> str | None:
+    query = ChangeLog.select(ChangeLog.batch).order_by(ChangeLog.id.desc())
+    if commune_id is not None:
+        query = query.where(ChangeLog.commune == commune_id)
+    if user is not None:
+        query = query.where(ChangeLog.user == user)
+    row = query.first()
+    return row.batch if row else None
+
+
+def undo_batch(batch: str) -> list[ChangeLog]:
+    """Revert one user action: fields back to their old values, created rows removed,
+    deleted rows restored. The undo is itself logged, as a new batch."""
+    import json
+
+    from db import models
+
+    tables = {m._meta.table_name: m for m in models.ALL_MODELS}
+    entries = list(ChangeLog.select().where(ChangeLog.batch == batch).order_by(ChangeLog.id.desc()))
+    undo = new_batch()
+    written: list[ChangeLog] = []
+    with database.atomic():
+        for entry in entries:
+            model = tables.get(entry.table)
+            if model is None:
+                continue
+            record = model.get_or_none(model._meta.primary_key == entry.record_id)
+            if entry.action == "update" and record is not None and entry.field in model._meta.fields:
+                field = model._meta.fields[entry.field]
+                changes = {entry.field: _from_text(field, entry.old)}
+                if isinstance(record, VersionedModel):
+                    written += apply_changes(record, changes, label=entry.label, batch=undo)
+                else:
+                    setattr(record, entry.field, changes[entry.field])
+                    record.save()
+            elif entry.action == "create" and record is not None:
+                delete_logged(record, label=entry.label, batch=undo)
+            elif entry.action == "delete" and record is None and entry.old and entry.old.startswith("{"):
+                data = json.loads(entry.old)
+                values = {name: _from_text(model._meta.fields[name], value)
+                          for name, value in data.items() if name in model._meta.fields}
+                model.insert(**values).execute()
+                restored = model.get_by_id(entry.record_id)
+                written.append(log(restored, "create", label=entry.label, batch=undo,
+                                   commune_id=_commune_id(restored)))
+    return written
+
+
+def latest_change_id() -> int:
+    """Screens poll this to see other sessions' changes."""
+    row = ChangeLog.select(ChangeLog.id).order_by(ChangeLog.id.desc()).first()
+    return row.id if row else 0

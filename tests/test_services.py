@@ -73,3 +73,21 @@ def test_commune_lookup_ignores_diacritics(empty_db):
     assert get_commune("tan thanh").name == "Tân Thạnh"
     with pytest.raises(ValidationError):
         create_commune("TÂN THẠNH", "Tân Châu", "An Giang")
+
+
+def test_undo_reverts_a_whole_action(demo_db):
+    from db.changelog import last_batch, undo_batch
+    from db.models import WorkItem
+    from db.services.records import delete_record
+
+    commune = get_commune()
+    set_result(commune, 2023, "12.1", value="72,5", note="đã kiểm tra")
+    undo_batch(last_batch(commune.id))
+    status = {i.code: i for i in year_status(commune, 2023).indicators()}
+    assert status["12.1"].status == rules.NOT_MET and status["12.1"].note == ""
+    work = WorkItem.select().first()
+    delete_record(WorkItem, work.id, label=work.title)
+    assert WorkItem.get_or_none(WorkItem.id == work.id) is None
+    undo_batch(last_batch(commune.id))
+    restored = WorkItem.get_by_id(work.id)
+    assert (restored.title, restored.due_date, restored.plan_id) == (work.title, work.due_date, work.plan_id)
