@@ -1,4 +1,6 @@
-"""The app starts on a database and shows the counts."""
+"""The app starts on a database, shows the counts, and every section opens with its digit."""
+from textual.widgets import Static
+
 from ntm_tui.app import NtmApp
 from ntm_tui.context import Context
 
@@ -7,9 +9,14 @@ async def test_app_shows_counts_on_demo(demo_db):
     app = NtmApp(Context(db_path=demo_db, db_explicit=True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = str(app.query_one("#counts").render())
+        text = str(app.screen.query_one("#counts", Static).render())
         assert "9/19 tiêu chí, 40/57 chỉ tiêu" in text
         assert "15/19 tiêu chí, 49/57 chỉ tiêu" in text
+        for digit, mode in zip("2345671", ["criteria", "assignments", "evidence", "calendar", "reports",
+                                          "settings", "dashboard"]):
+            await pilot.press(digit)
+            await pilot.pause()
+            assert app.current_mode == mode
         await pilot.press("ctrl+q")
     assert app.return_code in (0, None)
 
@@ -18,5 +25,5 @@ async def test_app_on_new_database_shows_catalogue(empty_db):
     app = NtmApp(Context(db_path=empty_db, db_explicit=True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = str(app.query_one("#counts").render())
+        text = str(app.screen.query_one("#counts", Static).render())
         assert "19 tiêu chí, 57 chỉ tiêu" in text

@@ -1,0 +1,1 @@
+"""The seven sections, one screen each, reached with the digits 1–7."""
