@@ -1,0 +1,35 @@
+"""Labels of sections 3–7 (assignments, evidence, calendar, reports, settings) and their forms."""
+LABELS = {
+    # shared by the forms
+    "key_cancel": ("Hủy", "Cancel"),
+    "key_save": ("Lưu", "Save"),
+    "btn_save": ("Lưu (Ctrl+S)", "Save (Ctrl+S)"),
+    "btn_cancel": ("Hủy (Esc)", "Cancel (Esc)"),
+    "none_chosen": ("(chưa chọn)", "(none)"),
+    "saved": ("Đã lưu.", "Saved."),
+    # assignment form
+    "assign_title_criterion": ("Phân công tiêu chí {code}: {name}", "Assign criterion {code}: {name}"),
+    "assign_title_indicator": ("Phân công chỉ tiêu {code}: {name}", "Assign indicator {code}: {name}"),
+    "f_lead": ("Thành viên phụ trách", "Lead member"),
+    "f_supports": ("Đơn vị phối hợp", "Supporting units"),
+    "f_supports_hint": ("(Space chọn/bỏ chọn)", "(Space toggles)"),
+    # evidence form
+    "evidence_add_title": ("Thêm minh chứng — chỉ tiêu {code} năm {year}",
+                           "Add evidence — indicator {code}, {year}"),
+    "evidence_edit_title": ("Sửa minh chứng — chỉ tiêu {code} năm {year}",
+                            "Edit evidence — indicator {code}, {year}"),
+    "f_title": ("Tên hồ sơ", "Title"),
+    "f_doc_number": ("Số văn bản", "Document number"),
+    "f_doc_date": ("Ngày văn bản", "Document date"),
+    "f_issuer": ("Cơ quan ban hành", "Issued by"),
+    "f_evidence_date": ("Ngày minh chứng", "Evidence date"),
+    "f_location": ("Nơi lưu tệp", "File location"),
+    "f_status": ("Tình trạng", "Status"),
+    "f_status_date": ("Ngày cập nhật TT", "Status date"),
+    "f_responsible": ("Người phụ trách", "Responsible"),
+    "f_expiry": ("Hết hạn", "Expires"),
+    "f_note": ("Ghi chú", "Note"),
+    "ev_missing": ("Còn thiếu", "Missing"),
+    "ev_collected": ("Đã thu thập", "Collected"),
+    "ev_checked": ("Đã kiểm tra", "Checked"),
+}
