@@ -36,7 +36,7 @@ class EvidenceForm(RecordForm):
         statuses = [(t(f"ev_{s}"), s) for s in evidence.EVIDENCE_STATUSES]
         yield field_row(t("f_title"), text_input(item and item.title, "title"))
         yield field_row(t("f_doc_number"), text_input(item and item.doc_number, "doc_number",
-                                                      "249/KH-BQL"))
+                                                      "vd. 12/QĐ-UBND"))
         yield field_row(t("f_doc_date"), date_input(item and item.doc_date, "doc_date"))
         yield field_row(t("f_issuer"), text_input(item and item.issuer, "issuer"))
         yield field_row(t("f_evidence_date"), date_input(item and item.evidence_date, "evidence_date"))

@@ -66,7 +66,8 @@ class RecordForm(ModalScreen[str | None]):
         yield from ()
 
     def save(self) -> str:
-        """Validate and write through a service; return the batch id. Raise NtmError on bad input."""
+        """Validate and write through a service; return what to dismiss with (a batch id for
+        record forms). Raise NtmError on bad input: the message shows inline."""
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
