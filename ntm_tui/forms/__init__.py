@@ -1,0 +1,1 @@
+"""Modal forms: each saves through db services and dismisses with the change-log batch id."""
