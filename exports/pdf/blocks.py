@@ -9,7 +9,13 @@ from exports.pdf.styles import FRAME_W, MM
 HEADER_LEFT = 63 * MM  # fits "UBND XÃ …"; the national title (≈ 88 mm at 12 pt) gets the rest
 CLOSING_LEFT = 75 * MM
 
-_NO_GRID = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+
+
+def _no_grid(styles: dict) -> list:
+    """Layout tables: no borders, no padding, and the document font (a Table otherwise
+    selects Helvetica, which would put an unembedded font into the PDF)."""
+    return [("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
 
@@ -41,7 +47,7 @@ def header(info: DocInfo, styles: dict, lang: str) -> list:
     table = Table([[left, right],
                    [Paragraph(number, styles["hdr_number"]), Paragraph(when, styles["hdr_date"])]],
                   colWidths=[HEADER_LEFT, FRAME_W - HEADER_LEFT])
-    table.setStyle(TableStyle(_NO_GRID))
+    table.setStyle(TableStyle(_no_grid(styles)))
     return [table]
 
 
@@ -65,5 +71,5 @@ def closing(info: DocInfo, styles: dict, lang: str) -> list:
     if info.signer_name:
         right.append(Paragraph(esc(info.signer_name), styles["sign_name"]))
     table = Table([[left, right]], colWidths=[CLOSING_LEFT, FRAME_W - CLOSING_LEFT])
-    table.setStyle(TableStyle(_NO_GRID + [("TOPPADDING", (0, 0), (-1, -1), 6)]))
+    table.setStyle(TableStyle(_no_grid(styles) + [("TOPPADDING", (0, 0), (-1, -1), 6)]))
     return [KeepTogether([Spacer(1, 4 * MM), table])]

@@ -28,7 +28,10 @@ def data_table(headers: Sequence[str], rows: Sequence[Sequence[object]], shares:
         return Paragraph(text, style)
 
     data = [[Paragraph(esc(h), styles["cell_head"]) for h in headers]]
-    commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    # FONTNAME: the spanned-over empty cells are drawn as strings, in Helvetica by default,
+    # which would put an unembedded font into the PDF.
+    commands = [("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]

@@ -32,7 +32,9 @@ def build(path: Path, info: DocInfo, story: list, family: FontFamily, styles: di
     doc = BaseDocTemplate(str(path), pagesize=(PAGE_W, PAGE_H), leftMargin=LEFT,
                           rightMargin=PAGE_W - LEFT - FRAME_W, topMargin=TOP, bottomMargin=BOTTOM,
                           title=f"{info.doc_type} {info.number}".strip(), subject=info.subject,
-                          author=info.issuing_body, creator="ntm-tui", lang="vi-VN")
+                          author=info.issuing_body, creator="ntm-tui", lang="vi-VN",
+                          # else the canvas starts in Helvetica, a font the PDF does not embed
+                          initialFontName=family.regular, initialFontSize=BODY_SIZE)
     frame = Frame(LEFT, BOTTOM, FRAME_W, PAGE_H - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number(family))])
