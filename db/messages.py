@@ -44,6 +44,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict": ("Bản ghi đã được người khác sửa ({who}, {when}); màn hình đã được làm mới, hãy thử lại.",
                  "The record was changed by someone else ({who}, {when}); the view was refreshed, try again."),
     "choice_invalid": ("Giá trị không hợp lệ cho {field}: {value}", "Invalid value for {field}: {value}"),
+    "period_invalid": ("Kỳ báo cáo không hợp lệ (vd. 2023-03, 2023-Q1 hoặc 2023): {value}",
+                       "Invalid report period (e.g. 2023-03, 2023-Q1 or 2023): {value}"),
+    "period_year_mismatch": ("Kỳ báo cáo {value} không thuộc năm {year}",
+                             "The period {value} is not in the year {year}"),
+    "export_kind_invalid": ("Loại báo cáo không hợp lệ: {kind} (chọn: {kinds})",
+                            "Unknown report kind: {kind} (choose: {kinds})"),
+    "export_exists": ("Tệp đã tồn tại, không ghi đè (thêm --overwrite để ghi đè): {path}",
+                      "The file exists and was not overwritten (add --overwrite): {path}"),
+    "export_is_dir": ("Đường dẫn xuất là một thư mục, cần tên tệp: {path}",
+                      "The output path is a folder; give a file name: {path}"),
+    "export_unwritable": ("Không ghi được vào thư mục: {path}", "Cannot write to the folder: {path}"),
+    "font_missing": ("Không tìm thấy tệp phông chữ: {path}", "Font file not found: {path}"),
+    "font_invalid": ("Tệp phông chữ không phải TrueType (.ttf) hợp lệ: {path}",
+                     "Not a valid TrueType (.ttf) font file: {path}"),
 }
 
 
