@@ -44,6 +44,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict": ("Bản ghi đã được người khác sửa ({who}, {when}); màn hình đã được làm mới, hãy thử lại.",
                  "The record was changed by someone else ({who}, {when}); the view was refreshed, try again."),
     "choice_invalid": ("Giá trị không hợp lệ cho {field}: {value}", "Invalid value for {field}: {value}"),
+    "deadline_not_found": ("Không tìm thấy hạn báo cáo số {id} (xem: ntm-tui deadlines)",
+                           "No deadline with id {id} (see: ntm-tui deadlines)"),
+    "submit_in_future": ("Ngày nộp {on} sau ngày hôm nay ({today})",
+                         "The submission date {on} is after today ({today})"),
+    "file_not_found": ("Không tìm thấy tệp: {path}", "File not found: {path}"),
+    "file_write_failed": ("Không ghi được tệp: {path} ({detail})", "Cannot write the file: {path} ({detail})"),
+    "date_range_invalid": ("Ngày bắt đầu {start} sau ngày kết thúc {end}",
+                           "The start date {start} is after the end date {end}"),
+    "rule_number_invalid": ("{field} phải là số từ {low} đến {high}: {value}",
+                            "{field} must be a number from {low} to {high}: {value}"),
+    "rule_latest_before_due": ("Hạn chậm nhất ({latest}) trước hạn nộp ({due})",
+                               "The latest date ({latest}) is before the due date ({due})"),
 }
 
 
