@@ -69,6 +69,9 @@ def run(args, ctx) -> int:
     end = parse_date(args.end) if args.end else None
     if start and end and start > end:
         raise ValidationError("date_range_invalid", start=_d(start), end=_d(end))
+    ics = Path(args.ics).expanduser() if args.ics else None
+    if ics and not ics.parent.is_dir():  # refused before the year is generated into the database
+        raise ValidationError("file_write_failed", path=args.ics, detail=t("no_such_folder"))
     if not (start or end or args.late):  # the whole year of today by default
         start, end = date(ctx.today.year, 1, 1), date(ctx.today.year, 12, 31)
     ctx.open()
@@ -78,7 +81,7 @@ def run(args, ctx) -> int:
     if args.ics:
         from exports.ics import write_ics
 
-        count = write_ics(Path(args.ics).expanduser(), views, commune.id,
+        count = write_ics(ics, views, commune.id,
                           t("ics_calendar_name", commune=commune.name), describe)
         print(t("ics_done", count=count, path=args.ics))
     elif args.late and args.format not in ("json", "csv"):

@@ -16,6 +16,7 @@ LABELS = {
                   "LATE: [{id}] {title} (due {due}, latest {latest})"),
     "late_none": ("Không có hạn nào bị trễ.", "Nothing is late."),
     "deadlines_none": ("Không có hạn nào trong khoảng này.", "No deadline in this range."),
+    "no_such_folder": ("không có thư mục này", "no such folder"),
     "ics_done": ("Đã ghi {count} hạn vào lịch {path}", "Wrote {count} deadlines to the calendar {path}"),
     "submit_done": ("Đã ghi nhận nộp: {title}, ngày {date}", "Recorded as sent: {title}, on {date}"),
     "help_deadlines": ("lịch hạn báo cáo, họp / reporting and meeting deadlines",
