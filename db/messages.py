@@ -52,6 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_write_failed": ("Không ghi được tệp: {path} ({detail})", "Cannot write the file: {path} ({detail})"),
     "date_range_invalid": ("Ngày bắt đầu {start} sau ngày kết thúc {end}",
                            "The start date {start} is after the end date {end}"),
+    "rule_not_found": ("Không tìm thấy quy định hạn số {id} (xem: ntm-tui rules)",
+                       "No deadline rule with id {id} (see: ntm-tui rules)"),
     "rule_number_invalid": ("{field} phải là số từ {low} đến {high}: {value}",
                             "{field} must be a number from {low} to {high}: {value}"),
     "rule_latest_before_due": ("Hạn chậm nhất ({latest}) trước hạn nộp ({due})",

@@ -11,9 +11,9 @@ from datetime import date
 from typing import Any
 
 from db.changelog import apply_changes, create_logged, delete_logged, new_batch
-from db.errors import ValidationError
+from db.errors import NotFoundError, ValidationError
 from db.models import Commune, Deadline, DeadlineRule, database
-from db.services.records import checked_choice, checked_text, get_record
+from db.services.records import checked_choice, checked_text
 
 FREQUENCIES = ("monthly", "quarterly", "yearly")
 RULE_KINDS = ("monthly_report", "quarterly_report", "annual_report", "board_meeting", "custom")
@@ -199,6 +199,13 @@ def _regenerate(rule: DeadlineRule, today: date, batch: str) -> int:
     return sum(sync_rule(rule, year, today, batch) for year in sorted(years) if year >= today.year)
 
 
+def _rule(rule_id: int) -> DeadlineRule:
+    rule = DeadlineRule.get_or_none(DeadlineRule.id == rule_id)
+    if rule is None:
+        raise NotFoundError("rule_not_found", id=rule_id)
+    return rule
+
+
 def add_rule(commune: Commune, today: date, **fields: Any) -> RuleView:
     """A commune's own rule (e.g. reports by the 15th of each quarter's last month)."""
     values = checked_rule(fields)
@@ -213,7 +220,7 @@ def add_rule(commune: Commune, today: date, **fields: Any) -> RuleView:
 def edit_rule(rule_id: int, today: date, expected_version: int | None = None,
               **fields: Any) -> RuleView:
     """Change a rule; its open deadlines from today on follow, the rest stay."""
-    rule = get_record(DeadlineRule, rule_id)
+    rule = _rule(rule_id)
     merged = {name: getattr(rule, name) for name in
               ("kind", "title", "frequency", "due_month", "due_day", "latest_month", "latest_day")}
     merged.update(fields)
@@ -223,16 +230,16 @@ def edit_rule(rule_id: int, today: date, expected_version: int | None = None,
         apply_changes(rule, values, label=values["title"], expected_version=expected_version,
                       batch=batch)
         _regenerate(rule, today, batch)
-    return _view(get_record(DeadlineRule, rule_id))
+    return _view(_rule(rule_id))
 
 
 def set_rule_active(rule_id: int, active: bool, today: date,
                     expected_version: int | None = None) -> RuleView:
     """Deactivate (its open future deadlines go; submitted and past ones stay) or reactivate."""
-    rule = get_record(DeadlineRule, rule_id)
+    rule = _rule(rule_id)
     batch = new_batch()
     with database.atomic():
         apply_changes(rule, {"active": active}, label=rule.title, expected_version=expected_version,
                       batch=batch)
         _regenerate(rule, today, batch)
-    return _view(get_record(DeadlineRule, rule_id))
+    return _view(_rule(rule_id))

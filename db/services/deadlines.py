@@ -186,6 +186,16 @@ def submit(deadline_id: int, on: date | str, file_path: str = "", expected_versi
     return view_of(Deadline.get_by_id(deadline_id), today or on)
 
 
+def unsubmit(deadline_id: int, expected_version: int | None = None, today: date | None = None) -> DeadlineView:
+    """Undo a submission recorded by mistake: the deadline is open again."""
+    deadline = Deadline.get_or_none(Deadline.id == deadline_id)
+    if deadline is None:
+        raise NotFoundError("deadline_not_found", id=deadline_id)
+    apply_changes(deadline, {"status": "open", "submitted_on": None, "submitted_by": "", "file_path": ""},
+                  label=deadline.title, expected_version=expected_version, batch=new_batch())
+    return view_of(Deadline.get_by_id(deadline_id), today or date.today())
+
+
 def add_one_off(commune: Commune, kind: str, title: str, due: date, latest: date | None = None,
                 source: str = "") -> Deadline:
     return create_logged(Deadline, label=title, commune=commune, kind=kind, title=title,

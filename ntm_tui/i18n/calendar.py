@@ -1,4 +1,15 @@
 """Labels of the reporting calendar: deadlines, submit, the rules editor."""
+from __future__ import annotations
+
+
+def describe_when(rule) -> str:
+    """"ngày 10 / ngày 15", "10/11 / 20/11": a rule's due and latest days in the officer's words."""
+    from ntm_tui.i18n import t
+
+    def one(day, month):
+        return t(f"when_{rule.frequency}", day=day, month=month or "") if day else "—"
+    return f"{one(rule.due_day, rule.due_month)} / {one(rule.latest_day, rule.latest_month or rule.due_month)}"
+
 LABELS = {
     "col_id": ("Số", "ID"),
     "col_due": ("Hạn", "Due"),
@@ -19,6 +30,8 @@ LABELS = {
     "no_such_folder": ("không có thư mục này", "no such folder"),
     "ics_done": ("Đã ghi {count} hạn vào lịch {path}", "Wrote {count} deadlines to the calendar {path}"),
     "submit_done": ("Đã ghi nhận nộp: {title}, ngày {date}", "Recorded as sent: {title}, on {date}"),
+    "unsubmit_done": ("Đã hủy ghi nhận nộp: {title} (nay: {state})", "Submission cancelled: {title} (now: {state})"),
+    "help_unsubmit": ("hủy ghi nhận đã nộp (ghi nhầm)", "cancel a submission recorded by mistake"),
     "help_deadlines": ("lịch hạn báo cáo, họp / reporting and meeting deadlines",
                        "reporting and meeting deadlines"),
     "help_submit": ("ghi nhận đã nộp báo cáo / mark a report sent", "mark a report sent"),
@@ -28,6 +41,9 @@ LABELS = {
     "ics_description": ("Hạn nộp: {due}. Chậm nhất: {latest}.", "Due: {due}. Latest: {latest}."),
     "ics_calendar_name": ("Hạn báo cáo NTM xã {commune}", "NTM deadlines, {commune}"),
     # the rules editor
+    "help_rules": ("quy định hạn báo cáo: xem, thêm, sửa, tắt/bật", "deadline rules: list, add, edit, off/on"),
+    "rules_off_done": ("Đã tắt quy định: {title}", "Rule switched off: {title}"),
+    "rules_on_done": ("Đã bật quy định: {title}", "Rule switched on: {title}"),
     "rules_title": ("Quy định hạn báo cáo", "Deadline rules"),
     "rules_add": ("Thêm", "Add"),
     "rules_edit": ("Sửa", "Edit"),
@@ -44,7 +60,7 @@ LABELS = {
     "freq_quarterly": ("Hằng quý", "Quarterly"),
     "freq_yearly": ("Hằng năm", "Yearly"),
     "when_monthly": ("ngày {day}", "day {day}"),
-    "when_quarterly": ("ngày {day} tháng thứ {month} của quý", "day {day} of the quarter's month {month}"),
+    "when_quarterly": ("ngày {day}, tháng {month} của quý", "day {day}, month {month} of the quarter"),
     "when_yearly": ("{day}/{month}", "{day}/{month}"),
     "kind_monthly_report": ("Báo cáo tháng", "Monthly report"),
     "kind_quarterly_report": ("Báo cáo quý", "Quarterly report"),

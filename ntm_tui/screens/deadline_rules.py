@@ -7,15 +7,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ntm_tui.i18n import t
-
-
-def describe_when(rule) -> str:
-    """"ngày 10 / 15", "10/11 / 20/11": the due and latest days in the officer's words."""
-    def one(day, month):
-        if day is None:
-            return "—"
-        return t(f"when_{rule.frequency}", day=day, month=month or "")
-    return f"{one(rule.due_day, rule.due_month)} / {one(rule.latest_day, rule.latest_month or rule.due_month)}"
+from ntm_tui.i18n.calendar import describe_when
 
 
 class DeadlineRulesScreen(Screen):

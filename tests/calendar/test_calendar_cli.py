@@ -158,3 +158,52 @@ def test_ics_holds_every_deadline_of_the_year_and_parses_back(db, capsys, tmp_pa
     assert sorted(str(e["uid"]) for e in again) == sorted(uids)
     moved = next(e for e in again if str(e["summary"]) == "Báo cáo năm 2023")
     assert moved.decoded("dtstart") == date(2023, 11, 5) and str(moved["uid"]) == str(annual["uid"])
+
+
+def test_submit_cancel_reopens_the_deadline(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "deadlines", "--late", "--today", "2023-03-16", "--format", "json")
+    march = next(r for r in json.loads(out) if r["period"] == "2023-03")
+    assert run(capsys, "--db", db, "submit", str(march["id"]), "--today", "2023-03-16")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "submit", str(march["id"]), "--cancel", "--today", "2023-03-16")
+    assert code == 0 and "Đã hủy ghi nhận nộp: Báo cáo tháng 03/2023 (nay: Trễ hạn)" in out
+    code, out, _ = run(capsys, "--db", db, "deadlines", "--late", "--today", "2023-03-16")
+    assert code == 1 and f"[{march['id']}] Báo cáo tháng 03/2023" in out
+
+
+def test_no_commune_is_one_line_exit_2(empty_db, capsys):
+    code, out, err = run(capsys, "--db", str(empty_db), "deadlines", "--late")
+    assert code == 2 and "Chưa có xã nào" in err and out == ""
+
+
+def test_rules_command_adds_edits_and_switches_off(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "rules", "--format", "json")
+    assert code == 0 and [r["kind"] for r in json.loads(out)] == [
+        "monthly_report", "quarterly_report", "annual_report", "board_meeting"]
+    code, out, _ = run(capsys, "--db", db, "rules", "add", "--title", "Báo cáo An Giang", "--frequency",
+                       "quarterly", "--due-day", "15", "--due-month", "3", "--today", "2023-01-01")
+    assert (code, out.strip()) == (0, "Đã lưu quy định: Báo cáo An Giang")
+    code, out, _ = run(capsys, "--db", db, "deadlines", "--format", "json", "--today", "2023-01-01")
+    assert [r["due_date"] for r in json.loads(out) if r["title"].startswith("Báo cáo An Giang")] == [
+        "2023-03-15", "2023-06-15", "2023-09-15", "2023-12-15"]
+    code, out, _ = run(capsys, "--db", db, "rules")
+    assert "Báo cáo An Giang" in out and "ngày 15, tháng 3 của quý / —" in out
+    assert run(capsys, "--db", db, "rules", "off", "5", "--today", "2023-07-01")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "deadlines", "--format", "json", "--today", "2023-07-01")
+    assert [r["due_date"] for r in json.loads(out) if r["title"].startswith("Báo cáo An Giang")] == [
+        "2023-03-15", "2023-06-15"]
+
+
+@pytest.mark.parametrize("argv, needle", [
+    (["rules", "edit", "99", "--title", "x"], "Không tìm thấy quy định hạn số 99"),
+    (["rules", "edit", "1", "--due-day", "40"], "phải là số từ 1 đến 31: 40"),
+    (["rules", "edit", "1", "--latest-day", "5"], "Hạn chậm nhất (05/01) trước hạn nộp (10/01)"),
+    (["rules", "add", "--title", "x", "--frequency", "yearly", "--due-day", "1"], "Không được để trống"),
+    (["rules", "add", "--title", "x"], "Lỗi tham số"),
+])
+def test_rules_bad_input(db, capsys, argv, needle):
+    from pathlib import Path
+
+    before = digest(Path(db))
+    code, _, err = run(capsys, "--db", db, *argv, "--today", "2023-03-16")
+    assert code == 2 and needle in err and "Traceback" not in err
+    assert digest(Path(db)) == before
