@@ -11,14 +11,14 @@ from db.services.deadlines import DeadlineView
 
 def uid_of(view: DeadlineView, commune_id: int) -> str:
     """Stable across regeneration and re-export, so the phone updates events instead of doubling them."""
-    origin = view.source.replace(":", "-") if view.source else f"rule-{view.rule_id or 'x'}"
-    return f"ntm-{commune_id}-{origin}-{view.period or view.id}@ntm-tui"
-
+    if view.source:  # one per work item or evidence item, whatever year its date moves to
+        return f"ntm-{commune_id}-{view.source.replace(':', '-')}@ntm-tui"
+    return f"ntm-{commune_id}-rule-{view.rule_id}-{view.period}@ntm-tui"
 
 def build_calendar(views: Sequence[DeadlineView], commune_id: int, name: str,
                    describe, stamp: datetime | None = None):
     """`describe(view)` gives the event's text (the latest date first): labels stay in ntm_tui."""
-    from icalendar import Calendar, Event  # deferred: only the export needs it
+    from icalendar import Alarm, Calendar, Event  # deferred: only the export needs it
 
     cal = Calendar()
     cal.add("prodid", "-//ntm-tui//deadlines//VI")
@@ -34,6 +34,12 @@ def build_calendar(views: Sequence[DeadlineView], commune_id: int, name: str,
         event.add("dtend", view.due_date + timedelta(days=1))
         event.add("description", describe(view))
         event.add("categories", [view.kind])
+        if view.state != "submitted":  # a reminder at 08:00 the day before (the event starts at 0:00)
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", view.title)
+            alarm.add("trigger", timedelta(hours=-16))
+            event.add_component(alarm)
         cal.add_component(event)
     return cal
 

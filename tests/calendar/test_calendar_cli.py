@@ -1,7 +1,7 @@
 """The calendar on the command line, as the officer (and a login script) uses it."""
 import hashlib
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -145,6 +145,7 @@ def test_ics_holds_every_deadline_of_the_year_and_parses_back(db, capsys, tmp_pa
     assert annual.decoded("dtstart") == date(2023, 11, 10)  # a date: all-day
     assert annual.decoded("dtend") == date(2023, 11, 11)
     assert "Chậm nhất: 20/11/2023" in str(annual["description"])
+    assert [a.decoded("trigger") for a in annual.walk("VALARM")] == [timedelta(hours=-16)]
     assert {e.decoded("dtstart") for e in events} == {date.fromisoformat(r["due_date"]) for r in rows}
     # a second export after a rule edit keeps the UIDs: the phone updates instead of doubling
     from db.models import DeadlineRule
