@@ -13,11 +13,14 @@ def uid_of(view: DeadlineView, commune_id: int) -> str:
     """Stable across regeneration and re-export, so the phone updates events instead of doubling them."""
     if view.source:  # one per work item or evidence item, whatever year its date moves to
         return f"ntm-{commune_id}-{view.source.replace(':', '-')}@ntm-tui"
+    if view.rule_id is None:  # entered by hand: its row is its identity
+        return f"ntm-{commune_id}-deadline-{view.id}@ntm-tui"
     return f"ntm-{commune_id}-rule-{view.rule_id}-{view.period}@ntm-tui"
+
 
 def build_calendar(views: Sequence[DeadlineView], commune_id: int, name: str,
                    describe, stamp: datetime | None = None):
-    """`describe(view)` gives the event's text (the latest date first): labels stay in ntm_tui."""
+    """`describe(view)` gives the event's text (with the latest date): labels stay in ntm_tui."""
     from icalendar import Alarm, Calendar, Event  # deferred: only the export needs it
 
     cal = Calendar()
