@@ -58,6 +58,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "font_missing": ("Không tìm thấy tệp phông chữ: {path}", "Font file not found: {path}"),
     "font_invalid": ("Tệp phông chữ không phải TrueType (.ttf) hợp lệ: {path}",
                      "Not a valid TrueType (.ttf) font file: {path}"),
+    "deadline_not_found": ("Không tìm thấy hạn báo cáo số {id} (xem: ntm-tui deadlines)",
+                           "No deadline with id {id} (see: ntm-tui deadlines)"),
+    "submit_in_future": ("Ngày nộp {on} sau ngày hôm nay ({today})",
+                         "The submission date {on} is after today ({today})"),
+    "file_not_found": ("Không tìm thấy tệp: {path}", "File not found: {path}"),
+    "file_write_failed": ("Không ghi được tệp: {path} ({detail})", "Cannot write the file: {path} ({detail})"),
+    "date_range_invalid": ("Ngày bắt đầu {start} sau ngày kết thúc {end}",
+                           "The start date {start} is after the end date {end}"),
+    "rule_not_found": ("Không tìm thấy quy định hạn số {id} (xem: ntm-tui rules)",
+                       "No deadline rule with id {id} (see: ntm-tui rules)"),
+    "rule_number_invalid": ("{field} phải là số từ {low} đến {high}: {value}",
+                            "{field} must be a number from {low} to {high}: {value}"),
+    "rule_latest_before_due": ("Hạn chậm nhất ({latest}) trước hạn nộp ({due})",
+                               "The latest date ({latest}) is before the due date ({due})"),
 }
 
 
