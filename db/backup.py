@@ -66,12 +66,17 @@ def write_private(target: Path, fill: Callable[[Path], None], overwrite: bool = 
         key = "db_full" if _is_full(exc) else "file_write_failed"
         raise StorageError(key, path=target) from None
     finally:
-        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            try:
-                leftover.unlink()
-            except OSError:
-                pass
+        remove_database_files(tmp)
     return target
+
+
+def remove_database_files(path: Path) -> None:
+    """Remove a temporary database with its journal files, if they are there."""
+    for leftover in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
 
 
 def _sync_dir(folder: Path) -> None:
@@ -188,8 +193,7 @@ def validate_backup(path: Path) -> int:
 def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Path | None:
     """Replace the database's content by the backup's. The current content is first copied
     to `<stem>-before-restore-<time>.db` in `folder`; that copy's path is returned (None when
-    there was nothing to keep). Uses the backup API into the live file, so sessions that have
-    it open keep a consistent (WAL) view and see the restored data on their next read."""
+    there was nothing to keep)."""
     backup_file, db_path = Path(backup_file), Path(db_path)
     validate_backup(backup_file)
     if backup_file.resolve() == db_path.resolve():
@@ -203,8 +207,16 @@ def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Pat
     else:
         private_dir(db_path.parent)
         os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+    copy_into(backup_file, db_path)
+    return safety
+
+
+def copy_into(source: Path, db_path: Path) -> None:
+    """Put `source`'s content into the database file at `db_path` through the backup API,
+    which locks the target like a write, so sessions that have it open see a consistent
+    database before and after (their next read shows the new content)."""
     try:
-        with closing(connect_read_only(backup_file)) as src, \
+        with closing(connect_read_only(source)) as src, \
                 closing(sqlite3.connect(str(db_path), timeout=15)) as dest:
             src.backup(dest)
             dest.execute("PRAGMA journal_mode=WAL")
@@ -212,4 +224,3 @@ def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Pat
         from db.connection import translate_error
 
         raise translate_error(exc, db_path) from None
-    return safety
