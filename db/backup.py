@@ -98,9 +98,19 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=15)
 
 
+def connect_source(path: Path) -> sqlite3.Connection:
+    """For reading a live database: a read-only connection cannot recover a WAL file another
+    session is converting or left behind (SQLITE_READONLY_RECOVERY), a normal one can; it only
+    reads, so the data is never changed. mode=ro only when the file cannot be written anyway."""
+    from db.connection import writable
+
+    path = Path(path)
+    return sqlite3.connect(str(path), timeout=15) if writable(path) else connect_read_only(path)
+
+
 def copy_database(source: Path, dest: Path) -> None:
     """Online backup of `source` into the file `dest`, left as one self-contained file."""
-    with closing(connect_read_only(source)) as src, closing(sqlite3.connect(str(dest))) as out:
+    with closing(connect_source(source)) as src, closing(sqlite3.connect(str(dest))) as out:
         src.backup(out)
         out.execute("PRAGMA journal_mode=DELETE")  # no -wal needed to read the copy
         check = out.execute("PRAGMA quick_check").fetchone()[0]
@@ -131,11 +141,16 @@ def backup_now(db_path: Path, target: Path | None = None, folder: Path | None = 
         return backup_to(db_path, target)
     folder = Path(folder) if folder else default_folder(db_path)
     name = timestamped_name(db_path, tag)
-    candidate, n = folder / name, 1
-    while candidate.exists():  # two backups in the same second
-        n += 1
-        candidate = folder / name.replace(".db", f"-{n}.db")
-    return backup_to(db_path, candidate)
+    for n in range(1, 100):  # two backups in the same second (two sessions migrating at once)
+        candidate = folder / (name if n == 1 else name.replace(".db", f"-{n}.db"))
+        if candidate.exists():
+            continue
+        try:
+            return backup_to(db_path, candidate)
+        except StorageError as exc:
+            if exc.key != "file_exists":
+                raise
+    raise StorageError("file_exists", path=folder / name)
 
 
 def _daily_files(db_path: Path, folder: Path) -> list[Path]:

@@ -33,10 +33,10 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 def dump_document(db_path: Path) -> dict[str, Any]:
     """Read every table in one read transaction: a consistent snapshot while others write."""
-    from db.backup import connect_read_only
+    from db.backup import connect_source
 
     try:
-        with closing(connect_read_only(db_path)) as conn:
+        with closing(connect_source(db_path)) as conn:
             conn.execute("BEGIN")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {}
