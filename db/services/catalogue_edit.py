@@ -112,7 +112,8 @@ def _threshold(value: Any) -> float | None:
     return rules.parse_number(value)
 
 
-def _extra_targets(value: Any, by: str, op: str, unit: str | None) -> dict[str, dict]:
+def parse_extra_targets(value: Any, by: str, op: str = ">=", unit: str | None = None
+                        ) -> dict[str, dict]:
     """Per-year or per-group targets from the text form or a mapping, validated."""
     table = parse_thresholds(value, _WHERE[by]) if isinstance(value, str) else dict(value or {})
     out = {}
@@ -152,11 +153,14 @@ def update_indicator(indicator_id: int, *, content: str | None = None, kind: str
                      op: str | None = None, threshold: Any = _UNSET, unit: Any = _UNSET,
                      responsible: str | None = None, by_year: Any = None, by_group: Any = None,
                      verified: bool | None = None, verified_source: str | None = None,
-                     expected_version: int | None = None, batch: str | None = None) -> str:
-    """Change an indicator's definition. Everything is validated before anything is
-    written; returns the change-log batch (empty when nothing changed)."""
+                     criterion_name: str | None = None, expected_version: int | None = None,
+                     criterion_version: int | None = None, batch: str | None = None) -> str:
+    """Change an indicator's definition (and its criterion's name). Everything is validated
+    before anything is written; returns the change-log batch (empty when nothing changed)."""
     ind = _indicator(indicator_id)
     changes: dict[str, Any] = {}
+    if criterion_name is not None:
+        criterion_name = _short(criterion_name, "name", required=True)
     if content is not None:
         changes["content"] = _short(content, "content", required=True, limit=MAX_TEXT)
     new_kind = ind.kind
@@ -187,11 +191,14 @@ def update_indicator(indicator_id: int, *, content: str | None = None, kind: str
         if verified and not changes.get("verified_source", ind.verified_source):
             raise ValidationError("verified_source_required")
     unit_now = changes.get("unit", ind.unit)
-    year_targets = None if by_year is None else _extra_targets(by_year, "year", new_op, unit_now)
-    group_targets = None if by_group is None else _extra_targets(by_group, "group", new_op, unit_now)
+    year_targets = None if by_year is None else parse_extra_targets(by_year, "year", new_op, unit_now)
+    group_targets = None if by_group is None else parse_extra_targets(by_group, "group", new_op, unit_now)
     batch = batch or new_batch()
     label = f"{ind.criterion.criteria_set.code} {ind.code}"
     with database.atomic():
+        if criterion_name is not None:
+            rename_criterion(ind.criterion_id, criterion_name, expected_version=criterion_version,
+                             batch=batch)
         apply_changes(ind, changes, label=label, expected_version=expected_version, batch=batch)
         if year_targets is not None:
             sync_thresholds(ind, "year", year_targets, label, batch)
