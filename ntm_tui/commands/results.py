@@ -56,7 +56,7 @@ def describe(change, lang: str) -> str:
             return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
         return value.replace(".", ",") if change.field in ("numerator", "denominator") else value
 
-    return t("res_change", code=change.code, field=t(f"field_{change.field}"),
+    return t("res_change", code=change.code, field=t(f"xfield_{change.field}"),
              old=shown(change.old), new=shown(change.new))
 
 
