@@ -1,1 +1,1 @@
-"""Modal forms: each saves through db services and dismisses with the change-log batch id."""
+"""Modal forms: each collects one record, saves it through a service, dismisses with the batch id."""
