@@ -44,6 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict": ("Bản ghi đã được người khác sửa ({who}, {when}); màn hình đã được làm mới, hãy thử lại.",
                  "The record was changed by someone else ({who}, {when}); the view was refreshed, try again."),
     "choice_invalid": ("Giá trị không hợp lệ cho {field}: {value}", "Invalid value for {field}: {value}"),
+    "font_not_found": ("Không tìm thấy tệp phông chữ: {path}", "Font file not found: {path}"),
+    "font_not_ttf": ("Phông chữ phải là tệp .ttf (TrueType): {path}", "The font must be a .ttf (TrueType) file: {path}"),
+    "not_a_folder": ("Không phải thư mục (đã có tệp trùng tên): {path}",
+                     "Not a folder (a file has that name): {path}"),
 }
 
 
