@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 MM = 72 / 25.4
@@ -13,11 +14,12 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+@lru_cache(maxsize=32)
 def text_of(path: Path) -> str:
-    import pdfplumber
+    """The whole document's text, flattened (pypdf: several times faster than pdfplumber)."""
+    from pypdf import PdfReader
 
-    with pdfplumber.open(path) as pdf:
-        return flat(" ".join(page.extract_text() or "" for page in pdf.pages))
+    return flat(" ".join(page.extract_text() for page in PdfReader(path).pages))
 
 
 def page_texts(path: Path) -> list[str]:
