@@ -11,7 +11,7 @@ import pytest
 from db.bootstrap import prepare
 from db.connection import close_database
 from tests.exports.conftest import TODAY
-from tests.exports.pdfread import flat, text_of
+from tests.exports.pdfread import flat, pages_of, table_rows, text_of
 
 TARGETED = ["1.1", "1.2", "2.1", "2.4", "11", "12.1", "12.2", "13.3", "18.1"]
 
@@ -59,8 +59,7 @@ def test_plan_carries_the_seed_plan(demo_pdfs, demo_template):
 
 
 def test_plan_assignment_table_rows_are_complete(demo_pdfs):
-    with pdfplumber.open(demo_pdfs["plan"]) as pdf:
-        rows = [row for page in pdf.pages for table in page.extract_tables() for row in table]
+    rows = table_rows(demo_pdfs["plan"])
     data = [r for r in rows if r[0] and r[0].strip().isdigit()]
     assert [int(r[0]) for r in data] == list(range(1, 20))
     assert all(len(r) == 4 and r[1] and r[2] for r in data)
@@ -76,9 +75,8 @@ def test_report_lists_all_57_indicators_in_complete_rows(demo_pdfs, demo_templat
     finally:
         close_database()
     assert len(codes) == 57
-    with pdfplumber.open(demo_pdfs["report"]) as pdf:
-        tables = [t for page in pdf.pages for t in page.extract_tables()
-                  if t[0][:2] == ["Mã", "Nội dung"] and t[0][4] == "Kết quả"]
+    tables = [t for page in pages_of(demo_pdfs["report"]) for t in page.tables
+              if t[0][:2] == ["Mã", "Nội dung"] and t[0][4] == "Kết quả"]
     rows = [row for table in tables for row in table]
     indicator_rows = [r for r in rows if r[0] and re.fullmatch(r"\d+(\.\d+)?", r[0])]
     assert {r[0] for r in indicator_rows} == codes
@@ -102,9 +100,7 @@ def test_report_counts_and_sections(demo_pdfs):
 def test_evidence_marks_what_is_missing(demo_pdfs):
     text = text_of(demo_pdfs["evidence"])
     assert "12 hồ sơ, đã có 8, còn thiếu 4" in text
-    with pdfplumber.open(demo_pdfs["evidence"]) as pdf:
-        rows = [[flat(c or "") for c in row] for page in pdf.pages
-                for table in page.extract_tables() for row in table]
+    rows = [[flat(c or "") for c in row] for row in table_rows(demo_pdfs["evidence"])]
     by_title = {r[1]: r for r in rows if len(r) == 6}
     vietgap = by_title["Giấy chứng nhận VietGAP vùng nguyên liệu xoài"]
     assert vietgap[0] == "13.3" and vietgap[5] == "Còn thiếu"
@@ -118,8 +114,7 @@ def test_evidence_marks_what_is_missing(demo_pdfs):
 
 
 def test_assignments_lists_every_criterion_and_indicator(demo_pdfs):
-    with pdfplumber.open(demo_pdfs["assignments"]) as pdf:
-        rows = [row for page in pdf.pages for table in page.extract_tables() for row in table]
+    rows = table_rows(demo_pdfs["assignments"])
     coded = [r for r in rows if r[0] and re.fullmatch(r"\d+(\.\d+)?", r[0])]
     assert len(coded) == 19 + 57
     lead_of = {r[0]: flat(r[2]) for r in coded if r[1].startswith("Tiêu chí")}
