@@ -116,3 +116,19 @@ def test_windows_short_names_are_found(tmp_path):
     assert {k: v.name for k, v in faces.items()} == {
         "regular": "times.ttf", "bold": "timesbd.ttf", "italic": "timesi.ttf",
         "bold_italic": "timesbi.ttf"}
+
+
+def test_longest_allowed_text_splits_across_pages(commune_id, tmp_path):
+    """A cell holding the longest text a field accepts is taller than a page: it must split."""
+    from db.models import Commune, Indicator
+    from db.services.evidence import add_evidence
+    from db.text import MAX_TEXT
+    from tests.exports.pdfread import MM, pages_of
+
+    words = ("Biên bản nghiệm thu công trình đường giao thông nông thôn ấp Hòa Tân " * 80)
+    add_evidence(Commune.get_by_id(commune_id), Indicator.get(Indicator.code == "2.1"), 2023,
+                 words[:MAX_TEXT].strip())
+    result = export_report("evidence", commune_id, 2023, tmp_path / "long.pdf", today=TODAY)
+    for page in pages_of(result.path):
+        assert min(c["x0"] for c in page.chars) >= 30 * MM - 0.05
+        assert max(c["bottom"] for c in page.chars) <= page.height - 20 * MM + 0.05
