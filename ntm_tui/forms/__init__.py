@@ -1,1 +1,1 @@
-"""Modal forms: each a ModalScreen that returns its values, or None when cancelled."""
+"""Modal forms: each collects one record, saves it through a service, dismisses with the batch id."""
