@@ -36,6 +36,7 @@ async def fill(pilot, screen, **values):
         else:
             widget.value = ""
             widget.focus()
+            await pilot.pause()
             await pilot.press(*value)  # typed key by key, as the officer would
     await pilot.pause()
 
@@ -117,6 +118,9 @@ async def test_stale_row_is_refused_and_the_list_refreshed(demo_db):
         screen = await open_rules(app, pilot)
         monthly = DeadlineRule.get(DeadlineRule.kind == "monthly_report")
         edit_rule(monthly.id, TODAY, due_day=8)  # another session, behind the screen's back
+        from db.changelog import latest_change_id
+
+        app.seen_change = latest_change_id()  # the app's poll would refresh the list first: hold it
         await pilot.press("d")
         await pilot.pause()
         assert "đã được người khác sửa" in " ".join(str(n.message) for n in app._notifications)
