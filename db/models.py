@@ -183,7 +183,8 @@ class Result(VersionedModel):
     note = TextField(default="")
 
     class Meta:
-        indexes = ((("commune", "year", "indicator"), True),)
+        indexes = ((("commune", "year", "indicator"), True),
+                   (("commune", "indicator", "year"), False))  # m0005: latest result per indicator
 
 
 # --- people and units ---------------------------------------------------------------
@@ -309,7 +310,8 @@ class EvidenceItem(VersionedModel):
     note = TextField(default="")
 
     class Meta:
-        indexes = ((("commune", "year", "indicator"), False),)
+        indexes = ((("commune", "year", "indicator"), False),
+                   (("commune", "year", "indicator", "status"), False))  # m0005: evidence counts
 
 
 # --- deadlines ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from db.connection import close_database
+from db.migrations import SCHEMA_VERSION
 from tests.safety.conftest import digest, one_clear_line
 
 
@@ -20,7 +21,7 @@ def test_dump_load_dump_identical(demo_db, tmp_path, cli):
     assert cli("--db", copy, "dump", second)[0] == 0
     assert first.read_bytes() == second.read_bytes()
     doc = json.loads(first.read_text(encoding="utf-8"))
-    assert doc["format"] == "ntm-tui-dump" and doc["schema_version"] == 2
+    assert doc["format"] == "ntm-tui-dump" and doc["schema_version"] == SCHEMA_VERSION
     assert list(doc["tables"]) == sorted(doc["tables"])
     assert {"commune", "result", "change_log", "evidence_item", "plan"} <= set(doc["tables"])
     plan = doc["tables"]["plan"]
