@@ -45,12 +45,37 @@ _MET_KEY = {rules.MET: "yes", rules.NOT_MET: "no", rules.NA: "na", rules.UNASSES
 SHOWN_FIELDS = ("value", "numerator", "denominator", "data_date", "status", "note")
 
 
+_FIELD_COLUMN = {"value": "value", "numerator": "numerator", "denominator": "denominator",
+                 "data_date": "data_date", "status": "result"}
+_EMPTY = ("(trống)", "(empty)")
+
+
 @dataclass(frozen=True)
 class Change:
     code: str
     field: str  # value, numerator, denominator, data_date, status
     old: str | None
     new: str | None
+
+    def cells(self, lang: str = "vi") -> tuple[str, str, str, str]:
+        """(code, field, old, new) as the officer reads them: the sheet's column name,
+        dates dd/mm/yyyy, decimal commas, result labels."""
+        en = lang == "en"
+        column = _FIELD_COLUMN.get(self.field)
+        label = next((e if en else v for k, v, e in RESULT_COLUMNS if k == column), self.field)
+
+        def shown(value: str | None) -> str:
+            if value is None or value == "":
+                return _EMPTY[en]
+            if self.field == "status":
+                return status_label(value, lang)
+            if self.field == "data_date":
+                return rules.format_date(date.fromisoformat(value))
+            if self.field in ("numerator", "denominator"):
+                return value.replace(".", ",")
+            return value
+
+        return self.code, label, shown(self.old), shown(self.new)
 
 
 @dataclass(frozen=True)
