@@ -61,8 +61,7 @@ class Change:
         """(code, field, old, new) as the officer reads them: the sheet's column name,
         dates dd/mm/yyyy, decimal commas, result labels."""
         en = lang == "en"
-        column = _FIELD_COLUMN.get(self.field)
-        label = next((e if en else v for k, v, e in RESULT_COLUMNS if k == column), self.field)
+        label = column_header(_FIELD_COLUMN.get(self.field, self.field), lang)
 
         def shown(value: str | None) -> str:
             if value is None or value == "":
@@ -96,11 +95,17 @@ class RowProblems(ValidationError):
         out = []
         for key, params, inner in self.problems:
             extra = {"problem": inner.message(lang)} if inner is not None else {}
-            out.append(translate(key, lang, **params, **extra))
+            if "column" in params:
+                extra["column"] = column_header(params["column"], lang)
+            out.append(translate(key, lang, **{**params, **extra}))
         return out
 
     def message(self, lang: str = "vi") -> str:
         return "\n".join(self.lines(lang)) if hasattr(self, "problems") else ""
+
+
+def column_header(key: str, lang: str = "vi") -> str:
+    return next((en if lang == "en" else vi for k, vi, en in RESULT_COLUMNS if k == key), key)
 
 
 def status_label(status: str, lang: str = "vi") -> str:
@@ -190,7 +195,7 @@ def read_changes(commune: Commune, year: int, path: Path) -> tuple[list[_RowEdit
     current = effective_results(commune, year, [i.id for i in indicators.values()])
     headers = {fold(vi): key for key, vi, _ in RESULT_COLUMNS}
     headers.update({fold(en): key for key, _, en in RESULT_COLUMNS})
-    labels = {key: vi for key, vi, _ in RESULT_COLUMNS}
+    labels = {key: key for key, _, _ in RESULT_COLUMNS}  # named in the user's language by lines()
     book, sheet, info = _open_sheets(path)
     problems: list[tuple[str, dict, NtmError | None]] = []
     edits: list[_RowEdit] = []
@@ -255,7 +260,7 @@ def _row_fields(indicator: Indicator, result, cell: dict, year: int, commune: Co
         if None in given:
             missing = "numerator" if numerator is None else "denominator"
             problems.append(("xlsx_cell_problem", {"row": number, "column": labels[missing]},
-                             ValidationError("text_required", field=labels[missing])))
+                             ValidationError("text_required", field=column_header(missing))))
         elif denominator <= 0:
             problems.append(("xlsx_cell_problem", {"row": number, "column": labels["denominator"]},
                              ValidationError("denominator_zero")))
