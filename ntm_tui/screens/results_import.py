@@ -62,34 +62,52 @@ class ResultsImportScreen(ModalScreen[str | None]):
         message.update(text)
         message.set_class(error, "-error")
 
-    def _run(self, dry_run: bool):
-        """The import service on the path typed; problems are shown, never raised."""
+    def _run(self, dry_run: bool, done) -> None:
+        """The import service on the path typed, in a thread worker; `done(path, outcome)`
+        runs on the UI thread. Problems are shown, never raised."""
         from pathlib import Path
 
-        from db.errors import NtmError
-        from db.models import Commune
-        from db.services.results_exchange import RowProblems, import_results
+        from ntm_tui.screens.base import run_db
 
         path = self.query_one("#path", Input).value.strip()
-        try:
-            commune = Commune.get_by_id(self.commune_id)
-            return path, import_results(commune, self.year, Path(path).expanduser(), dry_run=dry_run)
-        except RowProblems as exc:
-            self._say("\n".join(exc.lines(self._lang())), error=True)
-        except NtmError as exc:
-            self._say(exc.message(self._lang()), error=True)
-        return path, None
+        commune_id, year = self.commune_id, self.year
+
+        def work():
+            from db.errors import NtmError
+            from db.models import Commune
+            from db.services.results_exchange import import_results
+
+            try:
+                commune = Commune.get_by_id(commune_id)
+                return import_results(commune, year, Path(path).expanduser(), dry_run=dry_run)
+            except NtmError as exc:
+                return exc
+
+        def finished(outcome) -> None:
+            from db.errors import NtmError
+            from db.services.results_exchange import RowProblems
+
+            if isinstance(outcome, RowProblems):
+                self._say("\n".join(outcome.lines(self._lang())), error=True)
+            elif isinstance(outcome, NtmError):
+                self._say(outcome.message(self._lang()), error=True)
+            else:
+                done(path, outcome)
+
+        run_db(self, work, finished, group="import", exclusive=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self.action_preview()
 
     def action_preview(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
         self.previewed = None
-        path, outcome = self._run(dry_run=True)
-        if outcome is None:
-            return
+        self._run(dry_run=True, done=self._previewed)
+
+    def _previewed(self, path: str, outcome) -> None:
+        table = self.query_one(DataTable)
         for change in outcome.changes:
             table.add_row(*change.cells(self._lang()))
         self.previewed = path
@@ -102,9 +120,9 @@ class ResultsImportScreen(ModalScreen[str | None]):
         if self.previewed is None or self.previewed != path:
             self._say(t("imp_need_preview"), error=True)
             return
-        _, outcome = self._run(dry_run=False)
-        if outcome is None:
-            return
+        self._run(dry_run=False, done=self._applied)
+
+    def _applied(self, path: str, outcome) -> None:
         self.notify(t("imp_done", count=len(outcome.changes)))
         self.dismiss(outcome.batch)
 
