@@ -93,7 +93,7 @@ def run(args, ctx) -> int:
     elif views or args.format in ("json", "csv"):
         print(render(views, args.format))
     else:
-        print(t("deadlines_none"))
+        print(t("cal_deadlines_none"))
     return 1 if args.late and views else 0
 
 

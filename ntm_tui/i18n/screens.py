@@ -39,8 +39,6 @@ LABELS = {
     "key_search": ("Tìm", "Search"),
     "search_hint": ("Tìm (không cần dấu), Enter: về danh sách, Esc: bỏ tìm",
                     "Search (accents optional), Enter: back to list, Esc: clear"),
-    "no_commune_short": ("Chưa có xã: chạy ntm-tui init hoặc ntm-tui demo.",
-                         "No commune yet: run ntm-tui init or ntm-tui demo."),
     "criterion_short": ("TC", "C"),
     # evidence screen
     "key_collected": ("Thu thập", "Collected"),

@@ -112,7 +112,10 @@ def _insert(model, fields, rows) -> None:
     executemany binds the rows. Building a multi-row statement in peewee costs 20× the insert."""
     if not rows:
         return
-    sql, _ = model.insert_many(rows[:1], fields=fields).sql()
+    # Only the listed columns: peewee would add every other field's default to the statement.
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    marks = ", ".join("?" for _ in fields)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
     cursor = model._meta.database.cursor()
     for start in range(0, len(rows), CHUNK):
         cursor.executemany(sql, [tuple(_plain(v) for v in row) for row in rows[start:start + CHUNK]])
