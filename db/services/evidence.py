@@ -45,9 +45,10 @@ def add_evidence(commune: Commune, indicator: Indicator, year: int, title: str,
                  evidence_date: date | str | None = None, location: str = "",
                  status: str = "missing", responsible: Member | None = None,
                  expiry_date: date | str | None = None, note: str = "",
-                 status_date: date | str | None = None) -> EvidenceItem:
+                 status_date: date | str | None = None, batch: str | None = None) -> EvidenceItem:
     return create_logged(
-        EvidenceItem, label=f"{indicator.code} / {year}", commune=commune, indicator=indicator,
+        EvidenceItem, label=f"{indicator.code} / {year}", batch=batch, commune=commune,
+        indicator=indicator,
         year=year, title=checked_text(title, "title", required=True, long=True),
         doc_number=checked_text(doc_number, "doc_number"), doc_date=_date(doc_date),
         issuer=checked_text(issuer, "issuer"), evidence_date=_date(evidence_date),
@@ -71,3 +72,34 @@ def list_evidence(commune: Commune, year: int, indicator_id: int | None = None) 
         e.version) for e in query]
     items.sort(key=lambda e: (order.get(e.status, 9), rules.code_key(e.indicator_code), e.id))
     return items
+
+
+# Fields an edit may change, each with the check add_evidence applies to it.
+_TEXT_FIELDS = {"title": dict(required=True, long=True), "doc_number": {}, "issuer": {},
+                "location": dict(long=True), "note": dict(long=True)}
+_DATE_FIELDS = ("doc_date", "evidence_date", "status_date", "expiry_date")
+
+
+def update_evidence(item_id: int, expected_version: int | None = None, batch: str | None = None,
+                    **fields) -> EvidenceItem:
+    """Change some fields of an item, validated like add_evidence; nothing is written unless
+    every field is valid and the version is still the one the caller saw."""
+    from db.errors import ValidationError
+    from db.services.records import update_record
+
+    changes: dict[str, object] = {}
+    for name, value in fields.items():
+        if name in _TEXT_FIELDS:
+            changes[name] = checked_text(value, name, **_TEXT_FIELDS[name])
+        elif name in _DATE_FIELDS:
+            changes[name] = _date(value)
+        elif name == "status":
+            changes[name] = checked_choice(value, "status", EVIDENCE_STATUSES)
+        elif name == "responsible":
+            changes[name] = value.id if isinstance(value, Member) else value
+        else:
+            raise ValidationError("choice_invalid", field="field", value=name)
+    item = EvidenceItem.get_or_none(EvidenceItem.id == item_id)
+    label = f"{item.indicator.code} / {item.year}" if item else ""
+    return update_record(EvidenceItem, item_id, changes, label=label,
+                         expected_version=expected_version, batch=batch)

@@ -196,3 +196,11 @@ def toggle_met(commune: Commune, year: int, code: str, expected_version: int | N
     return _set_indicator_result(commune, year, cset, indicator,
                                  met={rules.MET: "yes", rules.NOT_MET: "no"}[new],
                                  expected_version=expected_version, batch=batch)
+
+
+def result_history(commune: Commune, indicator_id: int) -> list[ResultView]:
+    """Every year's recorded result of one indicator, oldest first (the detail screen)."""
+    indicator = Indicator.get_by_id(indicator_id)
+    rows = (Result.select().where((Result.commune == commune) & (Result.indicator == indicator_id))
+            .order_by(Result.year))
+    return [view(row, indicator.code) for row in rows]

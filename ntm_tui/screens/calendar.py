@@ -1,17 +1,137 @@
-"""Section: calendar."""
+"""Section 5, Lịch: the year's reporting and meeting deadlines, late ones first."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from collections import Counter
+from datetime import date
 
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from db import rules
+from db.services import deadlines
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
+from ntm_tui.screens.listing import (
+    clip, current_commune, fill_table, run_change, selected_key, styled,
+)
+
+# Late first, then what is due now, then what comes; what is done at the end.
+STATE_ORDER = {deadlines.LATE: 0, deadlines.DUE: 1, deadlines.UPCOMING: 2, deadlines.SUBMITTED: 3}
+
+
+def agenda_order(view: deadlines.DeadlineView) -> tuple:
+    return (STATE_ORDER.get(view.state, 9), view.due_date, view.id)
 
 
 class CalendarScreen(SectionScreen):
     SECTION = "calendar"
+    DEFAULT_CSS = """
+    CalendarScreen #cal-bar { height: 1; padding: 0 1; background: $boost; }
+    CalendarScreen #cal-table { height: 1fr; }
+    CalendarScreen #cal-detail { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    """
+    BINDINGS = SectionScreen.BINDINGS + [
+        Binding("s", "submit", t("key_submit"), id="calendar_submit"),
+        Binding("f", "toggle_open", t("key_open_only"), id="calendar_open_only"),
+        Binding("g", "generate", t("key_generate"), id="calendar_generate"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.open_only = False
+        self.views: list[deadlines.DeadlineView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("coming_soon"), id="body")
+        yield Static(id="cal-bar")
+        table = DataTable(id="cal-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns(t("col_due"), t("col_latest"), t("col_state"), t("col_deadline"))
+        yield table
+        yield Static(id="cal-detail")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.query_one(DataTable).focus()
+
+    @property
+    def today(self) -> date:
+        return self.app.ctx.today
+
+    def refresh_data(self) -> None:
+        commune = current_commune(self)
+        year = self.app.year
+        self.views = (deadlines.list_deadlines(commune, self.today, date(year, 1, 1), date(year, 12, 31))
+                      if commune and year else [])
+        self.views.sort(key=agenda_order)
+        self.show()
+
+    def show(self) -> None:
+        shown = [v for v in self.views if not (self.open_only and v.state == deadlines.SUBMITTED)]
+        fill_table(self.query_one(DataTable), (
+            (str(v.id), (rules.format_date(v.due_date), rules.format_date(v.latest_date),
+                         styled(t(f"dl_{v.state}"), v.state), clip(v.title, 44)))
+            for v in shown))
+        counts = Counter(v.state for v in self.views)
+        parts = [f"{t(f'dl_{s}')} {counts[s]}" for s in STATE_ORDER]
+        bar = t("cal_bar", year=self.app.year or "", today=rules.format_date(self.today))
+        if not self.views:
+            bar += " · " + (t("cal_empty") if current_commune(self) else t("no_commune_short"))
+        self.query_one("#cal-bar", Static).update(bar + " · " + " · ".join(parts))
+        self.show_detail()
+
+    def current(self) -> deadlines.DeadlineView | None:
+        key = selected_key(self.query_one(DataTable))
+        return next((v for v in self.views if str(v.id) == key), None)
+
+    def show_detail(self) -> None:
+        view = self.current()
+        text = ""
+        if view and view.state == deadlines.SUBMITTED:
+            text = t("cal_submitted", on=rules.format_date(view.submitted_on), by=view.submitted_by)
+            if view.file_path:
+                text += " · " + view.file_path
+        elif view:
+            text = view.title
+        self.query_one("#cal-detail", Static).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_submit()
+
+    def action_toggle_open(self) -> None:
+        self.open_only = not self.open_only
+        self.show()
+
+    def action_generate(self) -> None:
+        commune = current_commune(self)
+        if commune is None or not self.app.year:
+            return
+        created = run_change(self, lambda: deadlines.generate_year(commune, self.app.year))
+        if created is not None:
+            self.notify(t("cal_generated", count=created, year=self.app.year))
+        self.refresh_data()
+
+    def action_submit(self) -> None:
+        """Mark the highlighted deadline submitted today, optionally with the report file sent."""
+        view = self.current()
+        if view is None or view.state == deadlines.SUBMITTED:
+            return
+        from ntm_tui.forms.prompt import TextPrompt
+
+        def save(path: str) -> str:
+            deadlines.submit(view.id, on=self.today, file_path=path.strip(),
+                             expected_version=view.version)
+            return view.title
+
+        self.app.push_screen(TextPrompt(t("cal_submit_title", title=view.title), t("f_report_file"),
+                                        check=save, placeholder=t("f_report_file_hint")),
+                             self.after_submit)
+
+    def after_submit(self, title: str | None) -> None:
+        if title:
+            self.notify(t("cal_done", title=title))
+        self.refresh_data()

@@ -1,17 +1,190 @@
-"""Section: evidence."""
+"""Section 4, Minh chứng: the year's evidence checklist across indicators, missing first."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from collections import defaultdict
 
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from db import rules
+from db.services import evidence
+from db.text import matches
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
+from ntm_tui.screens.listing import (
+    clip, current_commune, fill_table, run_change, selected_key, styled,
+)
+
+FILTERS = ("all",) + evidence.EVIDENCE_STATUSES
 
 
 class EvidenceScreen(SectionScreen):
     SECTION = "evidence"
+    DEFAULT_CSS = """
+    EvidenceScreen #ev-bar { height: 1; padding: 0 1; background: $boost; }
+    EvidenceScreen #ev-search { display: none; }
+    EvidenceScreen #ev-search.shown { display: block; }
+    EvidenceScreen #ev-table { height: 1fr; }
+    EvidenceScreen #ev-summary { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    """
+    BINDINGS = SectionScreen.BINDINGS + [
+        Binding("n", "add_evidence", t("key_add"), id="evidence_add"),
+        Binding("c", "mark('collected')", t("key_collected"), id="evidence_collected"),
+        Binding("k", "mark('checked')", t("key_checked"), id="evidence_checked"),
+        Binding("m", "mark('missing')", t("key_missing"), show=False, id="evidence_missing"),
+        Binding("l", "set_location", t("key_location"), id="evidence_location"),
+        Binding("f", "cycle_filter", t("key_filter"), id="evidence_filter"),
+        Binding("slash", "search", t("key_search"), id="evidence_search"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.filter = "all"
+        self.items: list[evidence.EvidenceView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("coming_soon"), id="body")
+        yield Static(id="ev-bar")
+        yield Input(id="ev-search", placeholder=t("search_hint"), compact=True)
+        table = DataTable(id="ev-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns(t("col_code"), t("f_status"), t("f_title"), t("f_responsible"),
+                          t("f_location"))
+        yield table
+        yield Static(id="ev-summary")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.query_one(DataTable).focus()
+
+    # --- data -----------------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        commune = current_commune(self)
+        self.items = evidence.list_evidence(commune, self.app.year) if commune else []
+        self.show_items()
+
+    def visible(self) -> list[evidence.EvidenceView]:
+        query = self.query_one("#ev-search", Input).value
+        return [e for e in self.items
+                if (self.filter == "all" or e.status == self.filter)
+                and matches(query, e.title, e.indicator_code, e.doc_number, e.issuer,
+                            e.responsible, e.location, e.note)]
+
+    def show_items(self) -> None:
+        rows = self.visible()
+        fill_table(self.query_one(DataTable), (
+            (str(e.id), (e.indicator_code, styled(t(f"ev_{e.status}"), e.status),
+                         clip(e.title, 40), e.responsible, e.location)) for e in rows))
+        query = self.query_one("#ev-search", Input).value
+        bar = t("ev_bar", year=self.app.year or "", filter=t(f"ev_filter_{self.filter}"),
+                shown=len(rows), total=len(self.items))
+        self.query_one("#ev-bar", Static).update(bar + (f" · /{query}" if query else ""))
+        self.query_one("#ev-summary", Static).update(self.completeness())
+
+    def completeness(self) -> str:
+        """Items collected or checked, per criterion, the least complete first."""
+        if not self.items:
+            return t("ev_none") if current_commune(self) else t("no_commune_short")
+        per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for e in self.items:
+            per[e.criterion_code][1] += 1
+            per[e.criterion_code][0] += e.status != "missing"
+        done = sum(d for d, _ in per.values())
+        order = sorted(per, key=lambda c: (per[c][0] / per[c][1], rules.code_key(c)))
+        parts = [f"{t('criterion_short')}{c} {per[c][0]}/{per[c][1]}" for c in order]
+        return t("ev_complete", done=done, total=len(self.items)) + " · " + " · ".join(parts)
+
+    def current(self) -> evidence.EvidenceView | None:
+        key = selected_key(self.query_one(DataTable))
+        return next((e for e in self.items if str(e.id) == key), None)
+
+    # --- actions --------------------------------------------------------------------
+
+    def action_cycle_filter(self) -> None:
+        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        self.show_items()
+
+    def action_search(self) -> None:
+        box = self.query_one("#ev-search", Input)
+        box.add_class("shown")
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "ev-search":
+            self.show_items()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "ev-search":
+            self.query_one(DataTable).focus()
+
+    def on_key(self, event) -> None:
+        # Escape in the search box: forget the search and go back to the list.
+        box = self.query_one("#ev-search", Input)
+        if event.key == "escape" and box.has_focus:
+            event.stop()
+            box.value = ""
+            box.remove_class("shown")
+            self.query_one(DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        item = self.current()
+        if item:
+            from ntm_tui.forms.evidence import EvidenceForm
+
+            self.app.push_screen(EvidenceForm(self.app.commune_id, item.indicator_id, item.year, item.id),
+                                 self.after_form)
+
+    def after_form(self, batch: str | None) -> None:
+        if batch:
+            self.notify(t("saved"))
+        self.refresh_data()
+
+    def action_mark(self, status: str) -> None:
+        item = self.current()
+        if item is None or item.status == status:
+            return
+        on = self.app.ctx.today if status != "missing" else None
+        run_change(self, lambda: evidence.update_evidence(
+            item.id, expected_version=item.version, status=status, status_date=on),
+            done=t("ev_marked", title=item.title[:30], status=t(f"ev_{status}")))
+        self.refresh_data()
+
+    def action_set_location(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        from ntm_tui.forms.prompt import TextPrompt
+
+        def save(text: str) -> str:
+            evidence.update_evidence(item.id, expected_version=item.version, location=text)
+            return text
+
+        self.app.push_screen(TextPrompt(t("ev_location_title", title=item.title[:50]),
+                                        t("f_location"), item.location, check=save,
+                                        placeholder=t("location_hint")), self.after_form)
+
+    def action_add_evidence(self) -> None:
+        """Ask for the indicator (the highlighted row's by default), then open the form."""
+        commune = current_commune(self)
+        if commune is None:
+            return
+        from db.services.communes import criteria_set_for_year
+        from db.services.results import find_indicator
+        from ntm_tui.forms.evidence import EvidenceForm
+        from ntm_tui.forms.prompt import TextPrompt
+
+        item = self.current()
+
+        def check(code: str) -> str:
+            return str(find_indicator(criteria_set_for_year(commune, self.app.year), code).id)
+
+        def open_form(indicator_id: str | None) -> None:
+            if indicator_id:
+                self.app.push_screen(EvidenceForm(commune.id, int(indicator_id), self.app.year),
+                                     self.after_form)
+
+        self.app.push_screen(TextPrompt(t("ev_add_title"), t("col_code"),
+                                        item.indicator_code if item else "", check=check,
+                                        placeholder="12.1"), open_form)

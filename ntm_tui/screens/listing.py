@@ -1,0 +1,79 @@
+"""Helpers the list-based section screens share: refill a table without losing the
+cursor, run a change and turn a refusal into a message, find the commune shown."""
+from __future__ import annotations
+
+from typing import Callable, Iterable, TypeVar
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+from db.errors import ConflictError, NtmError
+
+T = TypeVar("T")
+
+STATE_STYLES = {
+    "missing": "bold red", "collected": "yellow", "checked": "green",
+    "late": "bold red", "due": "bold yellow", "upcoming": "", "submitted": "green",
+}
+
+
+def styled(text: str, state: str) -> Text:
+    return Text(text, style=STATE_STYLES.get(state, ""))
+
+
+def clip(text: str, width: int) -> str:
+    """Long titles cut so the columns after them stay on an 80-column screen."""
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def selected_key(table: DataTable) -> str | None:
+    if table.row_count == 0:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
+def fill_table(table: DataTable, rows: Iterable[tuple[str, tuple]]) -> None:
+    """Replace the rows (key, cells), keeping the cursor on the same key when it is still there."""
+    keep, index = selected_key(table), table.cursor_row
+    table.clear()
+    for key, cells in rows:
+        table.add_row(*cells, key=key)
+    if table.row_count == 0:
+        return
+    try:
+        index = table.get_row_index(keep) if keep is not None else index
+    except Exception:  # the row is gone (filtered out or deleted): stay near where it was
+        pass
+    table.move_cursor(row=min(max(index, 0), table.row_count - 1))
+
+
+def lang_of(screen: Screen) -> str:
+    return getattr(getattr(screen.app, "ctx", None), "lang", "vi")
+
+
+def run_change(screen: Screen, change: Callable[[], T], done: str = "") -> T | None:
+    """Run a service call; on bad input or a stale record show the message (and reload on a
+    conflict, so the officer sees the other session's change) instead of a traceback."""
+    try:
+        result = change()
+    except ConflictError as exc:
+        screen.notify(exc.message(lang_of(screen)), severity="error")
+        refresh = getattr(screen, "refresh_data", None)
+        if refresh:
+            refresh()
+        return None
+    except NtmError as exc:
+        screen.notify(exc.message(lang_of(screen)), severity="error")
+        return None
+    if done:
+        screen.notify(done)
+    return result
+
+
+def current_commune(screen: Screen):
+    """The commune the app shows, or None on a database without one."""
+    from db.models import Commune
+
+    commune_id = getattr(screen.app, "commune_id", None)
+    return Commune.get_or_none(Commune.id == commune_id) if commune_id else None
