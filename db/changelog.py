@@ -6,7 +6,6 @@ and bumps the version, all in one transaction.
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -19,6 +18,8 @@ from db.models import ChangeLog, VersionedModel, database, now
 
 
 def new_batch() -> str:
+    import uuid  # deferred: only writes need it, and every command imports this module
+
     return uuid.uuid4().hex[:16]
 
 
