@@ -112,9 +112,6 @@ def _insert(model, fields, rows) -> None:
     peewee costs 20× the insert itself. Fields left out get their model default, as in peewee."""
     if not rows:
         return
-    # Only the listed columns: peewee would add every other field's default to the statement.
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    marks = ", ".join("?" for _ in fields)
     extra = [f for f in model._meta.sorted_fields
              if f not in fields and not f.primary_key and f.default is not None]
     defaults = tuple(_plain(f.default() if callable(f.default) else f.default) for f in extra)
