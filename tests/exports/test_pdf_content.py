@@ -101,16 +101,21 @@ def test_evidence_marks_what_is_missing(demo_pdfs):
     text = text_of(demo_pdfs["evidence"])
     assert "12 hồ sơ, đã có 8, còn thiếu 4" in text
     rows = [[flat(c or "") for c in row] for row in table_rows(demo_pdfs["evidence"])]
-    by_title = {r[1]: r for r in rows if len(r) == 6}
-    vietgap = by_title["Giấy chứng nhận VietGAP vùng nguyên liệu xoài"]
-    assert vietgap[0] == "13.3" and vietgap[5] == "Còn thiếu"
-    assert by_title["Xác nhận điểm phục vụ bưu chính"][5] == "Đã kiểm tra"
-    empty = [r for r in rows if len(r) == 6 and r[5] == "Chưa có hồ sơ"]
+    rows = [r for r in rows if len(r) == 6]
+    by_title = {r[1]: r for r in rows}
+    vietgap = by_title["- Giấy chứng nhận VietGAP vùng nguyên liệu xoài"]
+    assert vietgap[5] == "Còn thiếu"
+    assert rows[rows.index(vietgap) - 1][0] == "13.3"  # under its indicator
+    assert rows[rows.index(vietgap) - 1][5] == "Thiếu 1/1"
+    assert by_title["- Xác nhận điểm phục vụ bưu chính"][5] == "Đã kiểm tra"
+    assert {r[0]: r[5] for r in rows}["8.1"] == "Đủ hồ sơ"
+    empty = [r for r in rows if r[5] == "Chưa có hồ sơ"]
     assert {r[0] for r in empty} >= {"2.2", "17.12", "19.2"}
+    assert {r[0] for r in rows if re.fullmatch(r"\d+(\.\d+)?", r[0])} >= {"1.1", "17.10", "19.2"}
     with pdfplumber.open(demo_pdfs["evidence"]) as pdf:
         words = [w for p in pdf.pages for w in p.extract_words(extra_attrs=["fontname"])
                  if w["text"] == "thiếu"]
-    assert words and all("Bold" in w["fontname"] for w in words[1:])  # the first is the summary
+    assert len(words) >= 5 and all("Bold" in w["fontname"] for w in words[1:])  # [0]: the summary
 
 
 def test_assignments_lists_every_criterion_and_indicator(demo_pdfs):
