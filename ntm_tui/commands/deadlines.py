@@ -76,7 +76,7 @@ def run(args, ctx) -> int:
         start, end = date(ctx.today.year, 1, 1), date(ctx.today.year, 12, 31)
     ctx.open()
     commune = ctx.commune()
-    views = list_deadlines(commune, ctx.today, start, end, lang=ctx.lang, generate=True,
+    views = list_deadlines(commune, ctx.today, start, end, lang=ctx.lang,
                            states=(LATE,) if args.late else None)
     if args.ics:
         from exports.ics import write_ics

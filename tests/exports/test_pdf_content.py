@@ -164,8 +164,8 @@ def test_changes_and_deadlines_of_the_period(demo_template, tmp_path):
     mark = ChangeLog.select().count()
     set_result(get_commune(), 2023, "12.1", value="72,5")
     ChangeLog.update(at=datetime(2023, 3, 5, 9, 0)).where(ChangeLog.id > mark).execute()
-    jan = Deadline.get(Deadline.title == "Báo cáo tháng tháng 01/2023")
-    feb = Deadline.get(Deadline.title == "Báo cáo tháng tháng 02/2023")
+    jan = Deadline.get(Deadline.title == "Báo cáo tháng 01/2023")
+    feb = Deadline.get(Deadline.title == "Báo cáo tháng 02/2023")
     submit(jan.id, date(2023, 1, 20))  # after the 15th: late
     submit(feb.id, date(2023, 2, 10))
     close_database()
@@ -174,7 +174,7 @@ def test_changes_and_deadlines_of_the_period(demo_template, tmp_path):
     assert "05/03/2023" in text and "12.1" in text and "72,5" in text
     assert "Thực hiện trễ hạn, ngày 20/01/2023" in text
     assert "Đã thực hiện ngày 10/02/2023" in text
-    assert "Báo cáo tháng tháng 04/2023" not in text  # outside the quarter
+    assert "Báo cáo tháng 04/2023" not in text  # outside the quarter
     month = text_of(_export(db, tmp_path / "m", "report", period="2023-02").path)
     assert "Không có thay đổi nào được ghi nhận trong kỳ." in month
 
