@@ -22,6 +22,9 @@ def new_batch() -> str:
     return uuid.uuid4().hex[:16]
 
 
+SESSION = new_batch()  # this running process; written with each change (schema 2)
+
+
 def to_text(value: Any) -> str | None:
     if value is None:
         return None
@@ -43,7 +46,7 @@ def log(record: Model, action: str, field: str = "", old: Any = None, new: Any =
     return ChangeLog.create(
         at=now(), user=current_user(), commune=commune_id, batch=batch or new_batch(),
         table=record._meta.table_name, record_id=record.get_id(), label=label,
-        action=action, field=field, old=to_text(old), new=to_text(new),
+        action=action, field=field, old=to_text(old), new=to_text(new), session=SESSION,
     )
 
 
@@ -59,16 +62,18 @@ def apply_changes(record: VersionedModel, changes: dict[str, Any], label: str = 
                   expected_version: int | None = None, batch: str | None = None) -> list[ChangeLog]:
     """Set fields on a row, logging each real change. Returns the log entries written."""
     batch = batch or new_batch()
-    with database.atomic():
-        if record.get_id() is not None and expected_version is not None:
-            fresh = type(record).get_or_none(type(record)._meta.primary_key == record.get_id())
-            if fresh is None or fresh.version != expected_version:
-                who = fresh.updated_by if fresh else "?"
-                when = fresh.updated_at if fresh else "?"
-                raise ConflictError("conflict", who=who, when=when)
+    cls = type(record)
+    with database.atomic():  # IMMEDIATE: nobody else writes between the read and the update
+        fresh = None
+        if record.get_id() is not None:
+            fresh = cls.get_or_none(cls._meta.primary_key == record.get_id())
+            if fresh is None or (expected_version is not None and fresh.version != expected_version):
+                raise _conflict(fresh)
         entries = []
         for name, new in changes.items():
-            old = getattr(record, name + "_id", None) if _is_fk(record, name) else getattr(record, name)
+            # Old values from the row as stored now, so the log never records a stale "old".
+            source = fresh if fresh is not None else record
+            old = getattr(source, name + "_id", None) if _is_fk(record, name) else getattr(source, name)
             new_cmp = new.get_id() if isinstance(new, Model) else new
             if to_text(old) == to_text(new_cmp):
                 continue
@@ -76,20 +81,27 @@ def apply_changes(record: VersionedModel, changes: dict[str, Any], label: str = 
             entries.append((name, old, new_cmp))
         if not entries:
             return []
-        record.version = (record.version or 0) + 1
+        guard = fresh.version if fresh is not None else record.version
+        record.version = (guard or 0) + 1
         record.updated_at = now()
         record.updated_by = current_user()
-        cls = type(record)
         rows = cls.update(**{n: getattr(record, n) for n, _, _ in entries},
                           version=record.version, updated_at=record.updated_at,
                           updated_by=record.updated_by)
-        query = rows.where(cls._meta.primary_key == record.get_id())
-        if expected_version is not None:
-            query = query.where(cls.version == expected_version)
+        # The guard: the row is changed only if its version is still the one checked above.
+        query = rows.where((cls._meta.primary_key == record.get_id()) & (cls.version == guard))
         if query.execute() != 1:
-            raise ConflictError("conflict", who="?", when="?")
+            raise _conflict(cls.get_or_none(cls._meta.primary_key == record.get_id()))
         return [log(record, "update", n, o, v, label=label, batch=batch,
                     commune_id=_commune_id(record)) for n, o, v in entries]
+
+
+def _conflict(fresh: VersionedModel | None) -> ConflictError:
+    if fresh is None:
+        return ConflictError("conflict", who="?", when="?")
+    when = fresh.updated_at.strftime("%d/%m/%Y %H:%M") if isinstance(fresh.updated_at, datetime) \
+        else fresh.updated_at
+    return ConflictError("conflict", who=fresh.updated_by or "?", when=when)
 
 
 def create_logged(model: type[VersionedModel], label: str = "", batch: str | None = None,
@@ -138,16 +150,23 @@ class ChangeEntry:
 
 def history(commune_id: int | None = None, table: str | None = None, record_id: int | None = None,
             label_prefix: str | None = None, since: datetime | None = None,
-            limit: int | None = None) -> list[ChangeEntry]:
+            limit: int | None = None, code: str | None = None,
+            include_global: bool = False) -> list[ChangeEntry]:
+    """Newest first. `code` matches an indicator or criterion code exactly ("12.1" finds
+    "12.1 / 2023", not "12.10 / 2023"); `include_global` adds entries tied to no commune
+    (criteria set edits) to a commune's history."""
     query = ChangeLog.select().order_by(ChangeLog.id.desc())
     if commune_id is not None:
-        query = query.where(ChangeLog.commune == commune_id)
+        mine = ChangeLog.commune == commune_id
+        query = query.where(mine | ChangeLog.commune.is_null() if include_global else mine)
     if table:
         query = query.where(ChangeLog.table == table)
     if record_id is not None:
         query = query.where(ChangeLog.record_id == record_id)
     if label_prefix:
         query = query.where(ChangeLog.label.startswith(label_prefix))
+    if code:
+        query = query.where((ChangeLog.label == code) | ChangeLog.label.startswith(code + " "))
     if since is not None:
         query = query.where(ChangeLog.at >= since)
     if limit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from peewee import DatabaseError, OperationalError
 
@@ -17,6 +18,7 @@ PRAGMAS = {
     "busy_timeout": 15000,  # wait for another session's write instead of failing
     "synchronous": "full",  # a reported commit survives a power cut
 }
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 15000}
 
 
 def check_file(path: Path, must_exist: bool) -> bool:
@@ -37,11 +39,39 @@ def check_file(path: Path, must_exist: bool) -> bool:
     return bool(header)
 
 
+def header_version(path: Path) -> int:
+    """PRAGMA user_version read from the file header (offset 60) without opening it with SQLite,
+    so a database from a newer version is refused before anything could touch it."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return 0
+    return int.from_bytes(header[60:64], "big", signed=True) if len(header) == 100 else 0
+
+
+def writable(path: Path) -> bool:
+    """WAL needs to write the file and to create -wal/-shm files beside it."""
+    folder = path.parent
+    wal_ok = all(os.access(p, os.W_OK) for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists())
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK) and wal_ok
+
+
 def open_database(path: str | Path, create: bool = True) -> bool:
-    """Bind the models to the file at `path`. Returns True when the file is new."""
+    """Bind the models to the file at `path`. Returns True when the file is new.
+
+    A file that cannot be written (read-only file, folder or disk) is opened read-only:
+    reading commands work, writes give the db_readonly message, and is_read_only() says so.
+    """
     path = Path(path).expanduser()
     exists = check_file(path, must_exist=not create)
-    if not exists:
+    if exists:
+        from db.migrations import SCHEMA_VERSION
+
+        found = header_version(path)
+        if found > SCHEMA_VERSION:
+            raise StorageError("db_newer", found=found, supported=SCHEMA_VERSION)
+    else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError:
@@ -54,14 +84,44 @@ def open_database(path: str | Path, create: bool = True) -> bool:
                 raise StorageError("db_readonly", path=path) from None
     if not database.is_closed():
         database.close()
-    database.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    try:
-        database.connect(reuse_if_open=True)
-        database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
-        database.close()
-        raise translate_error(exc, path) from None
+    read_only = exists and not writable(path)
+    # immutable=1 is the last resort for a WAL file in a read-only folder (no -shm possible).
+    choices = ["mode=ro", "immutable=1"] if read_only else [""]
+    for n, flags in enumerate(choices):
+        try:
+            _connect(path, flags)
+            break
+        except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+            database.close()
+            error = translate_error(exc, path)
+            if error.key == "db_unreadable" and n + 1 < len(choices):
+                continue
+            if read_only and error.key == "db_unreadable":
+                error = StorageError("db_readonly", path=path)
+            raise error from None
     return not exists
+
+
+def _connect(path: Path, flags: str) -> None:
+    if flags:
+        target = f"file:{quote(str(path.resolve()))}?{flags}"
+        database.init(target, pragmas=READ_ONLY_PRAGMAS, check_same_thread=False, uri=True,
+                      timeout=15)
+    else:
+        database.init(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=15)
+    database.read_only = bool(flags)
+    database.path = path
+    database.connect(reuse_if_open=True)
+    # quick_check reads every page: a truncated or damaged file is found now, not mid-edit.
+    check = database.execute_sql("PRAGMA quick_check").fetchone()[0]
+    if check != "ok":
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+
+def is_read_only() -> bool:
+    """True when the open database cannot be written (the app shows a read-only banner)."""
+    path = getattr(database, "path", None)
+    return bool(database.read_only) or (path is not None and not writable(path))
 
 
 def close_database() -> None:
@@ -72,7 +132,7 @@ def close_database() -> None:
 def translate_error(exc: Exception, path: str | Path | None = None) -> StorageError:
     """Turn sqlite errors into messages the officer understands."""
     text = str(exc).lower()
-    path = path or database.database
+    path = path or getattr(database, "path", None) or database.database
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return StorageError("db_not_sqlite", path=path)
     if "readonly" in text or "read-only" in text:
@@ -81,6 +141,8 @@ def translate_error(exc: Exception, path: str | Path | None = None) -> StorageEr
         return StorageError("db_unreadable", path=path)
     if "disk is full" in text or "database or disk is full" in text:
         return StorageError("db_full", path=path)
+    if "disk i/o error" in text:
+        return StorageError("db_io", path=path)
     if "locked" in text or "busy" in text:
         return StorageError("db_locked")
     return StorageError("db_error", detail=str(exc))

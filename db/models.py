@@ -1,6 +1,7 @@
 """peewee models. The database is bound at start (`db.connection.open_database`), never at import."""
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 from peewee import (
@@ -12,11 +13,37 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    OperationalError,
     SqliteDatabase,
     TextField,
 )
 
-database = SqliteDatabase(None)
+
+
+class NtmDatabase(SqliteDatabase):
+    """Every outermost transaction starts with BEGIN IMMEDIATE: the write lock is taken
+    (waiting up to the busy timeout) before anything is read, so a read-then-write
+    transaction never fails with SQLITE_BUSY when it upgrades, as deferred ones can in WAL."""
+
+    read_only = False  # set by db.connection.open_database; deferred BEGIN then
+    begin_attempts = 3
+
+    def begin(self, lock_type=None):
+        lock_type = lock_type or (None if self.read_only else "IMMEDIATE")
+        for attempt in range(self.begin_attempts):
+            try:
+                return super().begin(lock_type)
+            except OperationalError as exc:
+                # Nothing has been done yet, so trying BEGIN again is safe.
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+        from db.errors import StorageError
+
+        raise StorageError("db_locked")
+
+
+database = NtmDatabase(None)
 
 
 def now() -> datetime:
@@ -156,7 +183,8 @@ class Result(VersionedModel):
     note = TextField(default="")
 
     class Meta:
-        indexes = ((("commune", "year", "indicator"), True),)
+        indexes = ((("commune", "year", "indicator"), True),
+                   (("commune", "indicator", "year"), False))  # m0005: latest result per indicator
 
 
 # --- people and units ---------------------------------------------------------------
@@ -282,7 +310,8 @@ class EvidenceItem(VersionedModel):
     note = TextField(default="")
 
     class Meta:
-        indexes = ((("commune", "year", "indicator"), False),)
+        indexes = ((("commune", "year", "indicator"), False),
+                   (("commune", "year", "indicator", "status"), False))  # m0005: evidence counts
 
 
 # --- deadlines ------------------------------------------------------------------------------
@@ -333,9 +362,10 @@ class ChangeLog(BaseModel):
     field = CharField(default="")
     old = TextField(null=True)
     new = TextField(null=True)
+    session = CharField(default="")  # which running app wrote it (m0002): screens skip their own
 
     class Meta:
-        indexes = ((("table", "record_id"), False),)
+        indexes = ((("table", "record_id"), False), (("commune", "id"), False))
 
 
 ALL_MODELS = [

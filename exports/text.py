@@ -104,3 +104,48 @@ def print_status(status: YearStatus, fmt: str, lang: str = "vi", with_indicators
     out.write(render_table(rows, headers, fmt) + "\n")
     if fmt != "csv":
         out.write("\n" + "\n".join(_summary(status, lang)) + "\n")
+
+
+def _emit(rows: list[tuple], headers: Sequence[str], keys: Sequence[str], fmt: str, out) -> None:
+    """A table in any --format; JSON uses the stable `keys`, not the translated headers."""
+    if fmt == "json":
+        json.dump([dict(zip(keys, row)) for row in rows], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(render_table(rows, headers, fmt) + "\n")
+
+
+def print_assignments(commune, status: YearStatus, fmt: str, lang: str = "vi",
+                      with_indicators: bool = True, out=None) -> None:
+    """`ntm-tui assignments`: criterion (and indicator) → lead, position → supporting units."""
+    from exports.data import lead_rows
+    from exports.pdf.labels import label
+
+    out = out or sys.stdout
+    rows = [(r.indicator_code or r.criterion_code, r.content, r.lead, r.position,
+             ", ".join(r.supports)) for r in lead_rows(commune, status, with_indicators)]
+    headers = [label(k, lang) for k in ("col_code", "col_content", "col_lead", "col_position",
+                                        "col_supports")]
+    _emit(rows, headers, ("code", "content", "lead", "position", "supports"), fmt, out)
+
+
+def print_evidence(commune, status: YearStatus, fmt: str, lang: str = "vi",
+                   missing_only: bool = False, out=None) -> None:
+    """`ntm-tui evidence`: one row per item; an indicator without any item gets a row too."""
+    from exports.data import evidence_groups
+    from exports.pdf.labels import label
+
+    out = out or sys.stdout
+    rows = []
+    for g in evidence_groups(commune, status):
+        if not g.items:
+            rows.append((g.indicator_code, g.indicator_content, "", "", label("evidence_none", lang)))
+        for e in g.items:
+            if missing_only and e.status != "missing":
+                continue
+            doc = ", ".join(p for p in (e.doc_number, rules.format_date(e.doc_date), e.issuer) if p)
+            rows.append((g.indicator_code, e.title, doc, e.responsible,
+                         label(f"evidence_{e.status}", lang)))
+    headers = [label(k, lang) for k in ("col_code", "col_evidence", "col_document",
+                                        "col_responsible", "col_state")]
+    _emit(rows, headers, ("code", "title", "document", "responsible", "state"), fmt, out)

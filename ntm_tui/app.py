@@ -1,12 +1,16 @@
-"""The Textual app: wiring only. Screens live in ntm_tui/screens/."""
+"""The Textual app: wiring only. Screens live in ntm_tui/screens/, forms in ntm_tui/forms/."""
 from __future__ import annotations
 
-from textual.app import App
+from collections import deque
+from typing import Iterable
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from ntm_tui.i18n import t
 from ntm_tui.screens.assignments import AssignmentsScreen
-from ntm_tui.screens.base import SECTIONS
+from ntm_tui.screens.base import SECTIONS, run_db
 from ntm_tui.screens.calendar import CalendarScreen
 from ntm_tui.screens.criteria import CriteriaScreen
 from ntm_tui.screens.dashboard import DashboardScreen
@@ -14,33 +18,157 @@ from ntm_tui.screens.evidence import EvidenceScreen
 from ntm_tui.screens.reports import ReportsScreen
 from ntm_tui.screens.settings import SettingsScreen
 
+POLL_SECONDS = 2.0  # how soon another session's change shows here
+UNDO_DEPTH = 50
+
 
 class NtmApp(App):
     TITLE = "ntm-tui"
+    CSS_PATH = "app.tcss"
     MODES = {
         "dashboard": DashboardScreen, "criteria": CriteriaScreen, "assignments": AssignmentsScreen,
         "evidence": EvidenceScreen, "calendar": CalendarScreen, "reports": ReportsScreen,
         "settings": SettingsScreen,
     }
     DEFAULT_MODE = "dashboard"
-    BINDINGS = [Binding("ctrl+q", "quit", t("key_quit"), id="quit")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", t("key_quit"), id="quit", priority=True),
+        Binding("question_mark", "show_keys", t("key_help"), id="help"),
+        Binding("ctrl+z", "undo", t("key_undo"), id="undo"),
+        Binding("left_square_bracket", "change_year(-1)", t("key_year_prev"), show=False,
+                id="year_prev"),
+        Binding("right_square_bracket", "change_year(1)", t("key_year_next"), show=False,
+                id="year_next"),
+        *[Binding(str(n), f"switch_section('{name}')", t(f"section_{name}"), show=False,
+                  id=f"section_{name}") for n, name in enumerate(SECTIONS, start=1)],
+    ]
 
     def __init__(self, ctx) -> None:
         super().__init__()
         self.ctx = ctx
+        self.lang = ctx.lang
         self.commune_id: int | None = None
+        self.commune_name = ""
         self.year: int | None = None
+        self.undo_stack: deque[str] = deque(maxlen=UNDO_DEPTH)
+        self.seen_change = 0
 
+    # --- state --------------------------------------------------------------------------
     def on_load(self) -> None:
+        from db.changelog import latest_change_id
         from db.errors import NotFoundError
 
+        self.seen_change = latest_change_id()
         try:
             commune = self.ctx.commune()
         except NotFoundError:
             return
-        self.commune_id = commune.id
-        self.year = self.ctx.year(None)
+        self.set_commune(commune.id, commune.name, self.ctx.year(None))
 
+    def set_commune(self, commune_id: int, name: str, year: int) -> None:
+        self.commune_id, self.commune_name, self.year = commune_id, name, year
+        self.title = f"{name} · {t('year')} {year}"
+
+    def commune(self):
+        """The commune row, for use inside database workers."""
+        from db.models import Commune
+
+        return Commune.get_by_id(self.commune_id)
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
+        if self.commune_id is not None:
+            from ntm_tui.widgets.deadline_notice import notify_deadlines
+
+            notify_deadlines(self)
+
+    # --- refresh --------------------------------------------------------------------------
+    def refresh_screens(self) -> None:
+        """Reload every screen of the current mode's stack that shows data."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_data", None)
+            if refresh is not None and screen.is_mounted:
+                refresh()
+
+    def poll_changes(self) -> None:
+        from db.changelog import latest_change_id
+
+        try:
+            latest = latest_change_id()
+        except Exception:  # a locked or vanished file: try again at the next tick
+            return
+        if latest > self.seen_change:
+            self.seen_change = latest
+            self.refresh_screens()
+
+    def show_error(self, error) -> None:
+        from db.errors import ConflictError
+
+        self.notify(error.message(self.lang), severity="error", timeout=8)
+        if isinstance(error, ConflictError):
+            self.refresh_screens()
+
+    def changed(self, batch: str | None, message: str = "") -> None:
+        """A change of this session was saved: remember it for ctrl+z, say so, refresh."""
+        if batch:
+            self.undo_stack.append(batch)
+        if message:
+            self.notify(message, timeout=4)
+        self.refresh_screens()
+
+    # --- actions ------------------------------------------------------------------------------
     def action_switch_section(self, name: str) -> None:
         if name in SECTIONS:
             self.switch_mode(name)
+
+    def action_show_keys(self) -> None:
+        from ntm_tui.forms.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen.for_screen(self.screen))
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify(t("undo_empty"), severity="warning")
+            return
+        batch = self.undo_stack.pop()
+
+        def undo():
+            from db.changelog import undo_batch
+
+            return len(undo_batch(batch))
+
+        run_db(self, undo, lambda n: self.changed(None, t("undone", count=n)), group="write")
+
+    def action_change_year(self, step: int) -> None:
+        if self.commune_id is None:
+            return
+        year = self.year + step
+
+        def check():
+            from db.services.communes import criteria_set_for_year
+
+            criteria_set_for_year(self.commune(), year)  # refuses years outside the set
+            return year
+
+        def switch(new_year: int) -> None:
+            self.set_commune(self.commune_id, self.commune_name, new_year)
+            self.notify(t("year_switched", year=new_year), timeout=3)
+            self.refresh_screens()
+
+        run_db(self, check, switch, group="write")
+
+    # --- command palette ------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for n, name in enumerate(SECTIONS, start=1):
+            yield SystemCommand(f"{n} {t(f'section_{name}')}", t("palette_section"),
+                                lambda name=name: self.action_switch_section(name))
+        yield SystemCommand(t("key_year_prev"), "[", lambda: self.action_change_year(-1))
+        yield SystemCommand(t("key_year_next"), "]", lambda: self.action_change_year(1))
+        yield SystemCommand(t("key_undo"), "ctrl+z", self.action_undo)
+        yield SystemCommand(t("key_help"), "?", self.action_show_keys)
+        extra = getattr(screen, "palette_commands", None)
+        if extra is not None:
+            yield from extra()
+        yield SystemCommand(t("key_quit"), "ctrl+q", self.action_quit)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 def run_app(args, ctx) -> int:
     ctx.open(create=True)
+    from ntm_tui.commands.backup import start_of_day_backup
+    start_of_day_backup(ctx)  # the first start of each day keeps a copy of the database
     from ntm_tui.app import NtmApp
 
     app = NtmApp(ctx)

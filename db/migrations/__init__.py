@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import sqlite3
-from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -33,34 +31,40 @@ def current_version() -> int:
 
 
 def backup_before_migration(path: Path, version: int) -> Path:
-    """Copy the database with SQLite's online backup before touching its schema."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix or '.db'}")
-    source = sqlite3.connect(str(path))
+    """Copy the database (SQLite online backup, checked, synced, owner-only) into the backups
+    folder before touching its schema. Any failure stops the migration before it starts."""
+    from db.backup import backup_now, default_folder
+
+    path = Path(path)
     try:
-        dest = sqlite3.connect(str(target))
-        with dest:
-            source.backup(dest)
-        dest.close()
-    finally:
-        source.close()
-    target.chmod(0o600)
-    return target
+        return backup_now(path, folder=default_folder(path), tag=f"v{version}")
+    except StorageError as exc:
+        raise StorageError("migration_backup_failed", detail=exc.message("vi")) from None
 
 
-def migrate(backup: Callable[[Path, int], Path] | None = backup_before_migration) -> int:
-    """Bring the open database up to SCHEMA_VERSION. Returns the number of steps applied."""
+def migrate(backup: Callable[[Path, int], Path] | None = backup_before_migration,
+            upto: int | None = None) -> int:
+    """Bring the open database up to SCHEMA_VERSION. Returns the number of steps applied.
+
+    Each step re-reads the version inside its own (IMMEDIATE) transaction, so two sessions
+    starting at once never apply a step twice."""
     version = current_version()
     if version > SCHEMA_VERSION:
         raise StorageError("db_newer", found=version, supported=SCHEMA_VERSION)
-    pending = [(n, name) for n, name in MIGRATIONS if n > version]
+    pending = [(n, name) for n, name in MIGRATIONS if n > version and (upto is None or n <= upto)]
     if not pending:
         return 0
+    if getattr(database, "read_only", False):
+        raise StorageError("db_readonly", path=getattr(database, "path", database.database))
     if version > 0 and backup is not None:
-        backup(Path(database.database), version)
+        backup(Path(getattr(database, "path", database.database)), version)
+    applied = 0
     for number, name in pending:
         module = importlib.import_module(f"{__name__}.{name}")
         with database.atomic():
+            if current_version() >= number:
+                continue  # another session applied it a moment ago
             module.apply(database)
             database.execute_sql(f"PRAGMA user_version = {number}")
-    return len(pending)
+            applied += 1
+    return applied

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from peewee import fn
+
 from db import rules
 from db.changelog import apply_changes, new_batch
 from db.errors import NotFoundError, ValidationError
@@ -69,13 +71,16 @@ def effective_results(commune: Commune, year: int, indicator_ids: list[int] | No
                       ) -> dict[int, Result]:
     """Indicator id → the result in force that year: its own row, or the latest earlier one
     (a year starts from the previous year's results)."""
-    query = Result.select().where((Result.commune == commune) & (Result.year <= year))
+    # Only the latest row per indicator is read (not every earlier year): the subquery walks the
+    # (commune, indicator, year) index, so a district database with many years stays fast.
+    earlier = Result.alias()
+    latest = (earlier.select(fn.MAX(earlier.year))
+              .where((earlier.commune == Result.commune) & (earlier.indicator == Result.indicator)
+                     & (earlier.year <= year)))
+    query = Result.select().where((Result.commune == commune) & (Result.year == latest))
     if indicator_ids is not None:
         query = query.where(Result.indicator.in_(indicator_ids))
-    found: dict[int, Result] = {}
-    for row in query.order_by(Result.year):
-        found[row.indicator_id] = row
-    return found
+    return {row.indicator_id: row for row in query}
 
 
 def carry_forward(commune: Commune, year: int, cset: CriteriaSet) -> None:
@@ -84,11 +89,12 @@ def carry_forward(commune: Commune, year: int, cset: CriteriaSet) -> None:
                      .where(Criterion.criteria_set == cset)]
     existing = {r.indicator_id for r in Result.select(Result.indicator)
                 .where((Result.commune == commune) & (Result.year == year))}
-    previous = effective_results(commune, year - 1, indicator_ids)
+    missing = [ind_id for ind_id in indicator_ids if ind_id not in existing]
+    if not missing:  # the usual case: the year was materialised by its first edit
+        return
+    previous = effective_results(commune, year - 1, missing)
     rows = []
-    for ind_id in indicator_ids:
-        if ind_id in existing:
-            continue
+    for ind_id in missing:
         prev = previous.get(ind_id)
         rows.append(dict(
             commune=commune.id, indicator=ind_id, year=year,
@@ -178,3 +184,11 @@ def toggle_met(commune: Commune, year: int, code: str, expected_version: int | N
     new = rules.NOT_MET if current is not None and current.status == rules.MET else rules.MET
     return set_result(commune, year, code, met={rules.MET: "yes", rules.NOT_MET: "no"}[new],
                       expected_version=expected_version, batch=batch)
+
+
+def result_history(commune: Commune, indicator_id: int) -> list[ResultView]:
+    """Every year's recorded result of one indicator, oldest first (the detail screen)."""
+    indicator = Indicator.get_by_id(indicator_id)
+    rows = (Result.select().where((Result.commune == commune) & (Result.indicator == indicator_id))
+            .order_by(Result.year))
+    return [view(row, indicator.code) for row in rows]

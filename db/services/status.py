@@ -5,15 +5,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import JOIN
+from peewee import JOIN, Case, fn
 
 from db import rules
 from db.models import (
     Assignment, Commune, Criterion, CriterionGroup, EvidenceItem, Indicator, IndicatorThreshold,
-    Member, Plan, PlanTarget,
+    Member, Plan, PlanTarget, Result,
 )
 from db.services.communes import criteria_set_for_year
-from db.services.results import effective_results, target_for
+from db.services.results import target_for
 
 
 @dataclass
@@ -92,23 +92,53 @@ def _statuses(criteria: list[CriterionStatus], pick) -> dict[str, dict[str, str]
     return {c.code: {i.code: pick(i) for i in c.indicators} for c in criteria}
 
 
+def _results_now_and_before(commune: Commune, year: int, cset) -> tuple[dict[int, Result], dict[int, Result]]:
+    """`effective_results` for `year` and `year - 1` in one query: per indicator of the set, only
+    the latest row up to each year is read (a district database holds many years)."""
+    in_set = Indicator.select(Indicator.id).join(Criterion).where(Criterion.criteria_set == cset)
+    earlier = Result.alias()
+
+    def latest(upto: int):
+        return (earlier.select(fn.MAX(earlier.year))
+                .where((earlier.commune == Result.commune) & (earlier.indicator == Result.indicator)
+                       & (earlier.year <= upto)))
+
+    now: dict[int, Result] = {}
+    before: dict[int, Result] = {}
+    for row in (Result.select(Result.id, Result.indicator, Result.year, Result.status, Result.value,
+                              Result.numerator, Result.denominator, Result.data_date, Result.note,
+                              Result.version)
+                .where((Result.commune == commune) & Result.indicator.in_(in_set)
+                       & ((Result.year == latest(year)) | (Result.year == latest(year - 1))))
+                .order_by(Result.year)):
+        if row.year < year:
+            before[row.indicator_id] = row
+        now[row.indicator_id] = row  # ascending years: the last one is the latest up to `year`
+    return now, before
+
+
 def year_status(commune: Commune, year: int, with_evidence: bool = True) -> YearStatus:
     cset = criteria_set_for_year(commune, year)
-    criteria = list(Criterion.select(Criterion, CriterionGroup)
+    criteria = list(Criterion.select(Criterion.id, Criterion.code, Criterion.name, Criterion.group,
+                                     CriterionGroup.id, CriterionGroup.code, CriterionGroup.name)
                     .join(CriterionGroup, join_type=JOIN.LEFT_OUTER)
                     .where(Criterion.criteria_set == cset))
     criteria.sort(key=lambda c: rules.code_key(c.code))
-    indicators = list(Indicator.select().join(Criterion).where(Criterion.criteria_set == cset))
+    # Only the columns shown: a row per press matters on a slow machine.
+    indicators = list(Indicator.select(Indicator.id, Indicator.criterion, Indicator.code, Indicator.content,
+                                       Indicator.kind, Indicator.op, Indicator.threshold, Indicator.unit,
+                                       Indicator.verified, Indicator.confidence)
+                      .join(Criterion).where(Criterion.criteria_set == cset))
     indicators.sort(key=lambda i: rules.code_key(i.code))
-    ids = [i.id for i in indicators]
     thresholds: dict[int, list[IndicatorThreshold]] = defaultdict(list)
-    for row in IndicatorThreshold.select().where(IndicatorThreshold.indicator.in_(ids)):
+    for row in (IndicatorThreshold.select().join(Indicator).join(Criterion)
+                .where(Criterion.criteria_set == cset)):
         thresholds[row.indicator_id].append(row)
-    results = effective_results(commune, year, ids)
-    previous = effective_results(commune, year - 1, ids)
+    results, previous = _results_now_and_before(commune, year, cset)
 
     leads: dict[tuple[int, int | None], tuple[str, int | None]] = {}
-    for a in (Assignment.select(Assignment, Member).join(Member, join_type=JOIN.LEFT_OUTER)
+    for a in (Assignment.select(Assignment.criterion, Assignment.indicator, Assignment.lead, Member.id,
+                                Member.name).join(Member, join_type=JOIN.LEFT_OUTER)
               .where(Assignment.commune == commune)):
         leads[(a.criterion_id, a.indicator_id)] = (a.lead.name if a.lead_id else "", a.lead_id)
 
@@ -122,13 +152,15 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
             elif t.criterion_id:
                 targeted_crit.add(t.criterion_id)
 
-    evidence: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    evidence: dict[int, list[int]] = {}
     if with_evidence:
-        for item in (EvidenceItem.select(EvidenceItem.indicator, EvidenceItem.status)
-                     .where((EvidenceItem.commune == commune) & (EvidenceItem.year == year))):
-            evidence[item.indicator_id][0] += 1
-            if item.status != "missing":
-                evidence[item.indicator_id][1] += 1
+        # Counted by SQLite, one row per indicator: a full dossier is hundreds of items.
+        done = fn.SUM(Case(None, [(EvidenceItem.status != "missing", 1)], 0))
+        for indicator_id, total, collected in (
+                EvidenceItem.select(EvidenceItem.indicator, fn.COUNT(EvidenceItem.id), done)
+                .where((EvidenceItem.commune == commune) & (EvidenceItem.year == year))
+                .group_by(EvidenceItem.indicator).tuples()):
+            evidence[indicator_id] = [total, collected or 0]
 
     by_criterion: dict[int, list[IndicatorStatus]] = defaultdict(list)
     for ind in indicators:

@@ -47,7 +47,7 @@ class RecordForm(ModalScreen[str | None]):
     RecordForm #form-title { text-style: bold; width: 100%; }
     RecordForm #fields { height: auto; max-height: 17; }
     RecordForm .row { height: auto; margin-bottom: 0; }
-    RecordForm .field-label { width: 22; padding-right: 1; }
+    RecordForm .field-label { width: 22; padding-right: 1; margin-top: 0; }
     RecordForm .row > Input, RecordForm .row > Select { width: 1fr; }
     RecordForm SelectionList { height: auto; max-height: 8; width: 1fr; }
     RecordForm #error { color: $text-error; height: auto; }

@@ -39,8 +39,6 @@ LABELS = {
     "key_search": ("Tìm", "Search"),
     "search_hint": ("Tìm (không cần dấu), Enter: về danh sách, Esc: bỏ tìm",
                     "Search (accents optional), Enter: back to list, Esc: clear"),
-    "no_commune_short": ("Chưa có xã: chạy ntm-tui init hoặc ntm-tui demo.",
-                         "No commune yet: run ntm-tui init or ntm-tui demo."),
     "criterion_short": ("TC", "C"),
     # evidence screen
     "key_collected": ("Thu thập", "Collected"),
@@ -63,7 +61,7 @@ LABELS = {
     # calendar screen
     "key_submit": ("Đã nộp", "Submitted"),
     "key_open_only": ("Chưa nộp/tất cả", "Open/all"),
-    "key_generate": ("Tạo lịch năm", "Make year"),
+    "key_reopen": ("Bỏ đã nộp", "Reopen"),
     "col_due": ("Hạn", "Due"),
     "col_latest": ("Chậm nhất", "Latest"),
     "col_state": ("Trạng thái", "State"),
@@ -73,8 +71,8 @@ LABELS = {
     "dl_upcoming": ("Sắp tới", "Upcoming"),
     "dl_submitted": ("Đã nộp", "Submitted"),
     "cal_bar": ("Lịch {year} · hôm nay {today}", "Calendar {year} · today {today}"),
-    "cal_empty": ("chưa có hạn nào: nhấn g để tạo", "no deadlines yet: press g to make them"),
-    "cal_generated": ("Đã tạo {count} hạn cho năm {year}", "Made {count} deadlines for {year}"),
+    "cal_day_off": ("hạn rơi vào {flag}, nên nộp trước: {day}", "due on {flag}; send by {day}"),
+    "cal_reopened": ("Đã mở lại: {title}", "Reopened: {title}"),
     "cal_submitted": ("Đã nộp ngày {on}, người nộp: {by}", "Submitted on {on} by {by}"),
     "cal_submit_title": ("Đánh dấu đã nộp: {title}", "Mark submitted: {title}"),
     "cal_done": ("Đã ghi nhận nộp: {title}", "Recorded as submitted: {title}"),

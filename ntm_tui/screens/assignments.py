@@ -28,7 +28,7 @@ class AssignmentsScreen(SectionScreen):
     AssignmentsScreen #as-table { height: 1fr; }
     AssignmentsScreen #as-detail { height: auto; max-height: 5; padding: 0 1; color: $text-muted; }
     """
-    BINDINGS = SectionScreen.BINDINGS + [
+    BINDINGS = [
         Binding("v", "toggle_view", t("key_view"), id="assignments_view"),
         Binding("r", "reassign", t("key_reassign"), id="assignments_reassign"),
         Binding("n", "add_member", t("key_add_member"), id="assignments_add_member"),
@@ -125,9 +125,9 @@ class AssignmentsScreen(SectionScreen):
         self.refresh_data()
 
     def after_form(self, batch: str | None) -> None:
+        """A form closed: remember its batch for ctrl+z and reload (nothing to do on Escape)."""
         if batch:
-            self.notify(t("saved"))
-        self.refresh_data()
+            self.app.changed(batch, t("saved"))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         from ntm_tui.forms.member import MemberForm

@@ -1,17 +1,150 @@
-"""Section: criteria."""
+"""Section 2, Tiêu chí: every criterion and its indicators, filters, search and quick keys."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
+from ntm_tui.widgets.indicator_actions import INDICATOR_BINDINGS, IndicatorActions
+from ntm_tui.widgets.indicator_table import FILTERS, IndicatorTable, find_row, visible_rows
 
 
-class CriteriaScreen(SectionScreen):
+class CriteriaScreen(IndicatorActions, SectionScreen):
     SECTION = "criteria"
+    BINDINGS = [
+        *INDICATOR_BINDINGS,
+        Binding("slash", "search", t("key_search"), id="search"),
+        Binding("escape", "close_search", t("key_close_search"), show=False, id="close_search"),
+        Binding("f", "next_filter", t("key_filter"), id="next_filter"),
+        *[Binding(key, f"set_filter('{name}')", t(f"filter_{name}"), show=False, id=f"filter_{name}")
+          for name, key in FILTERS.items()],
+    ]
+
+    status = None  # db.services.status.YearStatus, once loaded
+    filter = "all"
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("coming_soon"), id="body")
+        yield Static(id="criteria-status", markup=False)
+        yield IndicatorTable(id="indicators")
+        yield Input(placeholder=t("search_placeholder"), id="search")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.title_text()
+        self.query_one("#search", Input).display = False
+        self.query_one(IndicatorTable).focus()
+        self.refresh_data()
+
+    # --- data ---------------------------------------------------------------------------------
+    def refresh_data(self) -> None:
+        app = self.app
+        if app.commune_id is None:
+            self.query_one("#criteria-status", Static).update(t("no_commune_short"))
+            return
+        year = app.year
+
+        def load():
+            from db.services.status import year_status
+
+            return year_status(app.commune(), year)
+
+        self.run_db(load, self._show, exclusive=True)
+
+    def _show(self, status) -> None:
+        self.status = status
+        self._render_rows()
+
+    def _render_rows(self, cursor_key: str | None = None) -> None:
+        if self.status is None:
+            return
+        table = self.query_one(IndicatorTable)
+        shown = table.show(self.status, self.filter, self.app.ctx.config.member_name,
+                           self.size.width, self.app.lang, cursor_key)
+        total = len(self.status.indicators())
+        line = Text(f"{t('year')} {self.status.year} · {t('filter')}: {t('filter_' + self.filter)}"
+                    f" · {shown}/{total} {t('indicators')} · ")
+        line.append("* " + t("mark_unverified") + "  ? " + t("mark_unknown_target"), style="dim")
+        self.query_one("#criteria-status", Static).update(line)
+
+    def on_resize(self) -> None:
+        self._render_rows()
+
+    # --- selection -------------------------------------------------------------------------------
+    def selected_indicator(self):
+        return self.query_one(IndicatorTable).selected_indicator()
+
+    def selected_criterion_id(self) -> int | None:
+        return self.query_one(IndicatorTable).selected_criterion_id()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        item = self.selected_indicator()
+        if item is None:
+            return
+        from ntm_tui.screens.indicator_detail import IndicatorDetailScreen
+
+        self.app.push_screen(IndicatorDetailScreen(item.id, item.code))
+
+    # --- filters ---------------------------------------------------------------------------------
+    def action_set_filter(self, name: str) -> None:
+        if name == "mine" and not self.app.ctx.config.member_name:
+            self.app.notify(t("mine_needs_name"), severity="warning")
+            return
+        self.filter = name
+        self._render_rows(self.query_one(IndicatorTable).cursor_key())
+
+    def action_next_filter(self) -> None:
+        names = list(FILTERS)
+        following = names[(names.index(self.filter) + 1) % len(names)]
+        if following == "mine" and not self.app.ctx.config.member_name:
+            following = names[(names.index(following) + 1) % len(names)]
+        self.action_set_filter(following)
+
+    def palette_commands(self):
+        for name in FILTERS:
+            yield SystemCommand(f"{t('filter')}: {t('filter_' + name)}", t("section_criteria"),
+                                lambda name=name: self.action_set_filter(name))
+
+    # --- search ----------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.value = ""
+        box.focus()
+
+    def action_close_search(self) -> None:
+        box = self.query_one("#search", Input)
+        if box.display:
+            box.display = False
+            self.query_one(IndicatorTable).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search" and event.value.strip():
+            self._jump(event.value, quiet=True)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        event.stop()
+        if self._jump(event.value) or not event.value.strip():
+            self.action_close_search()
+
+    def _jump(self, query: str, quiet: bool = False) -> bool:
+        """Put the cursor on the first row matching; widen the filter if the match is hidden."""
+        if self.status is None:
+            return False
+        key = find_row(visible_rows(self.status, self.filter, self.app.ctx.config.member_name), query)
+        if key is None and self.filter != "all":
+            key = find_row(visible_rows(self.status, "all", ""), query)
+            if key is not None:
+                self.filter = "all"
+                self._render_rows()
+        if key is None:
+            if not quiet:
+                self.app.notify(t("search_none", query=query), severity="warning")
+            return False
+        self.query_one(IndicatorTable).move_to(key)
+        return True

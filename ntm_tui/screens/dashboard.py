@@ -1,42 +1,135 @@
-"""Section 1, Tổng quan: counts now vs the start of the year vs the year's target."""
+"""Section 1, Tổng quan: counts now vs the start of the year vs the year's target, deadlines,
+the year's targets still unmet, and every criterion as a progress bar."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
+from ntm_tui.widgets.bars import progress_line
 
 
 class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
+    _loaded = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="counts")
+        with VerticalScroll(id="dashboard-body"):
+            yield Static(id="counts")
+            yield Static(id="deadlines", classes="block")
+            yield Static(id="targets", classes="block")
+            yield Static(id="bars", classes="block")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = self.title_text()
+        self.query_one("#dashboard-body").focus()
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        from db.models import Commune, CriteriaSet, Criterion, Indicator
-        from db.services.status import year_status
-
         app = self.app
         if app.commune_id is None:
-            cset = CriteriaSet.select().first()
-            n_crit = Criterion.select().where(Criterion.criteria_set == cset).count()
-            n_ind = Indicator.select().join(Criterion).where(Criterion.criteria_set == cset).count()
-            from db.messages import translate
-
-            self.query_one("#counts", Static).update(
-                f"{cset.name}: {n_crit} {t('criteria')}, {n_ind} {t('indicators')}\n\n"
-                + translate("no_commune", app.ctx.lang))
+            self.run_db(self._catalogue_summary, self._show_first_run, exclusive=True)
             return
-        commune = Commune.get_by_id(app.commune_id)
-        status = year_status(commune, app.year)
-        lines = [f"{commune.name} — {t('year')} {status.year}", status.counts.text(app.ctx.lang)]
+        today, year = app.ctx.today, app.year
+
+        def load():
+            from db.services.status import year_status
+            from ntm_tui.widgets.deadline_notice import urgent_deadlines
+
+            commune = app.commune()
+            return year_status(commune, year, with_evidence=False), urgent_deadlines(commune, today)
+
+        self.run_db(load, self._show, exclusive=True)
+
+    # --- no commune yet ------------------------------------------------------------------------
+    @staticmethod
+    def _catalogue_summary() -> str:
+        from db.models import CriteriaSet, Criterion, Indicator
+
+        cset = CriteriaSet.select().first()
+        if cset is None:
+            return ""
+        n_crit = Criterion.select().where(Criterion.criteria_set == cset).count()
+        n_ind = Indicator.select().join(Criterion).where(Criterion.criteria_set == cset).count()
+        return f"{cset.name}: {n_crit} {t('criteria')}, {n_ind} {t('indicators')}"
+
+    def _show_first_run(self, summary: str) -> None:
+        from db.messages import translate
+        from ntm_tui.widgets.first_run import FirstRunPanel
+
+        self.query_one("#counts", Static).update(
+            Text(summary + "\n\n" + translate("no_commune", self.app.lang)))
+        if not self.query(FirstRunPanel):
+            body = self.query_one("#dashboard-body")
+            body.mount(FirstRunPanel(), after=self.query_one("#counts"))
+
+    # --- the year ------------------------------------------------------------------------------
+    def _show(self, loaded) -> None:
+        self._loaded = loaded
+        status, (late, soon) = loaded
+        for panel in self.query("FirstRunPanel"):
+            panel.remove()
+        lang = self.app.lang
+        counts = Text()
+        counts.append(f"{status.commune_name} — {t('year')} {status.year}\n", style="bold")
+        counts.append(f"{t('now'):<10}{status.counts.text(lang)}\n", style="bold")
+        counts.append(f"{t('year_start'):<10}{status.start_counts.text(lang)}\n")
         if status.target_counts:
-            lines.append(t("target") + ": " + status.target_counts.text(app.ctx.lang))
-        self.query_one("#counts", Static).update("\n".join(lines))
+            counts.append(f"{t('target'):<10}{status.target_counts.text(lang)}")
+        else:
+            counts.append(t("no_plan", year=status.year), style="italic")
+        self.query_one("#counts", Static).update(counts)
+        self.query_one("#deadlines", Static).update(self._deadlines_text(late, soon))
+        self.query_one("#targets", Static).update(self._targets_text(status))
+        self.query_one("#bars", Static).update(self._bars_text(status))
+
+    def _deadlines_text(self, late, soon) -> Text:
+        from ntm_tui.widgets.deadline_notice import SOON_DAYS, describe
+
+        text = Text()
+        text.append(t("deadlines_title") + "\n", style="bold underline")
+        if not late and not soon:
+            text.append(t("deadlines_none", days=SOON_DAYS))
+        for d in late:
+            text.append(f"{t('late_mark')} {describe(d)}\n", style="bold red")
+        for d in soon:
+            text.append(f"{t('soon_mark')} {describe(d)}\n")
+        text.rstrip()
+        return text
+
+    def _targets_text(self, status) -> Text:
+        pending = [i for i in status.indicators() if i.targeted and not i.met]
+        text = Text()
+        text.append(t("targets_unmet", year=status.year, count=len(pending)) + "\n",
+                    style="bold underline")
+        width = max(20, self.size.width - 8)
+        for item in pending:
+            lead = f" — {item.lead}" if item.lead else ""
+            line = f"{item.code:<5} {item.content}"
+            room = width - len(lead) - 2
+            if len(line) > room:
+                line = line[:max(8, room - 1)] + "…"
+            text.append(line)
+            text.append(lead + "\n", style="dim")
+        text.rstrip()
+        return text
+
+    def _bars_text(self, status) -> Text:
+        text = Text()
+        text.append(t("criteria_progress") + "\n", style="bold underline")
+        width = max(30, self.size.width - 4)
+        for crit in status.criteria:
+            text.append_text(progress_line(crit.code, crit.name, crit.indicators_met,
+                                           len(crit.indicators), width))
+            text.append("\n")
+        text.rstrip()
+        return text
+
+    def on_resize(self) -> None:
+        if self._loaded is not None:  # lines are cut to the width: lay them out again
+            self._show(self._loaded)

@@ -26,29 +26,40 @@ async def test_late_first_and_mark_submitted(demo_db, tmp_path):
         first = Deadline.get_by_id(int(keys[0]))
         assert (first.latest_date or first.due_date) < TODAY and first.status == "open"
         assert "Trễ hạn 3" in str(screen.query_one("#cal-bar", Static).render())
-        await pilot.press("s", *str(tmp_path / "bc-thang-01.pdf"), "enter")
+        report = tmp_path / "bc-thang-01.pdf"
+        report.write_bytes(b"%PDF-1.4")
+        await pilot.press("s", *str(report), "enter")
         await pilot.pause()
         done = Deadline.get_by_id(first.id)
         assert (done.status, done.submitted_on, done.submitted_by) == ("submitted", TODAY, "tester")
         assert done.file_path.endswith("bc-thang-01.pdf")
         assert row_keys(screen)[-1] == str(first.id)  # submitted ones go to the end
         assert "Trễ hạn 2" in str(screen.query_one("#cal-bar", Static).render())
-        await pilot.press("end")
-        await pilot.pause()
         assert "16/03/2023" in str(screen.query_one("#cal-detail", Static).render())
         await pilot.press("f")  # open only: the submitted one disappears
         await pilot.pause()
         assert str(first.id) not in row_keys(screen)
+        await pilot.press("f")  # all again
+        await pilot.pause()
+        screen.query_one(DataTable).move_cursor(row=row_keys(screen).index(str(first.id)))
+        await pilot.press("u")  # reopen the submitted one
+        await pilot.pause()
+        assert Deadline.get_by_id(first.id).status == "open"
 
 
-async def test_generate_next_year(demo_db):
+async def test_next_year_is_listed_and_a_missing_file_is_refused(demo_db, tmp_path):
     app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.year = 2024
         await pilot.press("5")
         await pilot.pause()
-        assert row_keys(app.screen) == []
-        await pilot.press("g")
+        keys = row_keys(app.screen)
+        assert keys and all(Deadline.get_by_id(int(k)).due_date.year == 2024 for k in keys)
+        first = int(keys[0])
+        await pilot.press("s", *str(tmp_path / "khong-co.pdf"), "enter")
         await pilot.pause()
-        assert len(row_keys(app.screen)) == Deadline.select().where(Deadline.period.startswith("2024")).count() > 0
+        assert "Không tìm thấy tệp" in str(app.screen.query_one("#error", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+    assert Deadline.get_by_id(first).status == "open"

@@ -1,0 +1,241 @@
+"""Backups with SQLite's online backup API: a consistent copy even while others write.
+
+Every file written here goes first to a hidden temporary name in the target folder, is
+checked, synced and then renamed, so a power cut or a full disk never leaves a half backup
+under a real name. Files are owner-only (0600) in owner-only folders (0700).
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+from db.errors import StorageError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+AUTO_TAG = "auto"
+
+
+def private_dir(folder: Path) -> Path:
+    """Create `folder` (and parents) readable by its owner only."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    except OSError:
+        raise StorageError("dir_create_failed", path=folder) from None
+    return folder
+
+
+def default_folder(db_path: Path) -> Path:
+    return Path(db_path).parent / "backups"
+
+
+def _is_full(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return getattr(exc, "errno", None) in (28, 27) or "full" in text or "too large" in text
+
+
+def write_private(target: Path, fill: Callable[[Path], None], overwrite: bool = False) -> Path:
+    """Create `target` through a temporary file that `fill` writes; rename only when done."""
+    target = Path(target)
+    private_dir(target.parent)
+    if target.exists() and not overwrite:
+        raise StorageError("file_exists", path=target)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+        fill(tmp)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)  # the data is on disk before the name appears
+        finally:
+            os.close(fd)
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            os.link(tmp, target)  # fails if someone else created it meanwhile: first one wins
+            os.unlink(tmp)
+        _sync_dir(target.parent)
+    except FileExistsError:
+        raise StorageError("file_exists", path=target) from None
+    except (OSError, sqlite3.Error) as exc:
+        key = "db_full" if _is_full(exc) else "file_write_failed"
+        raise StorageError(key, path=target) from None
+    finally:
+        remove_database_files(tmp)
+    return target
+
+
+def remove_database_files(path: Path) -> None:
+    """Remove a temporary database with its journal files, if they are there."""
+    for leftover in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open without any chance of changing the file (never creates it either)."""
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=15)
+
+
+def connect_source(path: Path) -> sqlite3.Connection:
+    """For reading a live database: a read-only connection cannot recover a WAL file another
+    session is converting or left behind (SQLITE_READONLY_RECOVERY), a normal one can; it only
+    reads, so the data is never changed. mode=ro only when the file cannot be written anyway."""
+    from db.connection import writable
+
+    path = Path(path)
+    return sqlite3.connect(str(path), timeout=15) if writable(path) else connect_read_only(path)
+
+
+def copy_database(source: Path, dest: Path) -> None:
+    """Online backup of `source` into the file `dest`, left as one self-contained file."""
+    with closing(connect_source(source)) as src, closing(sqlite3.connect(str(dest))) as out:
+        src.backup(out)
+        out.execute("PRAGMA journal_mode=DELETE")  # no -wal needed to read the copy
+        check = out.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise StorageError("backup_invalid", path=source, detail=check)
+
+
+def backup_to(source: Path, target: Path, overwrite: bool = False) -> Path:
+    """Copy the database at `source` to `target` (a new file unless `overwrite`)."""
+    source = Path(source)
+    from db.connection import check_file
+
+    if not check_file(source, must_exist=True):
+        raise StorageError("db_empty", path=source)
+    return write_private(Path(target), lambda tmp: copy_database(source, tmp), overwrite=overwrite)
+
+
+def timestamped_name(db_path: Path, tag: str = "", when: datetime | None = None) -> str:
+    when = when or datetime.now()
+    stem = Path(db_path).stem
+    return f"{stem}-{tag + '-' if tag else ''}{when:%Y%m%d-%H%M%S}.db"
+
+
+def backup_now(db_path: Path, target: Path | None = None, folder: Path | None = None,
+               tag: str = "") -> Path:
+    """`ntm-tui backup`: to `target`, or a new timestamped file in the backups folder."""
+    if target is not None:
+        return backup_to(db_path, target)
+    folder = Path(folder) if folder else default_folder(db_path)
+    name = timestamped_name(db_path, tag)
+    for n in range(1, 100):  # two backups in the same second (two sessions migrating at once)
+        candidate = folder / (name if n == 1 else name.replace(".db", f"-{n}.db"))
+        if candidate.exists():
+            continue
+        try:
+            return backup_to(db_path, candidate)
+        except StorageError as exc:
+            if exc.key != "file_exists":
+                raise
+    raise StorageError("file_exists", path=folder / name)
+
+
+def _daily_files(db_path: Path, folder: Path) -> list[Path]:
+    pattern = f"{Path(db_path).stem}-{AUTO_TAG}-" + "[0-9]" * 8 + ".db"
+    return sorted(folder.glob(pattern))
+
+
+def daily_backup(db_path: Path, folder: Path, keep: int) -> Path | None:
+    """At the first start of a day copy the database to `<stem>-auto-YYYYMMDD.db` and keep the
+    last `keep` of them. Returns the new file, or None when today's exists (or keep < 1)."""
+    db_path, folder = Path(db_path), Path(folder)
+    if keep < 1 or not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    target = folder / f"{db_path.stem}-{AUTO_TAG}-{datetime.now():%Y%m%d}.db"
+    if target.exists():
+        return None
+    try:
+        backup_to(db_path, target)
+    except StorageError as exc:
+        if exc.key == "file_exists":  # another session made it a moment ago
+            return None
+        raise
+    for old in _daily_files(db_path, folder)[:-keep]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+    return target
+
+
+def validate_backup(path: Path) -> int:
+    """Check a file before restoring it: SQLite, intact, ours, not newer. Returns its version."""
+    from db.connection import check_file
+    from db.migrations import SCHEMA_VERSION
+
+    path = Path(path)
+    if not check_file(path, must_exist=True):
+        raise StorageError("db_not_sqlite", path=path)
+    try:
+        with closing(connect_read_only(path)) as conn:
+            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        raise StorageError("db_not_sqlite", path=path) from None
+    if check != "ok":
+        raise StorageError("db_not_sqlite", path=path)
+    if not {"commune", "change_log", "result"} <= tables or version < 1:
+        raise StorageError("backup_not_ntm", path=path)
+    if version > SCHEMA_VERSION:
+        raise StorageError("db_newer", found=version, supported=SCHEMA_VERSION)
+    return version
+
+
+def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Path | None:
+    """Replace the database's content by the backup's. The current content is first copied
+    to `<stem>-before-restore-<time>.db` in `folder`; that copy's path is returned (None when
+    there was nothing to keep)."""
+    backup_file, db_path = Path(backup_file), Path(db_path)
+    validate_backup(backup_file)
+    if backup_file.resolve() == db_path.resolve():
+        raise StorageError("restore_same_file", path=backup_file)
+    from db.connection import check_file, close_database
+
+    close_database()
+    safety = None
+    if check_file(db_path, must_exist=False):
+        safety = backup_now(db_path, folder=folder or default_folder(db_path), tag="before-restore")
+    else:
+        private_dir(db_path.parent)
+        os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+    copy_into(backup_file, db_path)
+    return safety
+
+
+def copy_into(source: Path, db_path: Path) -> None:
+    """Put `source`'s content into the database file at `db_path` through the backup API,
+    which locks the target like a write, so sessions that have it open see a consistent
+    database before and after (their next read shows the new content)."""
+    try:
+        with closing(connect_read_only(source)) as src, \
+                closing(sqlite3.connect(str(db_path), timeout=15)) as dest:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.Error as exc:
+        from db.connection import translate_error
+
+        raise translate_error(exc, db_path) from None

@@ -1,0 +1,407 @@
+"""Criteria sets as editable data: an indicator's wording and target, its verification, a
+criterion's name, importing (or replacing) a whole set, and which set a commune uses from
+which year. Every change goes through the change log, one batch per user action."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from db import rules
+from db.catalogue import KIND_ALIASES, PROVENANCE_KEYS, CatalogueSpec, install_catalogue, parse_thresholds
+from db.changelog import apply_changes, create_logged, delete_logged, log, new_batch
+from db.errors import NotFoundError, ValidationError
+from db.models import (
+    Assignment, Commune, CommuneCriteriaSet, CriteriaSet, Criterion, CriterionGroup, EvidenceItem,
+    Indicator, IndicatorThreshold, PlanItem, PlanTarget, Result, WorkItem, database,
+)
+from db.text import MAX_SHORT, MAX_TEXT, clean, fold
+
+_UNSET: Any = object()  # "not given", distinct from None ("clear it")
+_WHERE = {"year": "ngưỡng theo năm", "group": "ngưỡng theo nhóm xã"}
+
+
+@dataclass(frozen=True)
+class IndicatorDefinition:
+    id: int
+    code: str
+    content: str
+    kind: str
+    op: str
+    threshold: float | None
+    unit: str | None
+    responsible: str
+    verified: bool
+    verified_source: str
+    confidence: str
+    target_confidence: str
+    basis: str
+    version: int
+    criterion_id: int
+    criterion_code: str
+    criterion_name: str
+    criterion_version: int
+    set_code: str
+    by_year: dict[str, dict] = field(default_factory=dict)  # "2025" → {op, value, unit}
+    by_group: dict[str, dict] = field(default_factory=dict)  # "1" → {op, value, unit}
+
+
+@dataclass(frozen=True)
+class SetSummary:
+    code: str
+    name: str
+    period_start: int
+    period_end: int
+    criteria: int
+    indicators: int
+    verified: int
+    unknown_thresholds: int
+    used_by: list[tuple[str, int]]  # (commune, from year)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    code: str
+    created: bool
+    criteria: int
+    indicators: int
+    added: list[str]
+    removed: list[str]
+    batch: str
+
+
+def _indicator(indicator_id: int) -> Indicator:
+    indicator = Indicator.get_or_none(Indicator.id == indicator_id)
+    if indicator is None:
+        raise NotFoundError("record_not_found", table="indicator", id=indicator_id)
+    return indicator
+
+
+def _targets(rows: list[IndicatorThreshold], by: str) -> dict[str, dict]:
+    out = {}
+    for row in rows:
+        key = str(row.year) if by == "year" and row.year is not None and row.commune_group is None \
+            else row.commune_group if by == "group" else None
+        if key:
+            out[key] = {"op": row.op, "value": row.threshold, "unit": row.unit}
+    return dict(sorted(out.items()))
+
+
+def indicator_definition(indicator_id: int) -> IndicatorDefinition:
+    ind = _indicator(indicator_id)
+    crit = ind.criterion
+    rows = list(ind.thresholds)
+    return IndicatorDefinition(
+        ind.id, ind.code, ind.content, ind.kind, ind.op, ind.threshold, ind.unit,
+        ind.responsible_sector, bool(ind.verified), ind.verified_source, ind.confidence,
+        ind.target_confidence, ind.basis, ind.version, crit.id, crit.code, crit.name, crit.version,
+        crit.criteria_set.code, _targets(rows, "year"), _targets(rows, "group"))
+
+
+def _short(value: Any, name: str, required: bool = False, limit: int = MAX_SHORT) -> str:
+    text = clean("" if value is None else str(value))
+    if required and not text:
+        raise ValidationError("text_required", field=name)
+    if len(text) > limit:
+        raise ValidationError("text_too_long", length=len(text), limit=limit)
+    return text
+
+
+def _threshold(value: Any) -> float | None:
+    if value is None or (isinstance(value, str) and value.strip() in ("", "?")):
+        return None
+    return rules.parse_number(value)
+
+
+def parse_extra_targets(value: Any, by: str, op: str = ">=", unit: str | None = None
+                        ) -> dict[str, dict]:
+    """Per-year or per-group targets from the text form or a mapping, validated."""
+    table = parse_thresholds(value, _WHERE[by]) if isinstance(value, str) else dict(value or {})
+    out = {}
+    for key, spec in table.items():
+        key = clean(str(key))
+        if by == "year":
+            key = str(rules.parse_year(key))
+        spec_op = spec.get("op") or op
+        if spec_op not in rules.OPS:
+            raise ValidationError("choice_invalid", field="op", value=spec_op)
+        out[key] = {"op": spec_op, "value": _threshold(spec.get("value")),
+                    "unit": _short(spec.get("unit"), "unit") or unit}
+    return dict(sorted(out.items()))
+
+
+def sync_thresholds(indicator: Indicator, by: str, targets: dict[str, dict], label: str,
+                    batch: str) -> int:
+    """Replace the indicator's per-year (or per-group) targets when they differ; logged so
+    undo restores them. Returns the number of rows written or removed."""
+    rows = [r for r in indicator.thresholds
+            if (by == "year" and r.commune_group is None and r.year is not None)
+            or (by == "group" and r.commune_group is not None)]
+    if _targets(rows, by) == targets:
+        return 0
+    for row in rows:
+        delete_logged(row, label=label, batch=batch)
+    for key, spec in targets.items():
+        row = IndicatorThreshold.create(
+            indicator=indicator, year=int(key) if by == "year" else None,
+            commune_group=key if by == "group" else None, op=spec["op"],
+            threshold=spec["value"], unit=spec.get("unit"))
+        log(row, "create", label=label, batch=batch, new=f"{key}: {spec['op']} {spec['value']}")
+    return len(rows) + len(targets)
+
+
+def update_indicator(indicator_id: int, *, content: str | None = None, kind: str | None = None,
+                     op: str | None = None, threshold: Any = _UNSET, unit: Any = _UNSET,
+                     responsible: str | None = None, by_year: Any = None, by_group: Any = None,
+                     verified: bool | None = None, verified_source: str | None = None,
+                     criterion_name: str | None = None, expected_version: int | None = None,
+                     criterion_version: int | None = None, batch: str | None = None) -> str:
+    """Change an indicator's definition (and its criterion's name). Everything is validated
+    before anything is written; returns the change-log batch (empty when nothing changed)."""
+    ind = _indicator(indicator_id)
+    changes: dict[str, Any] = {}
+    if criterion_name is not None:
+        criterion_name = _short(criterion_name, "name", required=True)
+    if content is not None:
+        changes["content"] = _short(content, "content", required=True, limit=MAX_TEXT)
+    new_kind = ind.kind
+    if kind is not None:
+        new_kind = KIND_ALIASES.get(fold(kind), clean(kind))
+        if new_kind not in rules.KINDS:
+            raise ValidationError("choice_invalid", field="kind", value=kind)
+        changes["kind"] = new_kind
+    new_op = ind.op
+    if op is not None:
+        new_op = clean(op)
+        if new_op not in rules.OPS:
+            raise ValidationError("choice_invalid", field="op", value=op)
+        changes["op"] = new_op
+    if threshold is not _UNSET:
+        changes["threshold"] = _threshold(threshold)
+    if unit is not _UNSET:
+        changes["unit"] = _short(unit, "unit") or None
+    if new_kind in (rules.YESNO, rules.ABSENCE):
+        # A yes/no or "Không" requirement has no number to compare with.
+        changes.update(op="==", threshold=None, unit=None)
+    if responsible is not None:
+        changes["responsible_sector"] = _short(responsible, "responsible")
+    if verified_source is not None:
+        changes["verified_source"] = _short(verified_source, "verified_source")
+    if verified is not None:
+        changes["verified"] = bool(verified)
+        if verified and not changes.get("verified_source", ind.verified_source):
+            raise ValidationError("verified_source_required")
+    unit_now = changes.get("unit", ind.unit)
+    year_targets = None if by_year is None else parse_extra_targets(by_year, "year", new_op, unit_now)
+    group_targets = None if by_group is None else parse_extra_targets(by_group, "group", new_op, unit_now)
+    batch = batch or new_batch()
+    label = f"{ind.criterion.criteria_set.code} {ind.code}"
+    with database.atomic():
+        if criterion_name is not None:
+            rename_criterion(ind.criterion_id, criterion_name, expected_version=criterion_version,
+                             batch=batch)
+        apply_changes(ind, changes, label=label, expected_version=expected_version, batch=batch)
+        if year_targets is not None:
+            sync_thresholds(ind, "year", year_targets, label, batch)
+        if group_targets is not None:
+            sync_thresholds(ind, "group", group_targets, label, batch)
+    return batch
+
+
+def mark_verified(indicator_id: int, source: str, expected_version: int | None = None,
+                  batch: str | None = None) -> str:
+    """The officer checked the wording and target against the official text (e.g. 1260/QĐ-UBND)."""
+    if not clean(source):
+        raise ValidationError("verified_source_required")
+    return update_indicator(indicator_id, verified=True, verified_source=source,
+                            expected_version=expected_version, batch=batch)
+
+
+def rename_criterion(criterion_id: int, name: str, expected_version: int | None = None,
+                     batch: str | None = None) -> str:
+    crit = Criterion.get_or_none(Criterion.id == criterion_id)
+    if crit is None:
+        raise NotFoundError("record_not_found", table="criterion", id=criterion_id)
+    name = _short(name, "name", required=True)
+    batch = batch or new_batch()
+    apply_changes(crit, {"name": name}, label=f"{crit.criteria_set.code} {crit.code}",
+                  expected_version=expected_version, batch=batch)
+    return batch
+
+
+# --- whole sets -------------------------------------------------------------------------
+
+def get_set(code: str) -> CriteriaSet:
+    cset = CriteriaSet.get_or_none(CriteriaSet.code == clean(code))
+    if cset is None:
+        raise NotFoundError("catalogue_not_found", code=code)
+    return cset
+
+
+def list_sets() -> list[SetSummary]:
+    out = []
+    for cset in CriteriaSet.select().order_by(CriteriaSet.period_start, CriteriaSet.code):
+        inds = list(Indicator.select().join(Criterion).where(Criterion.criteria_set == cset))
+        unknown = sum(1 for i in inds if i.kind in (rules.PERCENT, rules.AMOUNT) and i.threshold is None)
+        used = [(p.commune.name, p.from_year) for p in
+                CommuneCriteriaSet.select().where(CommuneCriteriaSet.criteria_set == cset)
+                .order_by(CommuneCriteriaSet.from_year)]
+        out.append(SetSummary(cset.code, cset.name, cset.period_start, cset.period_end,
+                              Criterion.select().where(Criterion.criteria_set == cset).count(),
+                              len(inds), sum(1 for i in inds if i.verified), unknown, used))
+    return out
+
+
+def import_catalogue(spec: CatalogueSpec, replace: bool = False) -> ImportSummary:
+    """Install a validated set; a set with the same code is replaced in place only when
+    asked, and never when a removed indicator or criterion still holds data."""
+    batch = new_batch()
+    indicators = [i.code for c in spec.criteria for i in c.indicators]
+    with database.atomic():
+        cset = CriteriaSet.get_or_none(CriteriaSet.code == spec.code)
+        if cset is None:
+            cset = install_catalogue(spec)
+            log(cset, "create", label=f"bộ tiêu chí {spec.code}", batch=batch, new=spec.name)
+            return ImportSummary(spec.code, True, len(spec.criteria), len(indicators), indicators,
+                                 [], batch)
+        if not replace:
+            raise ValidationError("catalogue_exists", code=spec.code)
+        added, removed = _replace(cset, spec, batch)
+    return ImportSummary(spec.code, False, len(spec.criteria), len(indicators), added, removed, batch)
+
+
+_REFERENCES = [  # what would be lost with a removed indicator or criterion
+    (Result, "indicator", "kết quả"), (EvidenceItem, "indicator", "minh chứng"),
+    (PlanTarget, "indicator", "kế hoạch"), (PlanItem, "indicator", "nhiệm vụ, giải pháp"),
+    (WorkItem, "indicator", "công trình"), (Assignment, "indicator", "phân công"),
+    (PlanTarget, "criterion", "kế hoạch"), (Assignment, "criterion", "phân công"),
+]
+
+
+def _refuse_if_in_use(code: str, indicators: list[Indicator], criteria: list[Criterion]) -> None:
+    held: dict[str, set[str]] = {}
+    for model, column, what in _REFERENCES:
+        rows = indicators if column == "indicator" else criteria
+        if not rows:
+            continue
+        ids = {r.id: r.code for r in rows}
+        fk = getattr(model, column)
+        for ref in model.select(fk).where(fk.in_(list(ids))):
+            held.setdefault(ids[getattr(ref, column + "_id")], set()).add(what)
+    if held:
+        items = ", ".join(sorted(held, key=rules.code_key))
+        what = ", ".join(sorted({w for ws in held.values() for w in ws}))
+        raise ValidationError("catalogue_in_use", code=code, items=items, what=what)
+
+
+def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str) -> tuple[list[str], list[str]]:
+    crits = {c.code: c for c in Criterion.select().where(Criterion.criteria_set == cset)}
+    inds = {i.code: i for i in Indicator.select().join(Criterion).where(Criterion.criteria_set == cset)}
+    new_crits = {c.code for c in spec.criteria}
+    new_inds = {i.code for c in spec.criteria for i in c.indicators}
+    gone_inds = [i for code, i in inds.items() if code not in new_inds]
+    gone_crits = [c for code, c in crits.items() if code not in new_crits]
+    _refuse_if_in_use(cset.code, gone_inds, gone_crits)
+
+    label = f"bộ tiêu chí {cset.code}"
+    import json
+
+    apply_changes(cset, dict(
+        name=spec.name, level=spec.level, period_start=spec.period_start, period_end=spec.period_end,
+        national_decision=spec.national_decision, provincial_decision=spec.provincial_decision,
+        region=spec.region, meta_json=json.dumps(spec.meta, ensure_ascii=False, default=str)),
+        label=label, batch=batch)
+    groups = {g.code: g for g in CriterionGroup.select().where(CriterionGroup.criteria_set == cset)}
+    for position, (gcode, gname) in enumerate(spec.groups):
+        group = groups.get(gcode)
+        if group is None:
+            groups[gcode] = CriterionGroup.create(criteria_set=cset, code=gcode, name=gname,
+                                                  position=position)
+            log(groups[gcode], "create", label=f"{label} {gcode}", batch=batch, new=gname)
+        elif (group.name, group.position) != (gname, position):
+            for name, new in (("name", gname), ("position", position)):
+                if getattr(group, name) != new:
+                    log(group, "update", name, getattr(group, name), new, label=label, batch=batch)
+            group.name, group.position = gname, position
+            group.save()
+
+    added: list[str] = []
+    for cpos, spec_crit in enumerate(spec.criteria):
+        values = dict(name=spec_crit.name, group=groups.get(spec_crit.group), position=cpos,
+                      responsible_sector=spec_crit.responsible, note=spec_crit.note)
+        crit = crits.get(spec_crit.code)
+        if crit is None:
+            crit = create_logged(Criterion, label=f"{cset.code} {spec_crit.code}", batch=batch,
+                                 criteria_set=cset, code=spec_crit.code, **values)
+        else:
+            apply_changes(crit, values, label=f"{cset.code} {crit.code}", batch=batch)
+        for ipos, spec_ind in enumerate(spec_crit.indicators):
+            prov = spec_ind.provenance
+            values = dict(criterion=crit, content=spec_ind.content, kind=spec_ind.kind, op=spec_ind.op,
+                          threshold=spec_ind.threshold, unit=spec_ind.unit, position=ipos,
+                          responsible_sector=prov.get("responsible") or spec_crit.responsible,
+                          verified=bool(prov.get("verified")),
+                          verified_source=prov.get("verified_source", ""),
+                          **{k: prov.get(k, "") for k in PROVENANCE_KEYS})
+            ind_label = f"{cset.code} {spec_ind.code}"
+            ind = inds.get(spec_ind.code)
+            if ind is None:
+                ind = create_logged(Indicator, label=ind_label, batch=batch, code=spec_ind.code,
+                                    **values)
+                added.append(spec_ind.code)
+            else:
+                apply_changes(ind, values, label=ind_label, batch=batch)
+            sync_thresholds(ind, "year", _by(spec_ind.thresholds, "year"), ind_label, batch)
+            sync_thresholds(ind, "group", _by(spec_ind.thresholds, "group"), ind_label, batch)
+    for ind in gone_inds:
+        delete_logged(ind, label=f"{cset.code} {ind.code}", batch=batch)
+    for crit in gone_crits:
+        delete_logged(crit, label=f"{cset.code} {crit.code}", batch=batch)
+    for gcode, group in groups.items():
+        if gcode not in {g for g, _ in spec.groups}:
+            delete_logged(group, label=f"{label} {gcode}", batch=batch)
+    return added, sorted((i.code for i in gone_inds), key=rules.code_key)
+
+
+def _by(thresholds: list[dict], by: str) -> dict[str, dict]:
+    out = {}
+    for t in thresholds:
+        if by == "year" and t["year"] is not None and t["commune_group"] is None:
+            out[str(t["year"])] = {"op": t["op"], "value": t["threshold"], "unit": t["unit"]}
+        elif by == "group" and t["commune_group"] is not None:
+            out[t["commune_group"]] = {"op": t["op"], "value": t["threshold"], "unit": t["unit"]}
+    return dict(sorted(out.items()))
+
+
+# --- which set a commune uses ---------------------------------------------------------------
+
+def use_criteria_set(commune: Commune, code: str, from_year: int, group: str | None = None,
+                     batch: str | None = None) -> str:
+    """From `from_year` on the commune is assessed against set `code`; earlier years keep
+    the set they had. `group` is the commune group the 2026–2030 set's targets depend on."""
+    cset = get_set(code)
+    if not cset.period_start <= from_year <= cset.period_end:
+        raise ValidationError("set_year_outside", year=from_year, code=cset.code,
+                              start=cset.period_start, end=cset.period_end)
+    group = clean(group) or None if group is not None else None
+    if group is not None:
+        known = {t.commune_group for t in IndicatorThreshold.select(IndicatorThreshold.commune_group)
+                 .join(Indicator).join(Criterion)
+                 .where((Criterion.criteria_set == cset) & IndicatorThreshold.commune_group.is_null(False))}
+        if known and group not in known:
+            raise ValidationError("choice_invalid", field="group", value=f"{group} ({', '.join(sorted(known))})")
+    batch = batch or new_batch()
+    with database.atomic():
+        row = CommuneCriteriaSet.get_or_none((CommuneCriteriaSet.commune == commune)
+                                             & (CommuneCriteriaSet.from_year == from_year))
+        label = f"{commune.name} {from_year}"
+        if row is None:
+            row = CommuneCriteriaSet.create(commune=commune, criteria_set=cset, from_year=from_year)
+            log(row, "create", label=label, batch=batch, new=cset.code, commune_id=commune.id)
+        elif row.criteria_set_id != cset.id:
+            log(row, "update", "criteria_set", row.criteria_set_id, cset.id, label=label,
+                batch=batch, commune_id=commune.id)
+            row.criteria_set = cset
+            row.save()
+        if group is not None:
+            apply_changes(commune, {"commune_group": group}, label=commune.name, batch=batch)
+    return batch

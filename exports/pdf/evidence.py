@@ -1,0 +1,48 @@
+"""Bảng kê hồ sơ minh chứng: every indicator's evidence for the year, gaps marked."""
+from __future__ import annotations
+
+from db.rules import format_date
+from db.services.status import year_status
+from exports.data import evidence_groups
+from exports.pdf.common import Job
+from exports.pdf.docinfo import DocInfo, report_info
+from exports.pdf.markup import esc
+from exports.pdf.tables import data_table
+
+
+def _document(item) -> str:
+    parts = [item.doc_number, format_date(item.doc_date), item.issuer]
+    return ", ".join(p for p in parts if p)
+
+
+def build(job: Job) -> tuple[DocInfo, list]:
+    info = report_info(job.commune, job.year, job.today, job.t("evidence_subject", year=job.year))
+    status = year_status(job.commune, job.year)
+    groups = evidence_groups(job.commune, status)
+    items = [e for g in groups for e in g.items]
+    missing = sum(1 for e in items if e.status == "missing")
+    empty = [g.indicator_code for g in groups if not g.items]
+    story = [job.para(esc(job.t("evidence_summary", total=len(items), ready=len(items) - missing,
+                                missing=missing, empty=len(empty), indicators=len(groups))))]
+    if empty:
+        story.append(job.para(esc(job.t("evidence_empty_list", codes="; ".join(empty)))))
+    rows, spans, current = [], [], None
+    for g in groups:
+        if g.criterion_code != current:
+            current = g.criterion_code
+            spans.append(len(rows))
+            rows.append((f"{job.t('criterion')} {g.criterion_code}: {g.criterion_name}",))
+        if not g.items:
+            rows.append((g.indicator_code, ("raw", f"<i>{esc(g.indicator_content)}</i>"), "", "", "",
+                         ("raw", f"<b>{esc(job.t('evidence_none'))}</b>")))
+        for e in g.items:
+            state = job.t(f"evidence_{e.status}")
+            if e.status == "missing":
+                state = ("raw", f"<b>{esc(state)}</b>")
+            rows.append((g.indicator_code, e.title, _document(e), e.location, e.responsible, state))
+    story += job.table_heading(job.t("evidence_table"))
+    story.append(data_table([job.t("col_code"), job.t("col_evidence"), job.t("col_document"),
+                             job.t("col_location"), job.t("col_responsible"), job.t("col_state")],
+                            rows, (12, 55, 30, 22, 26, 20), job.styles, centred=(0,), spans=spans))
+    story.append(job.para(esc(job.t("evidence_closing", year=job.year))))
+    return info, story

@@ -1,0 +1,171 @@
+"""Kế hoạch: the year's plan, laid out as Kế hoạch 249/KH-BQL of Tân Thạnh (2023)."""
+from __future__ import annotations
+
+from db.models import DeadlineRule, Plan
+from db.rules import MET, NA, criterion_status, format_date
+from db.services import plans
+from db.services.results import effective_results
+from db.services.status import YearStatus, year_status
+from exports.data import decisions, lead_rows
+from exports.pdf.common import Job, two_digits
+from exports.pdf.docinfo import DocInfo, plan_info
+from exports.pdf.markup import esc, lines
+from exports.pdf.tables import data_table
+
+# Where each free-text section of the plan goes: the bases before part I, then parts I–IV.
+_PART = {"can_cu": "bases", "muc_dich": "purpose", "yeu_cau": "requirements", "che_do": "IV"}
+
+
+def _part(key: str) -> str:
+    return _PART.get(key) or ("III" if key.startswith("to_chuc") else "II")
+
+
+def _met(status: str) -> bool:
+    return status in (MET, NA)
+
+
+def _newly_targeted(job: Job, status: YearStatus) -> tuple[list[str], list[str]]:
+    """Targeted criteria and indicators not met at the start of the year ("hoàn thành thêm")."""
+    start = effective_results(job.commune, status.year - 1,
+                              [i.id for i in status.indicators()])
+    start_of = {i.id: (start[i.id].status if i.id in start else "") for i in status.indicators()}
+    indicators = [i.code for i in status.indicators() if i.targeted and not _met(start_of[i.id])]
+    targeted_codes = {i.code for i in status.indicators() if i.targeted}
+    criteria = []
+    for crit in status.criteria:
+        was_met = _met(criterion_status(start_of[i.id] for i in crit.indicators))
+        aims = crit.targeted or any(i.code in targeted_codes for i in crit.indicators)
+        if aims and not was_met:
+            criteria.append(crit.code)
+    return criteria, indicators
+
+
+def _requirements(job: Job, status: YearStatus, sections: list) -> list:
+    y = job.year
+    out = [job.para("- " + esc(line)) for s in sections for line in lines(s.body)[:1]]
+    out.append(job.para(esc(job.t("plan_baseline", prev=y - 1, commune=job.commune.name,
+                                  counts=_counts(job, status.start_counts)))))
+    criteria, indicators = _newly_targeted(job, status)
+    if status.target_counts:
+        out.append(job.para(esc(job.t(
+            "plan_target", year=y, n_crit=two_digits(len(criteria)), crit="; ".join(criteria),
+            n_ind=two_digits(len(indicators)), ind="; ".join(indicators),
+            counts=_counts(job, status.target_counts)))))
+    out += [job.para("- " + esc(line)) for s in sections for line in lines(s.body)[1:]]
+    return out
+
+
+def _counts(job: Job, counts) -> str:
+    return job.t("counts_and", cm=counts.criteria_met, ct=counts.criteria_total,
+                 im=counts.indicators_met, it=counts.indicators_total)
+
+
+def _indicator_block(job: Job, plan: Plan, number: str, ind) -> list:
+    out = [job.para(f"<b>{number}. {esc(job.t('indicator'))} {esc(ind.code)}:</b> "
+                    f"<i>{esc(ind.content)}</i>")]
+    items = plans.items_for(plan, ind.id)
+    for kind, key in (("task", "task"), ("solution", "solution")):
+        for item in (i for i in items if i.kind == kind):
+            out.append(job.para(f"- <i>{esc(job.t(key))}:</i> {esc(item.text)}"))
+    works = plans.works_for(plan, ind.id)
+    if works:
+        out.append(job.para(f"- <i>{esc(job.t('works'))}:</i>"))
+        for w in works:
+            out.append(job.para("+ " + esc(_work_text(job, w))))
+    if not items and not works:
+        out.append(job.para("- " + esc(job.t("no_tasks"))))
+    return out
+
+
+def _work_text(job: Job, w) -> str:
+    details = [job.t("hamlet_of", hamlet=w.hamlet) if w.hamlet else "",
+               job.t("funding", note=w.funding_note) if w.funding_note else "",
+               job.t("due_on", date=format_date(w.due_date)) if w.due_date else ""]
+    details = [d for d in details if d]
+    return w.title + (f" ({'; '.join(details)})" if details else "")
+
+
+def _criteria_tasks(job: Job, plan: Plan, status: YearStatus, number: int) -> list:
+    out = [job.subheading(f"{number}. {job.t('plan_criteria_tasks')}"),
+           job.para(esc(job.t("plan_criteria_intro")))]
+    n = 0
+    for crit in status.criteria:
+        targeted = [i for i in crit.indicators if i.targeted]
+        if not targeted and not crit.targeted:
+            continue
+        out.append(job.para(f"* {esc(job.t('criterion'))} {esc(crit.code)}: {esc(crit.name)}", "minor"))
+        for ind in targeted:
+            n += 1
+            out += _indicator_block(job, plan, f"{number}.{n}", ind)
+    return out
+
+
+def _assignment_table(job: Job, status: YearStatus, number: int) -> list:
+    rows = lead_rows(job.commune, status, indicators=False)
+    cited = decisions(rows)
+    out = [job.subheading(f"{number}. {job.t('plan_assignments')}")]
+    if cited:
+        out.append(job.para(esc(job.t("plan_assignments_basis", decisions="; ".join(cited)))))
+    table = [(r.criterion_code, r.content,
+              ", ".join(x for x in (r.lead, r.position) if x) or job.t("unassigned"),
+              ", ".join(r.supports)) for r in rows]
+    out.append(data_table([job.t("col_criterion_no"), job.t("col_criterion"), job.t("col_lead"),
+                           job.t("col_supports")], table, (9, 46, 55, 55), job.styles,
+                          centred=(0,)))
+    return out
+
+
+def _schedule(job: Job) -> list:
+    rules = list(DeadlineRule.select().where((DeadlineRule.commune == job.commune)
+                                             & (DeadlineRule.active == True)))  # noqa: E712
+    out = []
+    for rule in rules:
+        out.append(job.para("+ " + esc(job.t(f"rule_{rule.frequency}", title=rule.title,
+                                               day=rule.due_day, month=rule.due_month or "",
+                                               latest=rule.latest_day or rule.due_day))))
+    if out:
+        out.insert(0, job.para(esc(job.t("plan_schedule", year=job.year))))
+    return out
+
+
+def _numbered(job: Job, sections: list) -> list:
+    """Sections as "1. Title" followed by their lines as "- …" paragraphs."""
+    out = []
+    for n, section in enumerate(sections, start=1):
+        out.append(job.subheading(f"{n}. {section.title}"))
+        out += job.dashes(section.body)
+    return out
+
+
+def build(job: Job) -> tuple[DocInfo, list]:
+    info = plan_info(job.commune, job.year, job.today)
+    status = year_status(job.commune, job.year, with_evidence=False)
+    plan = plans.get_plan(job.commune, job.year)
+    sections = plans.sections_for(plan) if plan else []
+    by_part: dict[str, list] = {}
+    for s in sections:
+        by_part.setdefault(_part(s.key), []).append(s)
+
+    story = [job.para(esc(line)) for s in by_part.get("bases", []) for line in lines(s.body)]
+    story.append(job.heading(job.t("plan_part_I")))
+    story.append(job.subheading(f"1. {job.t('purpose')}"))
+    story += [job.para(esc(line)) for s in by_part.get("purpose", []) for line in lines(s.body)]
+    story.append(job.subheading(f"2. {job.t('requirements')}"))
+    story += _requirements(job, status, by_part.get("requirements", []))
+
+    story.append(job.heading(job.t("plan_part_II")))
+    story += _numbered(job, by_part.get("II", []))
+    if plan:
+        story += _criteria_tasks(job, plan, status, len(by_part.get("II", [])) + 1)
+
+    story.append(job.heading(job.t("plan_part_III")))
+    story += _numbered(job, by_part.get("III", []))
+    story += _assignment_table(job, status, len(by_part.get("III", [])) + 1)
+
+    story.append(job.heading(job.t("plan_part_IV")))
+    for s in by_part.get("IV", []):
+        story += job.dashes(s.body)
+    story += _schedule(job)
+    subject = info.subject[:1].lower() + info.subject[1:]
+    story.append(job.para(esc(job.t("plan_closing", subject=subject))))
+    return info, story

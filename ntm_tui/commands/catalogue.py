@@ -1,0 +1,130 @@
+"""`ntm-tui catalogue export|import|list|use`: criteria sets as files the officer can edit."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ntm_tui.i18n import t
+
+YAML_SUFFIXES = (".yaml", ".yml")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def register(sub, common) -> None:
+    from ntm_tui.__main__ import Parser
+
+    p = sub.add_parser("catalogue", help=t("cat_help"))
+    actions = p.add_subparsers(dest="catalogue_action", parser_class=Parser, required=True)
+    e = actions.add_parser("export", parents=[common], help=t("cat_export_help"))
+    e.add_argument("file", metavar="FILE")
+    e.add_argument("--set", dest="set_code", metavar="CODE")
+    e.set_defaults(func=run_export)
+    i = actions.add_parser("import", parents=[common], help=t("cat_import_help"))
+    i.add_argument("file", metavar="FILE")
+    i.add_argument("--replace", action="store_true", help=t("cat_replace_help"))
+    i.set_defaults(func=run_import)
+    ls = actions.add_parser("list", parents=[common], help=t("cat_list_help"))
+    ls.set_defaults(func=run_list)
+    u = actions.add_parser("use", parents=[common], help=t("cat_use_help"))
+    u.add_argument("code", metavar="CODE")
+    u.add_argument("--from-year", required=True, metavar="Y")
+    u.add_argument("--group", metavar="G", help=t("cat_group_help"))
+    u.set_defaults(func=run_use)
+
+
+def file_kind(path: Path) -> str:
+    from db.errors import ValidationError
+
+    suffix = Path(path).suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        return "yaml"
+    if suffix in XLSX_SUFFIXES:
+        return "xlsx"
+    raise ValidationError("catalogue_format", path=path)
+
+
+def _default_set(ctx):
+    """The set the commune works with this year; with no commune, the only (or shipped) set."""
+    from db.catalogue import DEFAULT_CATALOGUE
+    from db.errors import NotFoundError
+    from db.models import CriteriaSet
+    from db.services.catalogue_edit import get_set
+    from db.services.communes import criteria_set_for_year
+
+    try:
+        commune = ctx.commune()
+        return criteria_set_for_year(commune, ctx.year(None), check=False)
+    except NotFoundError:
+        sets = list(CriteriaSet.select())
+        return sets[0] if len(sets) == 1 else get_set(DEFAULT_CATALOGUE)
+
+
+def run_export(args, ctx) -> int:
+    from db.catalogue import catalogue_document, write_yaml
+    from db.errors import ValidationError
+    from db.services.catalogue_edit import get_set
+
+    kind = file_kind(args.file)
+    ctx.open()
+    cset = get_set(args.set_code) if args.set_code else _default_set(ctx)
+    document = catalogue_document(cset)
+    path = Path(args.file)
+    if kind == "xlsx":
+        from exports.xlsx import write_catalogue_xlsx
+
+        write_catalogue_xlsx(document, path)
+    else:
+        try:
+            write_yaml(document, path)
+        except OSError:
+            raise ValidationError("file_write_failed", path=path) from None
+    counts = document["stated_counts"]
+    print(t("cat_exported", code=cset.code, criteria=counts["criteria"],
+            indicators=counts["indicators"], path=path))
+    return 0
+
+
+def run_import(args, ctx) -> int:
+    from db.catalogue import load_catalogue_file
+    from db.services.catalogue_edit import import_catalogue
+
+    file_kind(args.file)
+    spec = load_catalogue_file(Path(args.file))  # validated before the database is touched
+    ctx.open()
+    summary = import_catalogue(spec, replace=args.replace)
+    if summary.created:
+        print(t("cat_imported", code=summary.code, criteria=summary.criteria,
+                indicators=summary.indicators))
+    else:
+        print(t("cat_replaced", code=summary.code, criteria=summary.criteria,
+                indicators=summary.indicators, added=", ".join(summary.added) or t("cat_none"),
+                removed=", ".join(summary.removed) or t("cat_none")))
+    return 0
+
+
+def run_list(args, ctx) -> int:
+    from db.services.catalogue_edit import list_sets
+    from exports.text import render_table
+
+    ctx.open()
+    rows = [(s.code, s.name, f"{s.period_start}–{s.period_end}", f"{s.criteria}/{s.indicators}",
+             f"{s.verified}/{s.indicators}", s.unknown_thresholds,
+             ", ".join(f"{name} ({year})" for name, year in s.used_by))
+            for s in list_sets()]
+    headers = [t(k) for k in ("cat_col_code", "cat_col_name", "cat_col_period", "cat_col_counts",
+                              "cat_col_verified", "cat_col_unknown", "cat_col_used")]
+    print(render_table(rows, headers, "simple"))
+    return 0
+
+
+def run_use(args, ctx) -> int:
+    from db import rules
+    from db.services.catalogue_edit import get_set, use_criteria_set
+
+    year = rules.parse_year(args.from_year)
+    ctx.open()
+    commune = ctx.commune()
+    use_criteria_set(commune, args.code, year, group=args.group)
+    print(t("cat_used", commune=commune.name, code=get_set(args.code).code, year=year))
+    if args.group is not None:
+        print(t("cat_group_set", group=args.group))
+    return 0

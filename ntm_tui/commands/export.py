@@ -1,0 +1,37 @@
+"""`ntm-tui export KIND`: write an official PDF report (plan, report, evidence, assignments)."""
+from __future__ import annotations
+
+from ntm_tui.i18n import t
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("export", parents=[common], help="xuất báo cáo PDF / export a PDF report")
+    p.add_argument("kind", metavar="KIND", help="plan | report | evidence | assignments")
+    p.add_argument("--year", metavar="Y")
+    p.add_argument("--period", metavar="P", help="2023-03 | 2023-Q1 | 2023 (report)")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--overwrite", action="store_true", help=t("help_overwrite"))
+    p.set_defaults(func=run)
+
+
+def run(args, ctx) -> int:
+    from pathlib import Path
+
+    from exports.pdf import check_kind, default_filename, export_report
+    from ntm_tui.paths import default_export_dir
+
+    kind = check_kind(args.kind)  # before touching the database: a typo costs nothing
+    ctx.open()
+    commune = ctx.commune()
+    year = ctx.year(args.year)
+    if args.output:
+        output = Path(args.output).expanduser()
+    else:
+        folder = Path(ctx.config.export_dir).expanduser() if ctx.config.export_dir \
+            else default_export_dir()
+        output = folder / default_filename(kind, year, args.period)
+    result = export_report(kind, commune.id, year, output, period=args.period,
+                           font_path=ctx.config.font_path or None, lang=ctx.lang,
+                           overwrite=args.overwrite, today=ctx.today)
+    print(t("export_done", path=result.path, pages=result.pages))
+    return 0

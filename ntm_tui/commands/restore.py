@@ -1,0 +1,38 @@
+"""`ntm-tui restore FILE [--yes]`: replace the data by a backup's, keeping a copy first."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ntm_tui.i18n import t
+
+YES = {"co", "có", "c", "y", "yes"}
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("restore", parents=[common], help=t("help_restore"))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--yes", action="store_true", help=t("help_yes"))
+    p.set_defaults(func=run)
+
+
+def run(args, ctx) -> int:
+    from db.backup import restore, validate_backup
+    from db.bootstrap import prepare
+    from db.errors import ValidationError
+
+    source = Path(args.file).expanduser()
+    version = validate_backup(source)  # a bad file is refused before anyone is asked
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ValidationError("restore_needs_yes")
+        answer = input(t("restore_confirm", db=ctx.db_path, file=source, version=version))
+        if answer.strip().lower() not in YES:
+            print(t("restore_cancelled"))
+            return 1
+    safety = restore(source, ctx.db_path)
+    prepare(ctx.db_path, create=False)  # an older backup is brought up to this version
+    print(t("restore_done", db=ctx.db_path, file=source))
+    if safety:
+        print(t("restore_safety", path=safety))
+    return 0

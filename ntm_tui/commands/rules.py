@@ -1,0 +1,68 @@
+"""`ntm-tui rules`: the deadline rules (list, add, edit, off/on); the app has the same as a screen."""
+from __future__ import annotations
+
+from ntm_tui.i18n import t
+
+FORMATS = ("plain", "simple", "github", "grid", "csv", "json")
+FIELDS = ("title", "kind", "frequency", "due_day", "due_month", "latest_day", "latest_month")
+
+
+def register(sub, common) -> None:
+    from ntm_tui.__main__ import Parser
+    from db.services.deadline_rules import FREQUENCIES, RULE_KINDS
+
+    p = sub.add_parser("rules", parents=[common], help=t("help_rules"))
+    p.add_argument("--format", choices=FORMATS, default="simple")
+    p.set_defaults(func=run, action=None)
+    actions = p.add_subparsers(dest="action", parser_class=Parser)
+
+    def fields(parser, required: bool) -> None:
+        parser.add_argument("--title", required=required, metavar="TEXT")
+        parser.add_argument("--kind", choices=RULE_KINDS)
+        parser.add_argument("--frequency", required=required, choices=FREQUENCIES)
+        for name in ("due_day", "due_month", "latest_day", "latest_month"):
+            parser.add_argument("--" + name.replace("_", "-"), dest=name, metavar="N",
+                                required=required and name == "due_day")
+
+    fields(actions.add_parser("add", parents=[common]), required=True)
+    edit = actions.add_parser("edit", parents=[common])
+    edit.add_argument("id", type=int, metavar="ID")
+    fields(edit, required=False)
+    for name in ("off", "on"):
+        actions.add_parser(name, parents=[common]).add_argument("id", type=int, metavar="ID")
+
+
+def run(args, ctx) -> int:
+    from db.services import deadline_rules as dr
+
+    ctx.open()
+    commune = ctx.commune()
+    given = {name: getattr(args, name) for name in FIELDS if getattr(args, name, None) is not None}
+    if args.action == "add":
+        view = dr.add_rule(commune, ctx.today, **given)
+    elif args.action == "edit":
+        view = dr.edit_rule(args.id, ctx.today, **given)
+    elif args.action in ("off", "on"):
+        view = dr.set_rule_active(args.id, args.action == "on", ctx.today)
+        print(t(f"rules_{args.action}_done", title=view.title))
+        return 0
+    else:
+        print(render(dr.list_rules(commune), args.format))
+        return 0
+    print(t("rule_saved", title=view.title))
+    return 0
+
+
+def render(rules, fmt: str) -> str:
+    import json
+    from dataclasses import asdict
+
+    from exports.text import render_table
+    from ntm_tui.i18n.calendar import describe_when
+
+    if fmt == "json":
+        return json.dumps([asdict(r) for r in rules], ensure_ascii=False, indent=2)
+    rows = [[r.id, r.title, t(f"freq_{r.frequency}"), describe_when(r), t("yes") if r.active else t("no")]
+            for r in rules]
+    return render_table(rows, [t(k) for k in ("col_id", "col_rule", "col_frequency", "col_when",
+                                              "col_active")], fmt)

@@ -1,0 +1,82 @@
+"""Labels of the reporting calendar: deadlines, submit, the rules editor."""
+from __future__ import annotations
+
+
+def describe_when(rule) -> str:
+    """"ngày 10 / ngày 15", "10/11 / 20/11": a rule's due and latest days in the officer's words."""
+    from ntm_tui.i18n import t
+
+    def one(day, month):
+        return t(f"when_{rule.frequency}", day=day, month=month or "") if day else "—"
+    return f"{one(rule.due_day, rule.due_month)} / {one(rule.latest_day, rule.latest_month or rule.due_month)}"
+
+LABELS = {
+    "col_id": ("Số", "ID"),
+    "col_due": ("Hạn", "Due"),
+    "col_latest": ("Chậm nhất", "Latest"),
+    "col_title": ("Nội dung", "What"),
+    "col_state": ("Trạng thái", "State"),
+    "col_flag": ("Lưu ý", "Note"),
+    "state_upcoming": ("Sắp đến hạn", "Upcoming"),
+    "state_due": ("Đến hạn", "Due"),
+    "state_late": ("Trễ hạn", "Late"),
+    "state_submitted": ("Đã nộp", "Submitted"),
+    "flag_suggest": ("{flag}: nên nộp ngày {date}", "{flag}: send on {date}"),
+    "submitted_on": ("nộp {date} ({who})", "sent {date} ({who})"),
+    "late_line": ("TRỄ HẠN: [{id}] {title} (hạn {due}, chậm nhất {latest})",
+                  "LATE: [{id}] {title} (due {due}, latest {latest})"),
+    "late_none": ("Không có hạn nào bị trễ.", "Nothing is late."),
+    "deadlines_none": ("Không có hạn nào trong khoảng này.", "No deadline in this range."),
+    "no_such_folder": ("không có thư mục này", "no such folder"),
+    "ics_done": ("Đã ghi {count} hạn vào lịch {path}", "Wrote {count} deadlines to the calendar {path}"),
+    "submit_done": ("Đã ghi nhận nộp: {title}, ngày {date}", "Recorded as sent: {title}, on {date}"),
+    "unsubmit_done": ("Đã hủy ghi nhận nộp: {title} (nay: {state})", "Submission cancelled: {title} (now: {state})"),
+    "help_unsubmit": ("hủy ghi nhận đã nộp (ghi nhầm)", "cancel a submission recorded by mistake"),
+    "help_deadlines": ("lịch hạn báo cáo, họp / reporting and meeting deadlines",
+                       "reporting and meeting deadlines"),
+    "help_submit": ("ghi nhận đã nộp báo cáo / mark a report sent", "mark a report sent"),
+    "help_late": ("chỉ liệt kê hạn trễ; thoát mã 1 nếu có (dùng trong script đăng nhập)",
+                  "list only what is late; exit 1 if anything is (for a login script)"),
+    "help_ics": ("ghi tệp iCalendar (.ics) cho lịch điện thoại", "write an iCalendar (.ics) file for a phone"),
+    "ics_description": ("Hạn nộp: {due}. Chậm nhất: {latest}.", "Due: {due}. Latest: {latest}."),
+    "ics_calendar_name": ("Hạn báo cáo NTM xã {commune}", "NTM deadlines, {commune}"),
+    # the rules editor
+    "help_rules": ("quy định hạn báo cáo: xem, thêm, sửa, tắt/bật", "deadline rules: list, add, edit, off/on"),
+    "rules_off_done": ("Đã tắt quy định: {title}", "Rule switched off: {title}"),
+    "rules_on_done": ("Đã bật quy định: {title}", "Rule switched on: {title}"),
+    "rules_title": ("Quy định hạn báo cáo", "Deadline rules"),
+    "rules_add": ("Thêm", "Add"),
+    "rules_edit": ("Sửa", "Edit"),
+    "rules_toggle": ("Bật/tắt", "On/off"),
+    "rules_back": ("Quay lại", "Back"),
+    "rules_none": ("Chưa có quy định nào.", "No rules yet."),
+    "col_rule": ("Quy định", "Rule"),
+    "col_frequency": ("Lặp lại", "Repeats"),
+    "col_when": ("Hạn / chậm nhất", "Due / latest"),
+    "col_active": ("Đang dùng", "Active"),
+    "yes": ("có", "yes"),
+    "no": ("không", "no"),
+    "freq_monthly": ("Hằng tháng", "Monthly"),
+    "freq_quarterly": ("Hằng quý", "Quarterly"),
+    "freq_yearly": ("Hằng năm", "Yearly"),
+    "when_monthly": ("ngày {day}", "day {day}"),
+    "when_quarterly": ("ngày {day}, tháng {month} của quý", "day {day}, month {month} of the quarter"),
+    "when_yearly": ("{day}/{month}", "{day}/{month}"),
+    "kind_monthly_report": ("Báo cáo tháng", "Monthly report"),
+    "kind_quarterly_report": ("Báo cáo quý", "Quarterly report"),
+    "kind_annual_report": ("Báo cáo năm", "Annual report"),
+    "kind_board_meeting": ("Họp BQL", "Board meeting"),
+    "kind_custom": ("Khác", "Other"),
+    "form_rule_new": ("Thêm quy định hạn", "New deadline rule"),
+    "form_rule_edit": ("Sửa quy định hạn", "Edit deadline rule"),
+    "field_title": ("Tên", "Title"),
+    "field_kind": ("Loại", "Kind"),
+    "field_frequency": ("Lặp lại", "Repeats"),
+    "field_due_day": ("Ngày hạn (1–31)", "Due day (1–31)"),
+    "field_due_month": ("Tháng hạn (năm: 1–12, quý: 1–3)", "Due month (year: 1–12, quarter: 1–3)"),
+    "field_latest_day": ("Ngày chậm nhất (để trống nếu không có)", "Latest day (empty if none)"),
+    "field_latest_month": ("Tháng chậm nhất", "Latest month"),
+    "form_save": ("Lưu", "Save"),
+    "form_cancel": ("Hủy", "Cancel"),
+    "rule_saved": ("Đã lưu quy định: {title}", "Rule saved: {title}"),
+}

@@ -1,0 +1,103 @@
+"""Quick keys on an indicator, shared by the list (2) and the detail screen: saved at once,
+confirmed with a notification, undone with ctrl+z."""
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from ntm_tui.i18n import t
+from ntm_tui.screens.base import run_db
+
+INDICATOR_BINDINGS = [
+    Binding("space", "toggle_met", t("key_toggle"), id="toggle_met"),
+    Binding("v", "edit_value", t("key_value"), id="edit_value"),
+    Binding("n", "edit_note", t("key_note"), id="edit_note"),
+    Binding("a", "assign", t("key_assign"), id="assign"),
+    Binding("e", "add_evidence", t("key_evidence"), id="add_evidence"),
+]
+
+
+class IndicatorActions:
+    """Mixin for a Screen: `selected_indicator()` gives the IndicatorStatus under the cursor
+    (None on a criterion row) and `selected_criterion_id()` its criterion."""
+
+    def selected_indicator(self):
+        raise NotImplementedError
+
+    def selected_criterion_id(self) -> int | None:
+        raise NotImplementedError
+
+    def _need_indicator(self):
+        item = self.selected_indicator()
+        if item is None:
+            self.app.notify(t("pick_indicator"), severity="warning")
+        return item
+
+    def action_toggle_met(self) -> None:
+        item = self._need_indicator()
+        if item is None:
+            return
+        app = self.app
+        year = app.year
+        expected = item.result_version if item.result_year == year else None
+
+        def toggle():
+            from db.changelog import new_batch
+            from db.services.results import toggle_met
+            from ntm_tui.forms.result import result_message
+
+            batch = new_batch()
+            view = toggle_met(app.commune(), year, item.code, expected_version=expected, batch=batch)
+            return batch, result_message(view, app.lang)
+
+        run_db(self, toggle, lambda done: app.changed(*done), group="write")
+
+    def _open_result_form(self, form_class) -> None:
+        item = self._need_indicator()
+        if item is not None:
+            self.app.push_screen(form_class(self.app.commune_id, self.app.year, item),
+                                 self.app.changed)
+
+    def action_edit_value(self) -> None:
+        from ntm_tui.forms.result import ValueForm
+
+        self._open_result_form(ValueForm)
+
+    def action_edit_note(self) -> None:
+        from ntm_tui.forms.result import NoteForm
+
+        self._open_result_form(NoteForm)
+
+    def _push_external(self, build) -> None:
+        """The assignment and evidence forms come from another module; until it exists the
+        key says so instead of failing."""
+        try:
+            form = build()
+        except ImportError:
+            self.app.notify(t("form_unavailable"), severity="warning")
+            return
+        self.app.push_screen(form, lambda batch: self.app.changed(batch, t("saved") if batch else ""))
+
+    def action_assign(self) -> None:
+        criterion_id = self.selected_criterion_id()
+        if criterion_id is None:
+            return
+        item = self.selected_indicator()
+
+        def build():
+            from ntm_tui.forms.assignment import AssignmentForm
+
+            return AssignmentForm(self.app.commune_id, criterion_id, item.id if item else None)
+
+        self._push_external(build)
+
+    def action_add_evidence(self) -> None:
+        item = self._need_indicator()
+        if item is None:
+            return
+
+        def build():
+            from ntm_tui.forms.evidence import EvidenceForm
+
+            return EvidenceForm(self.app.commune_id, item.id, self.app.year)
+
+        self._push_external(build)

@@ -1,0 +1,153 @@
+"""The criteria/indicator table: one row per criterion followed by its indicators.
+
+Row keys are "c:<code>" (criterion) and "i:<code>" (indicator), so the cursor survives a reload.
+"""
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+from db.text import fold, matches
+from ntm_tui.i18n import t
+
+# filter name → its key
+FILTERS = {"all": "t", "not_met": "c", "targets": "k", "mine": "m", "unverified": "x"}
+
+# column label key → width (the content column takes what is left)
+COLUMNS = [("tcol_code", 6), ("tcol_content", 0), ("tcol_target", 9), ("tcol_value", 7),
+           ("tcol_result", 5), ("tcol_lead", 10), ("tcol_evidence", 5)]
+FIXED = sum(w for _, w in COLUMNS) + 2 * len(COLUMNS) + 3  # cell padding, scrollbar
+
+
+def unverified(item) -> bool:
+    """Wording recalled rather than read, or a threshold nobody knows yet."""
+    return (not item.verified and item.confidence != "high") or not item.threshold_known
+
+
+def _shown(item, criterion, name: str, member: str) -> bool:
+    if name == "not_met":
+        return item.status not in ("met", "na")
+    if name == "targets":
+        return item.targeted or criterion.targeted
+    if name == "mine":
+        return bool(member) and fold(item.lead) == fold(member)
+    if name == "unverified":
+        return unverified(item)
+    return True
+
+
+def visible_rows(status, name: str, member: str) -> list[tuple[str, object, object]]:
+    """(key, criterion, indicator or None) in table order under the filter."""
+    rows: list[tuple[str, object, object]] = []
+    for crit in status.criteria:
+        items = [i for i in crit.indicators if _shown(i, crit, name, member)]
+        if not items and name != "all":
+            continue
+        rows.append((f"c:{crit.code}", crit, None))
+        rows += [(f"i:{i.code}", crit, i) for i in items]
+    return rows
+
+
+def find_row(rows, query: str) -> str | None:
+    """A code typed ("12.1", "11", "11.1" for the one-indicator 11) wins; else the first row
+    whose code, content or name holds every word, diacritics and case ignored."""
+    wanted = fold(query).strip()
+    if not wanted:
+        return None
+    codes = [wanted] + ([wanted[:-2]] if wanted.endswith(".1") else [])
+    if re.fullmatch(r"[0-9.]+", wanted):
+        for code in codes:
+            for key, crit, item in rows:
+                if (item.code if item else crit.code) == code:
+                    return key
+    for key, crit, item in rows:
+        if item is None and matches(query, crit.code, crit.name):
+            return key
+        if item is not None and matches(query, item.code, item.content):
+            return key
+    return None
+
+
+def short_name(name: str, width: int) -> str:
+    """Vietnamese names end with the given name: keep the end ("Nguyễn Văn An" → "Văn An")."""
+    name = re.sub(r"\s*\(.*?\)", "", name or "").strip()
+    words = name.split()
+    while len(" ".join(words)) > width and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)[:width]
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:max(1, width - 1)] + "…"
+
+
+class IndicatorTable(DataTable):
+    BINDINGS = [Binding("enter", "select_cursor", t("key_detail"), id="detail")]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        self.rows_by_key: dict[str, tuple[object, object]] = {}
+
+    def show(self, status, name: str, member: str, width: int, lang: str,
+             cursor_key: str | None = None) -> int:
+        """Fill the table; returns how many indicators are shown."""
+        cursor_key = cursor_key or self.cursor_key()
+        content_width = max(10, width - FIXED)
+        self.clear(columns=True)
+        for label, w in COLUMNS:
+            self.add_column(t(label), width=w or content_width, key=label)
+        rows = visible_rows(status, name, member)
+        self.rows_by_key = {key: (crit, item) for key, crit, item in rows}
+        for key, crit, item in rows:
+            cells = self._criterion_cells(crit, content_width) if item is None \
+                else self._indicator_cells(item, content_width, lang)
+            self.add_row(*cells, key=key)
+        if cursor_key in self.rows_by_key:
+            self.move_to(cursor_key)
+        return sum(1 for _, _, item in rows if item is not None)
+
+    def _criterion_cells(self, crit, width: int) -> list:
+        bold = "bold"
+        done = crit.indicators_met
+        total_ev = sum(i.evidence_total for i in crit.indicators)
+        done_ev = sum(i.evidence_done for i in crit.indicators)
+        return [Text(crit.code, style=bold), Text(clip(crit.name, width), style=bold), "", "",
+                Text(f"{done}/{len(crit.indicators)}", style="bold green" if crit.met else bold),
+                short_name(crit.lead, 10), f"{done_ev}/{total_ev}" if total_ev else ""]
+
+    def _indicator_cells(self, item, width: int, lang: str) -> list:
+        code = Text(" " + item.code)
+        if unverified(item):
+            code.append("*", style="bold yellow")
+        content = Text(clip(item.content, width), style="bold" if item.targeted else "")
+        target = Text(item.target.describe(lang), style="" if item.threshold_known else "bold yellow")
+        styles = {"met": "green", "not_met": "red", "na": "dim", "unassessed": "dim"}
+        result = Text(t(f"res_{item.status}"), style=styles.get(item.status, ""))
+        evidence = f"{item.evidence_done}/{item.evidence_total}" if item.evidence_total else ""
+        value = "" if item.kind == "yesno" else clip(item.value or "", 7)  # the result says it
+        return [code, content, target, value, result,
+                short_name(item.lead, 10), evidence]
+
+    # --- cursor ----------------------------------------------------------------------------------
+    def cursor_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            return self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value
+        except Exception:  # the cursor is outside a just-cleared table
+            return None
+
+    def move_to(self, key: str) -> None:
+        self.move_cursor(row=self.get_row_index(key), scroll=True)
+
+    def selected_indicator(self):
+        found = self.rows_by_key.get(self.cursor_key() or "")
+        return found[1] if found else None
+
+    def selected_criterion_id(self) -> int | None:
+        found = self.rows_by_key.get(self.cursor_key() or "")
+        return found[0].id if found else None

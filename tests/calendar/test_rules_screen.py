@@ -1,0 +1,109 @@
+"""The rules editor driven with Pilot on the demo database, today 16/3/2023."""
+from datetime import date
+
+from textual.widgets import DataTable, Input, Select, Static
+
+from db.models import Deadline, DeadlineRule
+from ntm_tui.app import NtmApp
+from ntm_tui.context import Context
+from ntm_tui.forms.deadline_rule import DeadlineRuleForm
+from ntm_tui.screens.deadline_rules import DeadlineRulesScreen
+
+TODAY = date(2023, 3, 16)
+
+
+def make_app(demo_db):
+    return NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+
+
+async def open_rules(app, pilot):
+    await pilot.pause()
+    app.push_screen(DeadlineRulesScreen())
+    await pilot.pause()
+    return app.screen
+
+
+def cells(screen):
+    table = screen.query_one("#rules", DataTable)
+    return [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
+
+
+async def fill(pilot, screen, **values):
+    for name, value in values.items():
+        widget = screen.query_one(f"#{name}")
+        if isinstance(widget, Select):
+            widget.value = value
+        else:
+            widget.value = ""
+            widget.focus()
+            await pilot.press(*value)  # typed key by key, as the officer would
+    await pilot.pause()
+
+
+async def test_lists_the_seed_rules(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_rules(app, pilot)
+        rows = cells(screen)
+        assert [r[0] for r in rows] == ["Báo cáo tháng", "Báo cáo quý", "Báo cáo năm", "Họp BQL và UBND xã"]
+        assert rows[0][1:] == ["Hằng tháng", "ngày 10 / ngày 15", "có"]
+        assert rows[2][2] == "10/11 / 20/11"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DeadlineRulesScreen)
+
+
+async def test_add_a_quarterly_rule_on_the_15th(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_rules(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DeadlineRuleForm)
+        await fill(pilot, form, title="Báo cáo tỉnh", frequency="quarterly", due_day="15", due_month="3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert cells(screen)[-1][:3] == ["Báo cáo tỉnh", "Hằng quý", "ngày 15, tháng 3 của quý / —"]
+    rule = DeadlineRule.get(DeadlineRule.title == "Báo cáo tỉnh")
+    assert sorted(d.due_date for d in Deadline.select().where(Deadline.rule == rule)) == [
+        date(2023, 6, 15), date(2023, 9, 15), date(2023, 12, 15)]
+
+
+async def test_bad_value_keeps_the_form_open_with_a_vietnamese_message(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_rules(app, pilot)
+        await pilot.press("e")  # the first rule: monthly, 10 / 15
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#title", Input).value == "Báo cáo tháng"
+        await fill(pilot, form, latest_day="5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "Hạn chậm nhất (05/01) trước hạn nộp (10/01)" in str(form.query_one("#error", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DeadlineRulesScreen)
+    assert DeadlineRule.get(DeadlineRule.title == "Báo cáo tháng").latest_day == 15
+
+
+async def test_edit_moves_future_deadlines_and_toggle_switches_off(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_rules(app, pilot)
+        await pilot.press("enter")  # Enter edits too
+        await pilot.pause()
+        await fill(pilot, app.screen, due_day="5", latest_day="12")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert cells(screen)[0][2] == "ngày 5 / ngày 12"
+        await pilot.press("down", "down", "down", "d")  # the board meeting off
+        await pilot.pause()
+        assert cells(screen)[3][3] == "không"
+    monthly = DeadlineRule.get(DeadlineRule.kind == "monthly_report")
+    dues = {d.period: d.due_date for d in Deadline.select().where(Deadline.rule == monthly)}
+    assert dues["2023-03"] == date(2023, 3, 10) and dues["2023-04"] == date(2023, 4, 5)
+    meeting = DeadlineRule.get(DeadlineRule.kind == "board_meeting")
+    assert [d.period for d in Deadline.select().where(Deadline.rule == meeting)] == []  # Q1 is due 31/3: open, ahead
