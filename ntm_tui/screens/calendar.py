@@ -131,8 +131,9 @@ class CalendarScreen(SectionScreen):
                              expected_version=view.version, today=self.today)
             return view.title
 
+        last = getattr(self.app, "last_export", "")  # the PDF just made in Báo cáo, if any
         self.app.push_screen(TextPrompt(t("cal_submit_title", title=view.title), t("f_report_file"),
-                                        check=save, placeholder=t("f_report_file_hint")),
+                                        last, check=save, placeholder=t("f_report_file_hint")),
                              self.after_submit)
 
     def after_submit(self, title: str | None) -> None:

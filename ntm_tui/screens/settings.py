@@ -51,7 +51,7 @@ class SettingsScreen(SectionScreen):
     SettingsScreen #set-form { height: 1fr; padding: 0 1; }
     SettingsScreen .heading { text-style: bold; color: $accent; margin-top: 1; }
     SettingsScreen .row { height: auto; }
-    SettingsScreen .field-label { width: 26; margin-top: 0; }
+    SettingsScreen .row-label { width: 26; }
     SettingsScreen .row > Input, SettingsScreen .row > Select { width: 1fr; }
     SettingsScreen #set-status { height: auto; padding: 0 1; }
     SettingsScreen #set-status.error { color: $text-error; }

@@ -1,27 +1,14 @@
 """Section 5: the deadlines agenda, late first; marking one submitted."""
-from datetime import date
-
 from textual.widgets import DataTable, Static
 
 from db.models import Deadline
-from ntm_tui.app import NtmApp
-from ntm_tui.context import Context
-
-TODAY = date(2023, 3, 16)
-
-
-def row_keys(screen) -> list[str]:
-    table = screen.query_one(DataTable)
-    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+from tests.screens.helpers import TODAY, demo_app, open_section, row_keys
 
 
 async def test_late_first_and_mark_submitted(demo_db, tmp_path):
-    app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("5")
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_section(pilot, "5")
         keys = row_keys(screen)
         first = Deadline.get_by_id(int(keys[0]))
         assert (first.latest_date or first.due_date) < TODAY and first.status == "open"
@@ -48,7 +35,7 @@ async def test_late_first_and_mark_submitted(demo_db, tmp_path):
 
 
 async def test_next_year_is_listed_and_a_missing_file_is_refused(demo_db, tmp_path):
-    app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.year = 2024
