@@ -35,6 +35,7 @@ class CalendarScreen(SectionScreen):
         Binding("s", "submit", t("key_submit"), id="calendar_submit"),
         Binding("f", "toggle_open", t("key_open_only"), id="calendar_open_only"),
         Binding("u", "reopen", t("key_reopen"), id="calendar_reopen"),
+        Binding("g", "generate", t("key_generate"), id="calendar_generate"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -62,7 +63,8 @@ class CalendarScreen(SectionScreen):
     def refresh_data(self) -> None:
         commune = current_commune(self)
         year = self.app.year
-        # The service makes the year's deadlines from the rules on first listing.
+        # Listing brings one-offs (works, evidence expiry) in sync; the year's rule-made
+        # deadlines come from g, so a stray year switch creates nothing.
         self.views = (deadlines.list_deadlines(commune, self.today, date(year, 1, 1), date(year, 12, 31),
                                                lang=lang_of(self)) if commune and year else [])
         self.views.sort(key=agenda_order)
@@ -79,6 +81,8 @@ class CalendarScreen(SectionScreen):
         bar = t("cal_bar", year=self.app.year or "", today=rules.format_date(self.today))
         if not current_commune(self):
             bar += " · " + t("no_commune_short")
+        elif not any(v.rule_id for v in self.views):  # only one-offs: the year is not made yet
+            bar += " · " + t("cal_empty")
         self.query_one("#cal-bar", Static).update(bar + " · " + " · ".join(parts))
         self.show_detail()
 
@@ -109,6 +113,16 @@ class CalendarScreen(SectionScreen):
     def action_toggle_open(self) -> None:
         self.open_only = not self.open_only
         self.show()
+
+    def action_generate(self) -> None:
+        """Make the year's deadlines from the rules (running it again adds nothing)."""
+        commune = current_commune(self)
+        if commune is None or not self.app.year:
+            return
+        year = self.app.year
+        run_change(self, lambda: deadlines.prepare(commune, [year]),
+                   done=t("cal_generated", year=year))
+        self.refresh_data()
 
     def action_reopen(self) -> None:
         """A submission recorded by mistake: the deadline is open again."""

@@ -14,7 +14,7 @@ async def test_late_first_and_mark_submitted(demo_db, tmp_path):
         assert (first.latest_date or first.due_date) < TODAY and first.status == "open"
         assert "Trễ hạn 3" in str(screen.query_one("#cal-bar", Static).render())
         report = tmp_path / "bc-thang-01.pdf"
-        report.write_bytes(b"%PDF-1.4")
+        report.write_bytes(b"%PDF-1.4\n")
         await pilot.press("s", *str(report), "enter")
         await pilot.pause()
         done = Deadline.get_by_id(first.id)
@@ -34,19 +34,26 @@ async def test_late_first_and_mark_submitted(demo_db, tmp_path):
         assert Deadline.get_by_id(first.id).status == "open"
 
 
-async def test_next_year_is_listed_and_a_missing_file_is_refused(demo_db, tmp_path):
+async def test_next_year_made_with_g_and_submitted_without_file(demo_db):
     app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.year = 2024
         await pilot.press("5")
         await pilot.pause()
+        assert not any(Deadline.get_by_id(int(k)).rule_id for k in row_keys(app.screen))
+        assert "nhấn g" in str(app.screen.query_one("#cal-bar", Static).render())
+        await pilot.press("g")
+        await pilot.pause()
         keys = row_keys(app.screen)
-        assert keys and all(Deadline.get_by_id(int(k)).due_date.year == 2024 for k in keys)
+        made = Deadline.select().where(Deadline.period.startswith("2024") & Deadline.rule.is_null(False))
+        assert len(keys) >= made.count() > 0
+        assert all(Deadline.get_by_id(int(k)).due_date.year == 2024 for k in keys)
         first = int(keys[0])
-        await pilot.press("s", *str(tmp_path / "khong-co.pdf"), "enter")
+        await pilot.press("g")  # again: nothing more
         await pilot.pause()
-        assert "Không tìm thấy tệp" in str(app.screen.query_one("#error", Static).render())
-        await pilot.press("escape")
+        assert len(row_keys(app.screen)) == len(keys)
+        await pilot.press("s", "enter")  # submitted without naming a file
         await pilot.pause()
-    assert Deadline.get_by_id(first).status == "open"
+    done = Deadline.get_by_id(first)
+    assert (done.status, done.submitted_on, done.file_path) == ("submitted", TODAY, "")
