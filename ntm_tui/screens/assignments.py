@@ -13,7 +13,9 @@ from db.services.communes import criteria_set_for_year
 from db.services.people import AssignmentView
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
-from ntm_tui.screens.listing import clip, current_commune, fill_table, selected_key
+from ntm_tui.screens.listing import (
+    PaletteFromBindings, clip, current_commune, fill_table, selected_key,
+)
 
 
 def held_text(views: list[AssignmentView]) -> str:
@@ -21,7 +23,7 @@ def held_text(views: list[AssignmentView]) -> str:
                      f" {clip(a.indicator_content or a.criterion_name, 40)}" for a in views)
 
 
-class AssignmentsScreen(SectionScreen):
+class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     SECTION = "assignments"
     DEFAULT_CSS = """
     AssignmentsScreen #as-bar { height: 1; padding: 0 1; background: $boost; }

@@ -13,7 +13,7 @@ from db.services import deadlines
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import (
-    clip, current_commune, fill_table, lang_of, run_change, selected_key, styled,
+    PaletteFromBindings, clip, current_commune, fill_table, lang_of, run_change, selected_key, styled,
 )
 
 # Late first, then what is due now, then what comes; what is done at the end.
@@ -24,7 +24,7 @@ def agenda_order(view: deadlines.DeadlineView) -> tuple:
     return (STATE_ORDER.get(view.state, 9), view.due_date, view.id)
 
 
-class CalendarScreen(SectionScreen):
+class CalendarScreen(PaletteFromBindings, SectionScreen):
     SECTION = "calendar"
     DEFAULT_CSS = """
     CalendarScreen #cal-bar { height: 1; padding: 0 1; background: $boost; }

@@ -13,13 +13,13 @@ from db.text import matches
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import (
-    clip, current_commune, fill_table, run_change, selected_key, styled,
+    PaletteFromBindings, clip, current_commune, fill_table, run_change, selected_key, styled,
 )
 
 FILTERS = ("all",) + evidence.EVIDENCE_STATUSES
 
 
-class EvidenceScreen(SectionScreen):
+class EvidenceScreen(PaletteFromBindings, SectionScreen):
     SECTION = "evidence"
     DEFAULT_CSS = """
     EvidenceScreen #ev-bar { height: 1; padding: 0 1; background: $boost; }

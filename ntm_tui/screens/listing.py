@@ -80,3 +80,17 @@ def current_commune(screen: Screen):
 
     commune_id = getattr(screen.app, "commune_id", None)
     return Commune.get_or_none(Commune.id == commune_id) if commune_id else None
+
+
+class PaletteFromBindings:
+    """Mixin for a section screen: each of its own key bindings is also a command in the
+    palette (ctrl+p), so every action can be found by name, not only by its key."""
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+        from textual.binding import Binding
+
+        for binding in type(self).BINDINGS:
+            if isinstance(binding, Binding) and binding.description:
+                yield SystemCommand(binding.description, f"{self.title_text()} · {binding.key}",
+                                    lambda action=binding.action: self.run_action(action))

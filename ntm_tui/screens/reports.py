@@ -12,7 +12,7 @@ from db.errors import NtmError
 from ntm_tui.forms.record_form import field_row, selected, text_input
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen, run_db
-from ntm_tui.screens.listing import current_commune, lang_of
+from ntm_tui.screens.listing import PaletteFromBindings, current_commune, lang_of
 
 KINDS = ("plan", "report", "evidence", "assignments")
 
@@ -32,7 +32,7 @@ def export_folder(config) -> Path:
     return Path(config.export_dir).expanduser() if config.export_dir else default_export_dir()
 
 
-class ReportsScreen(SectionScreen):
+class ReportsScreen(PaletteFromBindings, SectionScreen):
     SECTION = "reports"
     DEFAULT_CSS = """
     ReportsScreen #rep-form { height: 1fr; padding: 0 1; }

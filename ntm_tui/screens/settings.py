@@ -18,7 +18,7 @@ from db.services.records import update_record
 from ntm_tui.forms.record_form import field_row, optional_date, selected, text_input
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
-from ntm_tui.screens.listing import current_commune, lang_of
+from ntm_tui.screens.listing import PaletteFromBindings, current_commune, lang_of
 
 COMMUNE_FIELDS = ("name", "district", "province")
 PLAN_FIELDS = ("number", "issuing_body", "issuing_unit", "signer_title", "signer_name")
@@ -45,7 +45,7 @@ def check_folder(path: str) -> str:
     return path
 
 
-class SettingsScreen(SectionScreen):
+class SettingsScreen(PaletteFromBindings, SectionScreen):
     SECTION = "settings"
     DEFAULT_CSS = """
     SettingsScreen #set-form { height: 1fr; padding: 0 1; }

@@ -65,3 +65,15 @@ async def test_set_location_and_add_item_by_code(demo_db):
         item = EvidenceItem.select().order_by(EvidenceItem.id.desc()).first()
         assert Indicator.get_by_id(item.indicator_id).code == "17.6"
         assert str(item.id) in row_keys(screen)
+
+
+async def test_quick_keys_are_also_palette_commands(demo_db):
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_section(pilot, "4")
+        first = int(row_keys(screen)[0])
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        assert {"Thu thập", "Kiểm tra", "Nơi lưu", "Lọc", "Tìm"} <= set(commands)
+        await commands["Kiểm tra"].callback()
+        await pilot.pause()
+    assert EvidenceItem.get_by_id(first).status == "checked"
