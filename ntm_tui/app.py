@@ -140,9 +140,9 @@ class NtmApp(App):
         def undo():
             from db.changelog import undo_batch
 
-            return len(undo_batch(batch))
+            undo_batch(batch)
 
-        run_db(self, undo, lambda n: self.changed(None, t("undone", count=n)), group="write")
+        run_db(self, undo, lambda _: self.changed(None, t("undone")), group="write")
 
     def action_change_year(self, step: int) -> None:
         if self.commune_id is None:

@@ -94,7 +94,7 @@ class DashboardScreen(SectionScreen):
         text = Text()
         text.append(t("deadlines_title") + "\n", style="bold underline")
         if not late and not soon:
-            text.append(t("deadlines_none", days=SOON_DAYS))
+            text.append(t("dash_deadlines_none", days=SOON_DAYS))
         for d in late:
             text.append(f"{t('late_mark')} {describe(d)}\n", style="bold red")
         for d in soon:

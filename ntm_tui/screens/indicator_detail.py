@@ -58,7 +58,7 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         table.add_column(t("tcol_kind"), width=10, key="kind")
         # A fixed width: an auto column would push the status out of an 80-column screen.
         table.add_column(t("tcol_content"), width=max(12, self.app.size.width - 36), key="text")
-        table.add_column(t("field_status"), width=14, key="status")
+        table.add_column(t("tf_status"), width=14, key="status")
         table.focus()
         self.refresh_data()
 
@@ -103,11 +103,11 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         if s.numerator is not None and s.denominator is not None:
             text.append(f" ({format_number(s.numerator)}/{format_number(s.denominator)})")
         if s.data_date:
-            text.append(f" · {t('field_data_date')} {format_date(s.data_date)}")
+            text.append(f" · {t('tf_data_date')} {format_date(s.data_date)}")
         if s.result_year and s.result_year != self.app.year:
             text.append(f" · {t('carried_from', year=s.result_year)}", style="dim")
         if s.note:
-            text.append(f"\n{t('field_note')}: {s.note}")
+            text.append(f"\n{t('tf_note')}: {s.note}")
         text.append(f"\n{t('col_lead')}: {s.lead or t('none')}")
         text.append(f"\n{t('provenance')}: {t('basis_' + p.basis) if p.basis else '?'}, "
                     f"{t('confidence')} {p.confidence or '?'}/{p.target_confidence or '?'}",

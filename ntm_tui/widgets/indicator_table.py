@@ -55,6 +55,7 @@ def visible_rows(status, name: str, member: str) -> list[tuple[str, object, obje
 def find_row(rows, query: str) -> str | None:
     """A code typed ("12.1", "11", "11.1" for the one-indicator 11) wins; else the first row
     whose code, content or name holds every word, diacritics and case ignored."""
+    query = query.lstrip("/")  # a "/" typed twice (tmux sends keys fast) is not part of it
     wanted = fold(query).strip()
     if not wanted:
         return None
