@@ -128,7 +128,17 @@ def set_result(commune: Commune, year: int, code: str, value: str | None = None,
     """Validate everything first, then write in one transaction and log each change."""
     cset = criteria_set_for_year(commune, year)
     indicator = find_indicator(cset, code)
-    target = target_for(indicator, year, commune.commune_group)
+    return _set_indicator_result(commune, year, cset, indicator, value=value, met=met, note=note,
+                                 numerator=numerator, denominator=denominator, data_date=data_date,
+                                 expected_version=expected_version, batch=batch, clear_value=clear_value)
+
+
+def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indicator: Indicator,
+                          value: str | None = None, met: str | None = None, note: str | None = None,
+                          numerator: str | None = None, denominator: str | None = None,
+                          data_date: str | date | None = None, expected_version: int | None = None,
+                          batch: str | None = None, clear_value: bool = False) -> ResultView:
+    """`set_result` once the set and the indicator are known (the space key has them already)."""
     status = parse_met(met)
     changes: dict[str, object] = {}
     if numerator is not None or denominator is not None:
@@ -139,6 +149,7 @@ def set_result(commune: Commune, year: int, code: str, value: str | None = None,
         changes.update(numerator=num, denominator=den)
         value = rules.format_number(percent, decimals=2)
     if value is not None and str(value).strip():
+        target = target_for(indicator, year, commune.commune_group)  # only a value needs it
         stored = rules.normalise_value(target, str(value))
         number = None if target.kind == rules.YESNO or stored in ("Không", "Có") \
             else rules.parse_number(stored)
@@ -160,15 +171,15 @@ def set_result(commune: Commune, year: int, code: str, value: str | None = None,
         changes["status"] = status
     if not changes:
         raise ValidationError("nothing_to_set")
+    this_year = (Result.commune == commune) & (Result.indicator == indicator) & (Result.year == year)
     with database.atomic():
-        had_row = Result.select().where((Result.commune == commune) & (Result.indicator == indicator)
-                                        & (Result.year == year)).exists()
-        if not had_row:
-            # The version the caller saw belonged to an earlier year's row.
+        row = Result.get_or_none(this_year)
+        if row is None:
+            # The version the caller saw belonged to an earlier year's row. The year is
+            # materialised from the previous results at its first edit.
             expected_version = None
-        carry_forward(commune, year, cset)
-        row = Result.get((Result.commune == commune) & (Result.indicator == indicator)
-                         & (Result.year == year))
+            carry_forward(commune, year, cset)
+            row = Result.get(this_year)
         apply_changes(row, changes, label=f"{indicator.code} / {year}",
                       expected_version=expected_version, batch=batch or new_batch())
         row = Result.get_by_id(row.id)
@@ -182,8 +193,9 @@ def toggle_met(commune: Commune, year: int, code: str, expected_version: int | N
     indicator = find_indicator(cset, code)
     current = effective_results(commune, year, [indicator.id]).get(indicator.id)
     new = rules.NOT_MET if current is not None and current.status == rules.MET else rules.MET
-    return set_result(commune, year, code, met={rules.MET: "yes", rules.NOT_MET: "no"}[new],
-                      expected_version=expected_version, batch=batch)
+    return _set_indicator_result(commune, year, cset, indicator,
+                                 met={rules.MET: "yes", rules.NOT_MET: "no"}[new],
+                                 expected_version=expected_version, batch=batch)
 
 
 def result_history(commune: Commune, indicator_id: int) -> list[ResultView]:

@@ -92,9 +92,10 @@ def _statuses(criteria: list[CriterionStatus], pick) -> dict[str, dict[str, str]
     return {c.code: {i.code: pick(i) for i in c.indicators} for c in criteria}
 
 
-def _results_now_and_before(commune: Commune, year: int, cset) -> tuple[dict[int, Result], dict[int, Result]]:
+def _results_now_and_before(commune: Commune, year: int, cset) -> tuple[dict, dict]:
     """`effective_results` for `year` and `year - 1` in one query: per indicator of the set, only
-    the latest row up to each year is read (a district database holds many years)."""
+    the latest row up to each year is read (a district database holds many years). Rows come as
+    named tuples with the Result field names: this runs on every space press."""
     in_set = Indicator.select(Indicator.id).join(Criterion).where(Criterion.criteria_set == cset)
     earlier = Result.alias()
 
@@ -103,14 +104,14 @@ def _results_now_and_before(commune: Commune, year: int, cset) -> tuple[dict[int
                 .where((earlier.commune == Result.commune) & (earlier.indicator == Result.indicator)
                        & (earlier.year <= upto)))
 
-    now: dict[int, Result] = {}
-    before: dict[int, Result] = {}
-    for row in (Result.select(Result.id, Result.indicator, Result.year, Result.status, Result.value,
-                              Result.numerator, Result.denominator, Result.data_date, Result.note,
-                              Result.version)
+    now: dict = {}
+    before: dict = {}
+    for row in (Result.select(Result.id, Result.indicator.alias("indicator_id"), Result.year, Result.status,
+                              Result.value, Result.numerator, Result.denominator, Result.data_date,
+                              Result.note, Result.version)
                 .where((Result.commune == commune) & Result.indicator.in_(in_set)
                        & ((Result.year == latest(year)) | (Result.year == latest(year - 1))))
-                .order_by(Result.year)):
+                .order_by(Result.year).namedtuples()):
         if row.year < year:
             before[row.indicator_id] = row
         now[row.indicator_id] = row  # ascending years: the last one is the latest up to `year`
@@ -119,16 +120,17 @@ def _results_now_and_before(commune: Commune, year: int, cset) -> tuple[dict[int
 
 def year_status(commune: Commune, year: int, with_evidence: bool = True) -> YearStatus:
     cset = criteria_set_for_year(commune, year)
-    criteria = list(Criterion.select(Criterion.id, Criterion.code, Criterion.name, Criterion.group,
-                                     CriterionGroup.id, CriterionGroup.code, CriterionGroup.name)
+    # Only the columns shown, as named tuples, not model rows: this runs on every space press.
+    criteria = list(Criterion.select(Criterion.id, Criterion.code, Criterion.name,
+                                     CriterionGroup.code.alias("group_code"),
+                                     CriterionGroup.name.alias("group_name"))
                     .join(CriterionGroup, join_type=JOIN.LEFT_OUTER)
-                    .where(Criterion.criteria_set == cset))
+                    .where(Criterion.criteria_set == cset).namedtuples())
     criteria.sort(key=lambda c: rules.code_key(c.code))
-    # Only the columns shown: a row per press matters on a slow machine.
-    indicators = list(Indicator.select(Indicator.id, Indicator.criterion, Indicator.code, Indicator.content,
-                                       Indicator.kind, Indicator.op, Indicator.threshold, Indicator.unit,
-                                       Indicator.verified, Indicator.confidence)
-                      .join(Criterion).where(Criterion.criteria_set == cset))
+    indicators = list(Indicator.select(Indicator.id, Indicator.criterion.alias("criterion_id"), Indicator.code,
+                                       Indicator.content, Indicator.kind, Indicator.op, Indicator.threshold,
+                                       Indicator.unit, Indicator.verified, Indicator.confidence)
+                      .join(Criterion).where(Criterion.criteria_set == cset).namedtuples())
     indicators.sort(key=lambda i: rules.code_key(i.code))
     thresholds: dict[int, list[IndicatorThreshold]] = defaultdict(list)
     for row in (IndicatorThreshold.select().join(Indicator).join(Criterion)
@@ -137,20 +139,21 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
     results, previous = _results_now_and_before(commune, year, cset)
 
     leads: dict[tuple[int, int | None], tuple[str, int | None]] = {}
-    for a in (Assignment.select(Assignment.criterion, Assignment.indicator, Assignment.lead, Member.id,
-                                Member.name).join(Member, join_type=JOIN.LEFT_OUTER)
-              .where(Assignment.commune == commune)):
-        leads[(a.criterion_id, a.indicator_id)] = (a.lead.name if a.lead_id else "", a.lead_id)
+    for criterion_id, indicator_id, lead_id, lead_name in (
+            Assignment.select(Assignment.criterion, Assignment.indicator, Assignment.lead, Member.name)
+            .join(Member, join_type=JOIN.LEFT_OUTER).where(Assignment.commune == commune).tuples()):
+        leads[(criterion_id, indicator_id)] = (lead_name if lead_id else "", lead_id)
 
     plan = Plan.get_or_none((Plan.commune == commune) & (Plan.year == year))
     targeted_ind: set[int] = set()
     targeted_crit: set[int] = set()
     if plan:
-        for t in PlanTarget.select().where(PlanTarget.plan == plan):
-            if t.indicator_id:
-                targeted_ind.add(t.indicator_id)
-            elif t.criterion_id:
-                targeted_crit.add(t.criterion_id)
+        for criterion_id, indicator_id in (PlanTarget.select(PlanTarget.criterion, PlanTarget.indicator)
+                                           .where(PlanTarget.plan == plan).tuples()):
+            if indicator_id:
+                targeted_ind.add(indicator_id)
+            elif criterion_id:
+                targeted_crit.add(criterion_id)
 
     evidence: dict[int, list[int]] = {}
     if with_evidence:
@@ -185,10 +188,9 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
         for item in items:
             item.criterion_code = crit.code
         lead = leads.get((crit.id, None), ("", None))
-        group = crit.group if crit.group_id else None
         out.append(CriterionStatus(
             id=crit.id, code=crit.code, name=crit.name,
-            group_code=group.code if group else "", group_name=group.name if group else "",
+            group_code=crit.group_code or "", group_name=crit.group_name or "",
             status=rules.criterion_status(i.status for i in items), lead=lead[0], lead_id=lead[1],
             targeted=crit.id in targeted_crit, indicators=items,
         ))

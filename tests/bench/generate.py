@@ -17,7 +17,7 @@ What is generated, per commune:
   counts one year's items, so every year must carry a full dossier.
 - One plan per year with 6 targeted indicators and one task and one solution per target.
 
-Rows are written in bulk (the statement `insert_many` builds, executed with executemany in chunks)
+Rows are written in bulk (one INSERT statement per table, executemany in chunks of 2,000)
 inside one transaction per commune, with explicit ids so the change log can point at the result rows. The file is cached
 under the bench cache folder by its size parameters (`cached_district`); delete it to rebuild.
 """
@@ -108,14 +108,20 @@ def _plain(value):
 
 
 def _insert(model, fields, rows) -> None:
-    """Bulk insert in chunks: peewee writes the statement (one row of `insert_many`), sqlite3's
-    executemany binds the rows. Building a multi-row statement in peewee costs 20× the insert."""
+    """Bulk insert in chunks with executemany: building a multi-row `insert_many` statement in
+    peewee costs 20× the insert itself. Fields left out get their model default, as in peewee."""
     if not rows:
         return
-    sql, _ = model.insert_many(rows[:1], fields=fields).sql()
+    extra = [f for f in model._meta.sorted_fields
+             if f not in fields and not f.primary_key and f.default is not None]
+    defaults = tuple(_plain(f.default() if callable(f.default) else f.default) for f in extra)
+    columns = ", ".join(f'"{f.column_name}"' for f in list(fields) + extra)
+    marks = ", ".join("?" * (len(fields) + len(extra)))
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
     cursor = model._meta.database.cursor()
     for start in range(0, len(rows), CHUNK):
-        cursor.executemany(sql, [tuple(_plain(v) for v in row) for row in rows[start:start + CHUNK]])
+        cursor.executemany(sql, [tuple(_plain(v) for v in row) + defaults
+                                 for row in rows[start:start + CHUNK]])
 
 
 def generate(path: str | Path, communes: int = 150, years: tuple[int, int] = (2021, 2025),
@@ -303,9 +309,12 @@ def generate(path: str | Path, communes: int = 150, years: tuple[int, int] = (20
 def cached_district(communes: int = 150, years: tuple[int, int] = (2021, 2025),
                     evidence_per_indicator: int = 10) -> tuple[Path, bool]:
     """The district file for these sizes, generated on first use. Returns (path, generated_now)."""
-    from db.migrations import SCHEMA_VERSION
+    import zlib
 
-    name = f"district-v{GENERATOR_VERSION}-s{SCHEMA_VERSION}-c{communes}-y{years[0]}-{years[1]}-e{evidence_per_indicator}.db"
+    from db.migrations import MIGRATIONS
+
+    schema = zlib.crc32(" ".join(name for _, name in MIGRATIONS).encode())  # any migration added
+    name = f"district-v{GENERATOR_VERSION}-s{schema:08x}-c{communes}-y{years[0]}-{years[1]}-e{evidence_per_indicator}.db"
     path = cache_dir() / name
     if path.exists():
         return path, False
