@@ -58,7 +58,6 @@ class SectionScreen(Screen):
     when another session changed the database."""
 
     SECTION = ""
-    BINDINGS: list = []  # the digits, ?, ctrl+z and [ ] live on the app, so they work everywhere
 
     def title_text(self) -> str:
         return t(f"section_{self.SECTION}")

@@ -34,7 +34,8 @@ def _shown(item, criterion, name: str, member: str) -> bool:
     if name == "targets":
         return item.targeted or criterion.targeted
     if name == "mine":
-        return bool(member) and fold(item.lead) == fold(member)
+        # "Tran Thi Binh" in the settings finds "Trần Thị Bình (minh họa)" in the data.
+        return bool(member) and bool(item.lead) and matches(member, item.lead)
     if name == "unverified":
         return unverified(item)
     return True

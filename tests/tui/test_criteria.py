@@ -122,7 +122,7 @@ async def test_filters_not_met_and_unverified(demo_db):
 
 
 async def test_mine_filter_uses_the_configured_member(demo_db):
-    app = make_app(demo_db, member_name="tran thi binh (minh hoa)")
+    app = make_app(demo_db, member_name="Tran Thi Binh")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         await settle(pilot)
