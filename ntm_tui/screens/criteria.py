@@ -44,7 +44,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
     def refresh_data(self) -> None:
         app = self.app
         if app.commune_id is None:
-            self.query_one("#criteria-status", Static).update(t("no_commune_short"))
+            self.query_one("#criteria-status", Static).update(t("tui_no_commune"))
             return
         year = app.year
 
@@ -82,7 +82,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         return self.query_one(IndicatorTable).selected_criterion_id()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        item = self.selected_indicator()
+        item = self._need_indicator()
         if item is None:
             return
         from ntm_tui.screens.indicator_detail import IndicatorDetailScreen
