@@ -1,6 +1,7 @@
 """Shared fixtures: real SQLite files in tmp_path, never :memory:."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -18,7 +19,10 @@ def isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("NTM_TUI_EXPORTS", str(tmp_path / "exports"))
     monkeypatch.delenv("NTM_TUI_DB", raising=False)
     monkeypatch.setenv("NTM_TUI_USER", "tester")
+    umask = os.umask(0o022)  # main() sets 077 for the process: give each test the same start
+    os.umask(umask)
     yield
+    os.umask(umask)
     close_database()
     from ntm_tui.i18n import set_lang
 
