@@ -71,6 +71,8 @@ class NtmApp(App):
     def set_commune(self, commune_id: int, name: str, year: int) -> None:
         self.commune_id, self.commune_name, self.year = commune_id, name, year
         self.title = f"{name} · {t('year')} {year}"
+        if self.read_only:
+            self.title = f"[{t('read_only_short')}] {self.title}"
 
     def commune(self):
         """The commune row, for use inside database workers."""
@@ -78,8 +80,19 @@ class NtmApp(App):
 
         return Commune.get_by_id(self.commune_id)
 
+    @property
+    def read_only(self) -> bool:
+        """A read-only file, folder or disk: the officer can look but not change anything."""
+        from db.connection import is_read_only
+
+        if not hasattr(self, "_read_only"):
+            self._read_only = is_read_only()
+        return self._read_only
+
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
+        if self.read_only:
+            self.notify(t("read_only_banner"), severity="error", timeout=30)
         if self.commune_id is not None:
             from ntm_tui.widgets.deadline_notice import notify_deadlines
 
@@ -165,6 +178,21 @@ class NtmApp(App):
 
         run_db(self, check, switch, group="write")
 
+    def action_open_deadline_rules(self) -> None:
+        """The reporting regime as data: the officer edits the rules, deadlines follow."""
+        from ntm_tui.screens.deadline_rules import DeadlineRulesScreen
+
+        if self.commune_id is not None:
+            self.push_screen(DeadlineRulesScreen())  # the calendar reloads when shown again
+
+    def action_import_results(self) -> None:
+        """Values back from a sector's Excel sheet, previewed before anything is written."""
+        from ntm_tui.screens.results_import import ResultsImportScreen
+
+        if self.commune_id is not None:
+            self.push_screen(ResultsImportScreen(self.commune_id, self.year),
+                             lambda batch: self.changed(batch, t("saved") if batch else ""))
+
     # --- command palette ------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for n, name in enumerate(SECTIONS, start=1):
@@ -173,6 +201,8 @@ class NtmApp(App):
         yield SystemCommand(t("key_year_prev"), "[", lambda: self.action_change_year(-1))
         yield SystemCommand(t("key_year_next"), "]", lambda: self.action_change_year(1))
         yield SystemCommand(t("key_undo"), "ctrl+z", self.action_undo)
+        yield SystemCommand(t("key_deadline_rules"), "5 → r", self.action_open_deadline_rules)
+        yield SystemCommand(t("key_import_results"), "6 → ctrl+o", self.action_import_results)
         yield SystemCommand(t("key_help"), "?", self.action_show_keys)
         extra = getattr(screen, "palette_commands", None)
         if extra is not None:

@@ -36,6 +36,7 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         Binding("f", "toggle_open", t("key_open_only"), id="calendar_open_only"),
         Binding("u", "reopen", t("key_reopen"), id="calendar_reopen"),
         Binding("g", "generate", t("key_generate"), id="calendar_generate"),
+        Binding("r", "app.open_deadline_rules", t("key_deadline_rules"), id="calendar_rules"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:

@@ -46,6 +46,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
     """
     BINDINGS = [
         Binding("ctrl+e", "export", t("key_export"), id="reports_export"),
+        Binding("ctrl+o", "app.import_results", t("key_import_results"), id="reports_import"),
         Binding("escape", "leave_field", t("key_leave_field"), id="reports_leave_field"),
     ]
 

@@ -13,6 +13,7 @@ INDICATOR_BINDINGS = [
     Binding("n", "edit_note", t("key_note"), id="edit_note"),
     Binding("a", "assign", t("key_assign"), id="assign"),
     Binding("e", "add_evidence", t("key_evidence"), id="add_evidence"),
+    Binding("i", "edit_definition", t("key_definition"), id="edit_definition"),
 ]
 
 
@@ -67,37 +68,29 @@ class IndicatorActions:
 
         self._open_result_form(NoteForm)
 
-    def _push_external(self, build) -> None:
-        """The assignment and evidence forms come from another module; until it exists the
-        key says so instead of failing."""
-        try:
-            form = build()
-        except ImportError:
-            self.app.notify(t("form_unavailable"), severity="warning")
-            return
+    def _push_form(self, form) -> None:
         self.app.push_screen(form, lambda batch: self.app.changed(batch, t("saved") if batch else ""))
 
     def action_assign(self) -> None:
+        from ntm_tui.forms.assignment import AssignmentForm
+
         criterion_id = self.selected_criterion_id()
         if criterion_id is None:
             return
         item = self.selected_indicator()
-
-        def build():
-            from ntm_tui.forms.assignment import AssignmentForm
-
-            return AssignmentForm(self.app.commune_id, criterion_id, item.id if item else None)
-
-        self._push_external(build)
+        self._push_form(AssignmentForm(self.app.commune_id, criterion_id, item.id if item else None))
 
     def action_add_evidence(self) -> None:
+        from ntm_tui.forms.evidence import EvidenceForm
+
         item = self._need_indicator()
-        if item is None:
-            return
+        if item is not None:
+            self._push_form(EvidenceForm(self.app.commune_id, item.id, self.app.year))
 
-        def build():
-            from ntm_tui.forms.evidence import EvidenceForm
+    def action_edit_definition(self) -> None:
+        """The catalogue editor: wording, target, thresholds, verified with its source."""
+        from ntm_tui.forms.indicator_definition import IndicatorDefinitionForm
 
-            return EvidenceForm(self.app.commune_id, item.id, self.app.year)
-
-        self._push_external(build)
+        item = self._need_indicator()
+        if item is not None:
+            self._push_form(IndicatorDefinitionForm(item.id))
