@@ -25,6 +25,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
 
     status = None  # db.services.status.YearStatus, once loaded
     filter = "all"
+    _status_line = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,7 +69,9 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         line = Text(f"{t('year')} {self.status.year} · {t('filter')}: {t('filter_' + self.filter)}"
                     f" · {shown}/{total} {t('indicators')} · ")
         line.append("* " + t("mark_unverified") + "  ? " + t("mark_unknown_target"), style="dim")
-        self.query_one("#criteria-status", Static).update(line)
+        if line != self._status_line:  # an unchanged line is not laid out again after each press
+            self._status_line = line
+            self.query_one("#criteria-status", Static).update(line)
 
     def on_resize(self) -> None:
         self._render_rows()
