@@ -63,7 +63,7 @@ def write_private(target: Path, fill: Callable[[Path], None], overwrite: bool = 
     except FileExistsError:
         raise StorageError("file_exists", path=target) from None
     except (OSError, sqlite3.Error) as exc:
-        key = "db_full" if _is_full(exc) else "file_write_failed"
+        key = "db_full" if _is_full(exc) else "db_io" if "i/o" in str(exc).lower() else "file_write_failed"
         raise StorageError(key, path=target) from None
     finally:
         remove_database_files(tmp)
@@ -93,9 +93,16 @@ def _sync_dir(folder: Path) -> None:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """Open without any chance of changing the file (never creates it either)."""
-    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=15)
+    """Open without any chance of changing the file (never creates it either). A WAL file in
+    a folder we cannot write has no -shm to share: then it is read as immutable."""
+    base = f"file:{quote(str(Path(path).resolve()))}"
+    conn = sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=15)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        return sqlite3.connect(f"{base}?immutable=1", uri=True)
 
 
 def connect_source(path: Path) -> sqlite3.Connection:

@@ -147,6 +147,7 @@ class ChangeEntry:
     old: str | None
     new: str | None
     batch: str
+    session: str = ""
 
 
 def history(commune_id: int | None = None, table: str | None = None, record_id: int | None = None,
@@ -173,7 +174,7 @@ def history(commune_id: int | None = None, table: str | None = None, record_id: 
     if limit:
         query = query.limit(limit)
     return [ChangeEntry(c.id, c.at, c.user, c.table, c.record_id, c.label, c.action, c.field,
-                        c.old, c.new, c.batch) for c in query]
+                        c.old, c.new, c.batch, c.session) for c in query]
 
 
 def _from_text(field, text: str | None):
@@ -243,7 +244,11 @@ def undo_batch(batch: str) -> list[ChangeLog]:
     return written
 
 
-def latest_change_id() -> int:
-    """Screens poll this to see other sessions' changes."""
-    row = ChangeLog.select(ChangeLog.id).order_by(ChangeLog.id.desc()).first()
+def latest_change_id(other_sessions: bool = False) -> int:
+    """Screens poll this to see other sessions' changes (`other_sessions`: ignore this
+    process's own, so a screen does not reload after its own save)."""
+    query = ChangeLog.select(ChangeLog.id).order_by(ChangeLog.id.desc())
+    if other_sessions:
+        query = query.where(ChangeLog.session != SESSION)
+    row = query.first()
     return row.id if row else 0

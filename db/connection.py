@@ -94,8 +94,8 @@ def open_database(path: str | Path, create: bool = True) -> bool:
         except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
             database.close()
             error = translate_error(exc, path)
-            if error.key == "db_unreadable" and n + 1 < len(choices):
-                continue
+            if error.key in ("db_unreadable", "db_readonly") and n + 1 < len(choices):
+                continue  # mode=ro on WAL without a -shm says "readonly": try immutable
             if read_only and error.key == "db_unreadable":
                 error = StorageError("db_readonly", path=path)
             raise error from None

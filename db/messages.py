@@ -117,6 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_invalid": ("kết quả không hợp lệ: {value} (Đạt, Chưa đạt, Không áp dụng, Chưa đánh giá)",
                        "invalid result: {value} (Met, Not met, Not applicable, Not assessed)"),
     "file_write_failed": ("Không ghi được tệp: {path}", "Cannot write the file: {path}"),
+    "font_not_found": ("Không tìm thấy tệp phông chữ: {path}", "Font file not found: {path}"),
+    "font_not_ttf": ("Phông chữ phải là tệp .ttf (TrueType): {path}", "The font must be a .ttf (TrueType) file: {path}"),
+    "not_a_folder": ("Không phải thư mục (đã có tệp trùng tên): {path}",
+                     "Not a folder (a file has that name): {path}"),
 }
 
 

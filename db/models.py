@@ -26,7 +26,7 @@ class NtmDatabase(SqliteDatabase):
     transaction never fails with SQLITE_BUSY when it upgrades, as deferred ones can in WAL."""
 
     read_only = False  # set by db.connection.open_database; deferred BEGIN then
-    begin_attempts = 3
+    begin_attempts = 2  # each waits the busy timeout (15 s) before the next
 
     def begin(self, lock_type=None):
         lock_type = lock_type or (None if self.read_only else "IMMEDIATE")

@@ -91,8 +91,10 @@ def format_number(value: float | None, decimals: int = 2) -> str:
     """Vietnamese decimal comma, trailing zeros dropped: 72.5 → "72,5"."""
     if value is None:
         return ""
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    text = f"{value:.{decimals}f}"
+    if "." in text:  # only decimals lose their trailing zeros: 10 stays "10"
+        text = text.rstrip("0").rstrip(".")
+    return ("0" if text == "-0" else text).replace(".", ",")
 
 
 def format_date(value: date | None) -> str:

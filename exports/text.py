@@ -30,8 +30,12 @@ def status_label(status: str, lang: str = "vi") -> str:
     return _STATUS["en" if lang == "en" else "vi"].get(status, status)
 
 
-def render_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str) -> str:
-    """Render rows as a tabulate table or CSV. Wide Vietnamese characters measured by wcwidth."""
+def render_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str,
+                 maxcolwidths: Sequence[int | None] | None = None) -> str:
+    """Render rows as a tabulate table or CSV. Wide Vietnamese characters measured by wcwidth.
+
+    `maxcolwidths` wraps long text in plain/simple/grid; GitHub Markdown cells cannot hold
+    line breaks, so it is ignored there."""
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -40,8 +44,9 @@ def render_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str
         return buffer.getvalue().rstrip("\n")
     from tabulate import tabulate  # deferred: only reports need it
 
+    wrap = {"maxcolwidths": list(maxcolwidths)} if maxcolwidths and fmt != "github" else {}
     return tabulate(rows, headers=list(headers), tablefmt=TABLE_FORMATS.get(fmt, "simple"),
-                    disable_numparse=True)
+                    disable_numparse=True, **wrap)
 
 
 def status_document(status: YearStatus) -> dict:
@@ -106,13 +111,14 @@ def print_status(status: YearStatus, fmt: str, lang: str = "vi", with_indicators
         out.write("\n" + "\n".join(_summary(status, lang)) + "\n")
 
 
-def _emit(rows: list[tuple], headers: Sequence[str], keys: Sequence[str], fmt: str, out) -> None:
+def _emit(rows: list[tuple], headers: Sequence[str], keys: Sequence[str], fmt: str, out,
+          widths: Sequence[int | None] | None = None) -> None:
     """A table in any --format; JSON uses the stable `keys`, not the translated headers."""
     if fmt == "json":
         json.dump([dict(zip(keys, row)) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        out.write(render_table(rows, headers, fmt) + "\n")
+        out.write(render_table(rows, headers, fmt, widths) + "\n")
 
 
 def print_assignments(commune, status: YearStatus, fmt: str, lang: str = "vi",
@@ -126,7 +132,8 @@ def print_assignments(commune, status: YearStatus, fmt: str, lang: str = "vi",
              ", ".join(r.supports)) for r in lead_rows(commune, status, with_indicators)]
     headers = [label(k, lang) for k in ("col_code", "col_content", "col_lead", "col_position",
                                         "col_supports")]
-    _emit(rows, headers, ("code", "content", "lead", "position", "supports"), fmt, out)
+    _emit(rows, headers, ("code", "content", "lead", "position", "supports"), fmt, out,
+          (None, 40, 24, 22, 30))
 
 
 def print_evidence(commune, status: YearStatus, fmt: str, lang: str = "vi",
@@ -148,4 +155,5 @@ def print_evidence(commune, status: YearStatus, fmt: str, lang: str = "vi",
                          label(f"evidence_{e.status}", lang)))
     headers = [label(k, lang) for k in ("col_code", "col_evidence", "col_document",
                                         "col_responsible", "col_state")]
-    _emit(rows, headers, ("code", "title", "document", "responsible", "state"), fmt, out)
+    _emit(rows, headers, ("code", "title", "document", "responsible", "state"), fmt, out,
+          (None, 44, 26, 22, None))

@@ -44,9 +44,12 @@ class NtmApp(App):
     ]
 
     def __init__(self, ctx) -> None:
+        from ntm_tui.i18n import set_lang
+
         super().__init__()
         self.ctx = ctx
         self.lang = ctx.lang
+        set_lang(ctx.lang)  # labels built at run time follow --lang / the setting
         self.commune_id: int | None = None
         self.commune_name = ""
         self.year: int | None = None

@@ -48,3 +48,23 @@ def empty_db(tmp_path) -> Path:
     path = tmp_path / "empty.db"
     prepare(path)
     return path
+
+
+async def settle(pilot, condition=None, timeout: float = 10.0) -> None:
+    """Wait until the app is idle, its workers done and `condition()` holds.
+
+    A bare `pilot.pause()` is not enough when the machine is loaded: thread workers
+    may still be writing, and a test that asserts too early fails by chance."""
+    import asyncio
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if condition is None or condition():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached within %.0f s" % timeout)
+        await asyncio.sleep(0.05)

@@ -47,15 +47,17 @@ class AssignmentView:
     version: int
 
 
-def add_unit(commune: Commune, name: str, kind: str = "department") -> Unit:
-    return create_logged(Unit, label=name, commune=commune,
+def add_unit(commune: Commune, name: str, kind: str = "department",
+             batch: str | None = None) -> Unit:
+    return create_logged(Unit, label=name, batch=batch, commune=commune,
                          name=checked_text(name, "name", required=True),
                          kind=checked_choice(kind, "kind", UNIT_KINDS))
 
 
 def add_member(commune: Commune, name: str, position: str = "", unit: Unit | None = None,
-               board_role: str = "", login: str = "", phone: str = "") -> Member:
-    return create_logged(Member, label=name, commune=commune,
+               board_role: str = "", login: str = "", phone: str = "",
+               batch: str | None = None) -> Member:
+    return create_logged(Member, label=name, batch=batch, commune=commune,
                          name=checked_text(name, "name", required=True),
                          position=checked_text(position, "position"), unit=unit,
                          board_role=checked_text(board_role, "board_role"),
@@ -128,3 +130,41 @@ def list_assignments(commune: Commune) -> list[AssignmentView]:
     out.sort(key=lambda a: (rules.code_key(a.criterion_code),
                             rules.code_key(a.indicator_code) if a.indicator_code else ()))
     return out
+
+
+_MEMBER_TEXT = {"name": True, "position": False, "board_role": False, "login": False, "phone": False}
+
+
+def update_member(member_id: int, expected_version: int | None = None, batch: str | None = None,
+                  **fields) -> Member:
+    """Edit a member (name, position, board role, login, phone, unit), validated like add_member."""
+    from db.errors import ValidationError
+    from db.services.records import update_record
+
+    changes: dict[str, object] = {}
+    for name, value in fields.items():
+        if name in _MEMBER_TEXT:
+            changes[name] = checked_text(value, name, required=_MEMBER_TEXT[name])
+        elif name == "unit":
+            changes[name] = value.id if isinstance(value, Unit) else value
+        else:
+            raise ValidationError("choice_invalid", field="field", value=name)
+    old = Member.get_or_none(Member.id == member_id)
+    label = str(changes.get("name") or (old.name if old else ""))
+    return update_record(Member, member_id, changes, label=label,
+                         expected_version=expected_version, batch=batch)
+
+
+def update_unit(unit_id: int, expected_version: int | None = None, batch: str | None = None,
+                name: str | None = None, kind: str | None = None) -> Unit:
+    from db.services.records import update_record
+
+    changes: dict[str, object] = {}
+    if name is not None:
+        changes["name"] = checked_text(name, "name", required=True)
+    if kind is not None:
+        changes["kind"] = checked_choice(kind, "kind", UNIT_KINDS)
+    old = Unit.get_or_none(Unit.id == unit_id)
+    label = str(changes.get("name") or (old.name if old else ""))
+    return update_record(Unit, unit_id, changes, label=label,
+                         expected_version=expected_version, batch=batch)

@@ -45,12 +45,36 @@ _MET_KEY = {rules.MET: "yes", rules.NOT_MET: "no", rules.NA: "na", rules.UNASSES
 SHOWN_FIELDS = ("value", "numerator", "denominator", "data_date", "status", "note")
 
 
+_FIELD_COLUMN = {"value": "value", "numerator": "numerator", "denominator": "denominator",
+                 "data_date": "data_date", "status": "result"}
+_EMPTY = ("(trống)", "(empty)")
+
+
 @dataclass(frozen=True)
 class Change:
     code: str
     field: str  # value, numerator, denominator, data_date, status
     old: str | None
     new: str | None
+
+    def cells(self, lang: str = "vi") -> tuple[str, str, str, str]:
+        """(code, field, old, new) as the officer reads them: the sheet's column name,
+        dates dd/mm/yyyy, decimal commas, result labels."""
+        en = lang == "en"
+        label = column_header(_FIELD_COLUMN.get(self.field, self.field), lang)
+
+        def shown(value: str | None) -> str:
+            if value is None or value == "":
+                return _EMPTY[en]
+            if self.field == "status":
+                return status_label(value, lang)
+            if self.field == "data_date":
+                return rules.format_date(date.fromisoformat(value))
+            if self.field in ("numerator", "denominator"):
+                return value.replace(".", ",")
+            return value
+
+        return self.code, label, shown(self.old), shown(self.new)
 
 
 @dataclass(frozen=True)
@@ -71,11 +95,17 @@ class RowProblems(ValidationError):
         out = []
         for key, params, inner in self.problems:
             extra = {"problem": inner.message(lang)} if inner is not None else {}
-            out.append(translate(key, lang, **params, **extra))
+            if "column" in params:
+                extra["column"] = column_header(params["column"], lang)
+            out.append(translate(key, lang, **{**params, **extra}))
         return out
 
     def message(self, lang: str = "vi") -> str:
         return "\n".join(self.lines(lang)) if hasattr(self, "problems") else ""
+
+
+def column_header(key: str, lang: str = "vi") -> str:
+    return next((en if lang == "en" else vi for k, vi, en in RESULT_COLUMNS if k == key), key)
 
 
 def status_label(status: str, lang: str = "vi") -> str:
@@ -165,7 +195,7 @@ def read_changes(commune: Commune, year: int, path: Path) -> tuple[list[_RowEdit
     current = effective_results(commune, year, [i.id for i in indicators.values()])
     headers = {fold(vi): key for key, vi, _ in RESULT_COLUMNS}
     headers.update({fold(en): key for key, _, en in RESULT_COLUMNS})
-    labels = {key: vi for key, vi, _ in RESULT_COLUMNS}
+    labels = {key: key for key, _, _ in RESULT_COLUMNS}  # named in the user's language by lines()
     book, sheet, info = _open_sheets(path)
     problems: list[tuple[str, dict, NtmError | None]] = []
     edits: list[_RowEdit] = []
@@ -230,7 +260,7 @@ def _row_fields(indicator: Indicator, result, cell: dict, year: int, commune: Co
         if None in given:
             missing = "numerator" if numerator is None else "denominator"
             problems.append(("xlsx_cell_problem", {"row": number, "column": labels[missing]},
-                             ValidationError("text_required", field=labels[missing])))
+                             ValidationError("text_required", field=column_header(missing))))
         elif denominator <= 0:
             problems.append(("xlsx_cell_problem", {"row": number, "column": labels["denominator"]},
                              ValidationError("denominator_zero")))

@@ -25,7 +25,7 @@ def default_filename(kind: str, year: int, period: str | None = None) -> str:
     """"ke-hoach-2023.pdf", "bao-cao-2023-Q1.pdf", …"""
     stem = {"plan": "ke-hoach", "report": "bao-cao", "evidence": "ho-so-minh-chung",
             "assignments": "phan-cong"}[check_kind(kind)]
-    return f"{stem}-{period or year}.pdf"
+    return f"{stem}-{(period if kind == 'report' else None) or year}.pdf"
 
 
 def check_kind(kind: str) -> str:

@@ -15,7 +15,8 @@ def _no_grid(styles: dict) -> list:
     """Layout tables: no borders, no padding, and the document font (a Table otherwise
     selects Helvetica, which would put an unembedded font into the PDF)."""
     return [("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
 
@@ -27,21 +28,21 @@ def _rule(style, text: str, share: float = 1.0):
     from reportlab.lib import colors
 
     width = stringWidth(text, style.fontName, style.fontSize) * share
-    return HRFlowable(width=width, thickness=0.6, color=colors.black, spaceBefore=3, spaceAfter=6)
+    return HRFlowable(width=width, thickness=0.6, color=colors.black, spaceBefore=5, spaceAfter=0)
 
 
 def header(info: DocInfo, styles: dict, lang: str) -> list:
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     body, national, motto = styles["hdr_body"], styles["hdr_national"], styles["hdr_motto"]
     unit = info.issuing_unit or info.issuing_body
     left = [Paragraph(esc(info.issuing_body), body)]
     if info.issuing_unit:
         left.append(Paragraph(esc(info.issuing_unit), body))
-    left.append(_rule(body, unit, 0.45))
+    left += [_rule(body, unit, 0.45), Spacer(1, 8)]  # room before the number line
     right = [Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", national),
              Paragraph("Độc lập - Tự do - Hạnh phúc", motto),
-             _rule(motto, "Độc lập - Tự do - Hạnh phúc")]
+             _rule(motto, "Độc lập - Tự do - Hạnh phúc"), Spacer(1, 8)]
     number = f"{label('number', lang)} {esc(info.number)}"
     when = esc(date_line(info.place, info.doc_date))
     table = Table([[left, right],

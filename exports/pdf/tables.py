@@ -6,6 +6,8 @@ from typing import Sequence
 from exports.pdf.markup import esc
 from exports.pdf.styles import FRAME_W
 
+LONG_CELL = 1200  # characters; about half a page in the narrowest text column
+
 
 def data_table(headers: Sequence[str], rows: Sequence[Sequence[object]], shares: Sequence[float],
                styles: dict, centred: Sequence[int] = (), bold_rows: Sequence[int] = (),
@@ -44,6 +46,9 @@ def data_table(headers: Sequence[str], rows: Sequence[Sequence[object]], shares:
             data.append([cell(v, c, bold) for c, v in enumerate(row)])
         if (bold or (n - 1) in spans) and n < len(rows):  # a group heading never ends a page
             commands.append(("NOSPLIT", (0, n), (-1, n + 1)))
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # A cell may hold up to 4000 characters, taller than a page: only then may rows split
+    # inside (elsewhere a row split over two pages is harder to read).
+    huge = any(len(str(v)) > LONG_CELL for row in rows for v in row)
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=int(huge))
     table.setStyle(TableStyle(commands))
     return table

@@ -76,7 +76,7 @@ def run(args, ctx) -> int:
         start, end = date(ctx.today.year, 1, 1), date(ctx.today.year, 12, 31)
     ctx.open()
     commune = ctx.commune()
-    views = list_deadlines(commune, ctx.today, start, end, lang=ctx.lang,
+    views = list_deadlines(commune, ctx.today, start, end, lang=ctx.lang, generate=True,
                            states=(LATE,) if args.late else None)
     if args.ics:
         from exports.ics import write_ics
@@ -93,7 +93,7 @@ def run(args, ctx) -> int:
     elif views or args.format in ("json", "csv"):
         print(render(views, args.format))
     else:
-        print(t("deadlines_none"))
+        print(t("cal_deadlines_none"))
     return 1 if args.late and views else 0
 
 

@@ -64,7 +64,7 @@ def run(args, ctx) -> int:
              f"{_value(e.field, e.old)} → {_value(e.field, e.new)}" if e.action == "update"
              else _value(e.field, e.new if e.action == "create" else None))
             for e in entries]
-    headers = [t(k) for k in ("col_when", "col_user", "col_record", "col_action", "col_field",
+    headers = [t(k) for k in ("hist_col_when", "col_user", "col_record", "col_action", "col_field",
                               "col_change")]
     print(render_table(rows, headers, args.format))
     return 0

@@ -45,19 +45,8 @@ def run_export(args, ctx) -> int:
 
 def describe(change, lang: str) -> str:
     """One change as the officer reads it: code | field: old → new."""
-    from db.services.results_exchange import status_label
-
-    def shown(value):
-        if value is None or value == "":
-            return t("empty_value")
-        if change.field == "status":
-            return status_label(value, lang)
-        if change.field == "data_date" and len(value) == 10 and value[4] == "-":
-            return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
-        return value.replace(".", ",") if change.field in ("numerator", "denominator") else value
-
-    return t("res_change", code=change.code, field=t(f"field_{change.field}"),
-             old=shown(change.old), new=shown(change.new))
+    code, field, old, new = change.cells(lang)
+    return t("res_change", code=code, field=field, old=old, new=new)
 
 
 def run_import(args, ctx) -> int:

@@ -58,6 +58,11 @@ class FormScreen(ModalScreen[str | None]):
             yield Static("", id="form-error", classes="error", markup=False)
             yield Static(t("form_hint"), classes="hint")
 
+    def on_mount(self) -> None:
+        fields = self.query("Input, Select")
+        if fields:
+            fields.first().focus()
+
     def values(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for widget in self.query("Input, Select"):

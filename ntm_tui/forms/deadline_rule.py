@@ -38,7 +38,7 @@ class DeadlineRuleForm(ModalScreen[dict | None]):
         rule = self.rule
         with VerticalScroll():
             yield Static(t("form_rule_edit" if rule else "form_rule_new"), classes="title")
-            yield Label(t("field_title"))
+            yield Label(t("rule_field_title"))
             yield Input(rule.title if rule else "", id="title")
             yield Label(t("field_kind"))
             yield Select([(t(f"kind_{k}"), k) for k in RULE_KINDS], allow_blank=False,

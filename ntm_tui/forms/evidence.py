@@ -23,8 +23,7 @@ class EvidenceForm(RecordForm):
         self.commune = Commune.get_by_id(commune_id)
         self.indicator = Indicator.get_by_id(indicator_id)
         self.year = year
-        self.item = EvidenceItem.get_by_id(item_id) if item_id else None
-        self.version = self.item.version if self.item else None
+        self.item = self.load(EvidenceItem, item_id)
 
     def form_title(self) -> str:
         key = "evidence_edit_title" if self.item else "evidence_add_title"

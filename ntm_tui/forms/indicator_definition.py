@@ -142,8 +142,7 @@ class IndicatorDefinitionForm(ModalScreen[str | None]):
         return errors
 
     def action_save(self) -> None:
-        from db.errors import NtmError
-        from db.services.catalogue_edit import update_indicator
+        from ntm_tui.screens.base import run_db
 
         errors = self._check()
         self._show(errors)
@@ -155,22 +154,38 @@ class IndicatorDefinitionForm(ModalScreen[str | None]):
         d = self.definition
         kind = self.query_one("#kind", Select).value
         numeric = kind in ("percent", "amount")
-        try:
-            batch = update_indicator(
-                d.id, criterion_name=self._value("criterion_name"), content=self._value("content"),
-                kind=kind, op=self.query_one("#op", Select).value if numeric else None,
-                threshold=self._value("threshold") if numeric else None,
-                unit=self._value("unit") if numeric else None,
-                by_year=self._value("by_year"), by_group=self._value("by_group"),
-                responsible=self._value("responsible"),
-                verified=self.query_one("#verified", Checkbox).value,
-                verified_source=self._value("verified_source"),
-                expected_version=d.version, criterion_version=d.criterion_version)
-        except NtmError as exc:
-            self._show({"general": exc.message(self._lang())})
+        changes = dict(
+            criterion_name=self._value("criterion_name"), content=self._value("content"),
+            kind=kind, op=self.query_one("#op", Select).value if numeric else None,
+            threshold=self._value("threshold") if numeric else None,
+            unit=self._value("unit") if numeric else None,
+            by_year=self._value("by_year"), by_group=self._value("by_group"),
+            responsible=self._value("responsible"),
+            verified=self.query_one("#verified", Checkbox).value,
+            verified_source=self._value("verified_source"),
+            expected_version=d.version, criterion_version=d.criterion_version)
+
+        def work():
+            from db.errors import NtmError
+            from db.services.catalogue_edit import update_indicator
+
+            try:
+                return update_indicator(d.id, **changes)
+            except NtmError as exc:  # shown in the form, which stays open
+                return exc
+
+        run_db(self, work, self._saved, group="save", exclusive=True)
+
+    def _saved(self, outcome) -> None:
+        from db.errors import ConflictError, NtmError
+
+        if isinstance(outcome, NtmError):
+            self._show({"general": outcome.message(self._lang())})
+            if isinstance(outcome, ConflictError) and hasattr(self.app, "refresh_screens"):
+                self.app.refresh_screens()
             return
-        self.notify(t("def_saved", code=d.code))
-        self.dismiss(batch)
+        self.notify(t("def_saved", code=self.definition.code))
+        self.dismiss(outcome)
 
     def _lang(self) -> str:
         ctx = getattr(self.app, "ctx", None)

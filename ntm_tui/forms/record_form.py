@@ -59,6 +59,13 @@ class RecordForm(ModalScreen[str | None]):
         Binding("ctrl+s", "save", t("key_save"), id="form_save"),
     ]
 
+    def load(self, model, record_id: int | None):
+        """The record being edited (None when adding); remembers its version so a save after
+        another session's change is refused instead of overwriting it."""
+        record = model.get_by_id(record_id) if record_id else None
+        self.version = record.version if record else None
+        return record
+
     def form_title(self) -> str:
         return ""
 

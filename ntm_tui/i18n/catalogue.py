@@ -33,13 +33,6 @@ LABELS = {
     "res_dry_summary": ("{count} thay đổi, chưa ghi (chạy thử)", "{count} changes, nothing written (dry run)"),
     "res_applied": ("Đã ghi {count} thay đổi (lô {batch})", "Wrote {count} changes (batch {batch})"),
     "res_nothing": ("Không có thay đổi nào ({rows} hàng đã đọc)", "No changes ({rows} rows read)"),
-    "field_value": ("Giá trị", "Value"),
-    "field_numerator": ("Tử số", "Numerator"),
-    "field_denominator": ("Mẫu số", "Denominator"),
-    "field_data_date": ("Ngày số liệu", "Data date"),
-    "field_status": ("Kết quả", "Result"),
-    "field_note": ("Ghi chú", "Note"),
-    "empty_value": ("(trống)", "(empty)"),
     # the indicator definition form
     "def_title": ("Sửa chỉ tiêu {code} — bộ {set}", "Edit indicator {code} — set {set}"),
     "def_criterion": ("Tên tiêu chí {code}", "Criterion {code} name"),

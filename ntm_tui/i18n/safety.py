@@ -26,7 +26,7 @@ LABELS = {
                        "The data before the restore is kept in {path}"),
     "dump_done": ("Đã xuất {rows} dòng vào {path}", "Wrote {rows} rows to {path}"),
     "load_done": ("Đã nạp {rows} dòng vào {db}", "Loaded {rows} rows into {db}"),
-    "col_when": ("Thời gian", "When"),
+    "hist_col_when": ("Thời gian", "When"),
     "col_user": ("Người sửa", "User"),
     "col_record": ("Bản ghi", "Record"),
     "col_action": ("Thao tác", "Action"),

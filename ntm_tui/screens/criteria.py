@@ -26,6 +26,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
     status = None  # db.services.status.YearStatus, once loaded
     filter = "all"
     _status_line = None
+    _before_search: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -44,6 +45,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
     def refresh_data(self) -> None:
         app = self.app
         if app.commune_id is None:
+            self._status_line = None
             self.query_one("#criteria-status", Static).update(t("no_commune_short"))
             return
         year = app.year
@@ -114,15 +116,20 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
     # --- search ----------------------------------------------------------------------------------
     def action_search(self) -> None:
         box = self.query_one("#search", Input)
+        self._before_search = self.query_one(IndicatorTable).cursor_key()
         box.display = True
         box.value = ""
         box.focus()
 
-    def action_close_search(self) -> None:
+    def action_close_search(self, restore: bool = True) -> None:
+        """Escape puts the cursor back where it was; Enter on a match leaves it there."""
         box = self.query_one("#search", Input)
         if box.display:
             box.display = False
-            self.query_one(IndicatorTable).focus()
+            table = self.query_one(IndicatorTable)
+            if restore and self._before_search in table.rows_by_key:
+                table.move_to(self._before_search)
+            table.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search" and event.value.strip():
@@ -132,7 +139,9 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         if event.input.id != "search":
             return
         event.stop()
-        if self._jump(event.value) or not event.value.strip():
+        if self._jump(event.value):
+            self.action_close_search(restore=False)
+        elif not event.value.strip():
             self.action_close_search()
 
     def _jump(self, query: str, quiet: bool = False) -> bool:

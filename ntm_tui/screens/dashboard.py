@@ -28,7 +28,7 @@ class DashboardScreen(SectionScreen):
     def on_mount(self) -> None:
         self.sub_title = self.title_text()
         self.query_one("#dashboard-body").focus()
-        self.refresh_data()
+        # The first load comes from on_screen_resume, which follows.
 
     def refresh_data(self) -> None:
         app = self.app

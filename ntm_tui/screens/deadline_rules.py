@@ -68,7 +68,7 @@ class DeadlineRulesScreen(Screen):
         try:
             view = change()
         except NtmError as exc:
-            self.notify(exc.message(self.app.ctx.lang), severity="error")
+            self.app.show_error(exc)  # a conflict also refreshes the screens
             self.refresh_data()
             return
         self.notify(t("rule_saved", title=view.title))

@@ -60,8 +60,9 @@ def find_row(rows, query: str) -> str | None:
         return None
     codes = [wanted] + ([wanted[:-2]] if wanted.endswith(".1") else [])
     if re.fullmatch(r"[0-9.]+", wanted):
+        # An indicator first: "11" means the one indicator of criterion 11, ready for space.
         for code in codes:
-            for key, crit, item in rows:
+            for key, crit, item in sorted(rows, key=lambda row: row[2] is None):
                 if (item.code if item else crit.code) == code:
                     return key
     for key, crit, item in rows:

@@ -36,6 +36,7 @@ async def fill(pilot, screen, **values):
         else:
             widget.value = ""
             widget.focus()
+            await pilot.pause()
             await pilot.press(*value)  # typed key by key, as the officer would
     await pilot.pause()
 
@@ -107,3 +108,42 @@ async def test_edit_moves_future_deadlines_and_toggle_switches_off(demo_db):
     assert dues["2023-03"] == date(2023, 3, 10) and dues["2023-04"] == date(2023, 4, 5)
     meeting = DeadlineRule.get(DeadlineRule.kind == "board_meeting")
     assert [d.period for d in Deadline.select().where(Deadline.rule == meeting)] == []  # Q1 is due 31/3: open, ahead
+
+
+async def test_stale_row_is_refused_and_the_list_refreshed(demo_db):
+    from db.services.deadline_rules import edit_rule
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_rules(app, pilot)
+        monthly = DeadlineRule.get(DeadlineRule.kind == "monthly_report")
+        edit_rule(monthly.id, TODAY, due_day=8)  # another session, behind the screen's back
+        from db.changelog import latest_change_id
+
+        app.seen_change = latest_change_id()  # the app's poll would refresh the list first: hold it
+        await pilot.press("d")
+        await pilot.pause()
+        assert "đã được người khác sửa" in " ".join(str(n.message) for n in app._notifications)
+        assert cells(screen)[0][2:] == ["ngày 8 / ngày 15", "có"]  # refreshed, still active
+    assert DeadlineRule.get_by_id(monthly.id).active
+
+
+def test_every_label_the_calendar_uses_exists_in_both_languages():
+    import re
+    from pathlib import Path
+
+    from ntm_tui.i18n.calendar import LABELS
+
+    root = Path(__file__).resolve().parents[2]
+    files = ["ntm_tui/commands/deadlines.py", "ntm_tui/commands/submit.py", "ntm_tui/commands/rules.py",
+             "ntm_tui/screens/deadline_rules.py", "ntm_tui/forms/deadline_rule.py"]
+    used = {key for f in files for key in re.findall(r'\bt\("([a-z_]+)"', (root / f).read_text())}
+    used |= {f"state_{s}" for s in ("upcoming", "due", "late", "submitted")}
+    used |= {f"freq_{f}" for f in ("monthly", "quarterly", "yearly")} | {f"when_{f}" for f in ("monthly", "quarterly", "yearly")}
+    from db.services.deadline_rules import RULE_KINDS
+    from ntm_tui.forms.deadline_rule import NUMBER_FIELDS
+
+    used |= {f"kind_{k}" for k in RULE_KINDS} | {f"field_{n}" for n in NUMBER_FIELDS}
+    missing = sorted(k for k in used if k not in LABELS and not k.startswith(("help_db", "help_lang")))
+    assert missing == []
+    assert all(vi and en for vi, en in LABELS.values())

@@ -92,6 +92,7 @@ async def test_form_edits_and_saves_with_ctrl_s(demo_db):
         assert app.focused.id == "threshold"
         await pilot.press(*"abc")
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         error = str(form.query_one("#err-threshold", Static).render())
         assert "abc" in error and "số" in error
@@ -101,11 +102,13 @@ async def test_form_edits_and_saves_with_ctrl_s(demo_db):
         await pilot.press(*"85,5")
         form.query_one("#verified", Checkbox).value = True
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert "nguồn xác minh" in str(form.query_one("#err-verified_source", Static).render())
         form.query_one("#verified_source", Input).focus()
         await pilot.press(*"1260/QĐ-UBND")
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, IndicatorDefinitionForm)
     assert len(results) == 1 and results[0]

@@ -116,7 +116,7 @@ def test_malformed_sheets_are_refused_row_by_row(demo_db, cli, tmp_path):
     rc, out, err = cli("--db", demo_db, "results", "import", path, "--year", "2023", "--dry-run")
     assert rc == 2 and err.strip() == "ntm-tui: Hàng 1: thiếu cột «Giá trị»"
     rc, out, err = cli("--db", demo_db, "--lang", "en", "results", "import", path, "--year", "2023")
-    assert rc == 2 and err.strip() == "ntm-tui: Row 1: the column “Giá trị” is missing"
+    assert rc == 2 and err.strip() == "ntm-tui: Row 1: the column “Value” is missing"
 
     _export(cli, demo_db, path)
     rc, out, err = cli("--db", demo_db, "results", "import", path, "--year", "2022")

@@ -89,6 +89,10 @@ def test_list_shows_both_sets_and_who_uses_them(demo_db, cli):
     assert "10/47" in lines[1] and "Tân Thạnh (2026)" in lines[1]
     code, out, _ = cli("--db", demo_db, "--lang", "en", "catalogue", "list")
     assert out.splitlines()[0].split()[:2] == ["Code", "Name"]
+    code, out, _ = cli("--db", demo_db, "--lang", "en", "catalogue", "use", CODE, "--from-year", "2027")
+    assert out.strip() == f"Tân Thạnh uses criteria set {CODE} from 2027 on"
+    code, out, err = cli("--db", demo_db, "--lang", "en", "catalogue", "import", NATIONAL)
+    assert code == 2 and err.strip() == f"ntm-tui: Criteria set {CODE} already exists; use --replace to replace it"
 
 
 def test_indicator_codes_are_found_per_set(demo_db, cli):

@@ -13,7 +13,8 @@ from db.connection import close_database
 TODAY = date(2023, 4, 5)
 
 
-def export_all(db: Path, folder: Path, lang: str = "vi") -> dict[str, Path]:
+def export_all(db: Path, folder: Path, lang: str = "vi", kinds: tuple[str, ...] | None = None
+               ) -> dict[str, Path]:
     from db.services.communes import get_commune
     from exports.pdf import KINDS, export_report
 
@@ -21,7 +22,7 @@ def export_all(db: Path, folder: Path, lang: str = "vi") -> dict[str, Path]:
     try:
         commune = get_commune()
         out = {}
-        for kind in KINDS:
+        for kind in kinds or KINDS:
             period = "2023" if kind == "report" else None
             out[kind] = export_report(kind, commune.id, 2023, folder / f"{kind}.pdf", period=period,
                                       lang=lang, today=TODAY).path

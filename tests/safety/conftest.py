@@ -31,7 +31,10 @@ def cli(capsys):
     """Run the command line in this process; returns (exit code, stdout, stderr)."""
     def run(*argv):
         close_database()
-        code = main([str(a) for a in argv])
+        try:
+            code = main([str(a) for a in argv])
+        except SystemExit as exc:  # argparse's own errors
+            code = exc.code
         close_database()
         out, err = capsys.readouterr()
         return code, out, err

@@ -23,7 +23,7 @@ def test_kill_9_twenty_times_loses_nothing_reported(demo_db):
         # Wait for the first commit, then kill at a random moment among the next ones.
         first = proc.stdout.readline()
         assert first.endswith("\n"), proc.stderr.read()
-        time.sleep(rng.uniform(0.0, 0.3))
+        time.sleep(rng.uniform(0.0, 0.2))
         os.kill(proc.pid, signal.SIGKILL)
         rest, err = proc.communicate(timeout=30)
         assert proc.returncode == -signal.SIGKILL

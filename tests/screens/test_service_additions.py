@@ -25,3 +25,21 @@ def test_update_evidence_logs_and_checks_version(demo_db):
     assert {e.field for e in ChangeLog.select().where(ChangeLog.batch == "b1")} >= {"location", "status"}
     with pytest.raises(ConflictError):
         update_evidence(item.id, expected_version=item.version, note="stale")
+
+
+def test_update_member_and_unit_validate_and_log(demo_db):
+    from db.models import Member, Unit
+    from db.services.people import update_member, update_unit
+
+    member = Member.select().first()
+    with pytest.raises(ValidationError):
+        update_member(member.id, name=" ")
+    with pytest.raises(ValidationError):
+        update_member(member.id, colour="red")
+    fresh = update_member(member.id, expected_version=member.version, login="canh", batch="m1")
+    assert fresh.login == "canh" and fresh.version == member.version + 1
+    assert ChangeLog.get(ChangeLog.batch == "m1").label == member.name
+    unit = Unit.select().first()
+    with pytest.raises(ValidationError):
+        update_unit(unit.id, kind="club")
+    assert update_unit(unit.id, name="Ban Quản lý NTM").name == "Ban Quản lý NTM"

@@ -1,0 +1,161 @@
+"""Section 2 as a person uses it: search, quick keys, forms, undo; checked in the database."""
+import unicodedata
+
+from db.models import Result
+from db.services.communes import get_commune
+from db.services.results import set_result
+from db.services.status import year_status
+from ntm_tui.widgets.indicator_table import IndicatorTable
+from tests.tui.snap_app import make_app, settle
+
+
+def result(code: str, year: int = 2023):
+    status = year_status(get_commune(), year)
+    return next(i for i in status.indicators() if i.code == code)
+
+
+async def open_indicator(pilot, query: str) -> None:
+    await pilot.press("2")
+    await settle(pilot)
+    await pilot.press("slash", *query, "enter")
+    await settle(pilot)
+
+
+async def type_value(pilot, code: str, value: str) -> None:
+    """`v` on the indicator, the old value erased, the new one typed, Enter."""
+    await open_indicator(pilot, code)
+    await pilot.press("v")
+    await settle(pilot)
+    await pilot.press("end", "home", "ctrl+k", *value, "enter")
+    await settle(pilot)
+
+
+async def test_search_space_toggles_and_ctrl_z_restores(demo_db):
+    assert result("12.1").status == "not_met"
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "12.1")
+        assert app.screen.query_one(IndicatorTable).cursor_key() == "i:12.1"
+        await pilot.press("space")
+        await settle(pilot)
+        assert result("12.1").status == "met"
+        assert result("12.1").value == "65"  # the value stays, only the result is overridden
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert result("12.1").status == "not_met"
+        await pilot.press("ctrl+z")  # nothing left: a message, no change
+        await settle(pilot)
+        assert result("12.1").status == "not_met"
+
+
+async def test_search_ignores_diacritics_and_case(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "NGHE da chieu")
+        assert app.screen.query_one(IndicatorTable).cursor_key() == "c:11"
+        assert not app.screen.query_one("#search").display  # Enter closed the box
+        await pilot.press("slash", *"xyz khong co", "enter")
+        await settle(pilot)
+        assert app.screen.query_one("#search").display  # not found: the box stays open
+        await pilot.press("escape")
+        assert app.screen.query_one(IndicatorTable).cursor_key() == "c:11"
+
+
+async def test_value_with_decimal_comma_is_evaluated(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_value(pilot, "12.1", "72,5")
+        row = result("12.1")
+        assert (row.value, row.status) == ("72,5", "met")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert (result("12.1").value, result("12.1").status) == ("65", "not_met")
+
+
+async def test_bad_value_keeps_the_form_open_and_saves_nothing(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_value(pilot, "12.1", "bảy mươi")
+        error = str(app.screen.query_one("#form-error").render())
+        assert "Giá trị phải là số" in error
+        assert app.screen.query_one("#f-value").value == "bảy mươi"  # nothing typed is lost
+        await pilot.press("escape")
+        await settle(pilot)
+    assert result("12.1").value == "65"
+
+
+async def test_note_typed_decomposed_is_stored_nfc(demo_db):
+    app = make_app(demo_db)
+    decomposed = unicodedata.normalize("NFD", "Đã kiểm tra số liệu")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "11")
+        assert app.screen.query_one(IndicatorTable).cursor_key() == "i:11"
+        await pilot.press("n")
+        await settle(pilot)
+        # Pilot cannot press a lone combining mark; a paste or an IME delivers text like this.
+        box = app.screen.query_one("#f-note")
+        box.value = ""
+        box.insert_text_at_cursor(decomposed)
+        await pilot.press("enter")
+        await settle(pilot)
+    note = result("11").note
+    assert note == "Đã kiểm tra số liệu" and unicodedata.is_normalized("NFC", note)
+
+
+async def test_filters_not_met_and_unverified(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one(IndicatorTable)
+        assert len([k for k in table.rows_by_key if k.startswith("i:")]) == 57
+        await pilot.press("c")
+        shown = [item for _, item in table.rows_by_key.values() if item]
+        assert len(shown) == 57 - 40 and all(i.status not in ("met", "na") for i in shown)
+        await pilot.press("k")
+        assert all(item.targeted or crit.targeted for crit, item in table.rows_by_key.values()
+                   if item)
+        await pilot.press("m")  # no member name configured: says so, keeps the filter
+        assert app.screen.filter == "targets"
+        await pilot.press("t")
+        assert len([k for k in table.rows_by_key if k.startswith("i:")]) == 57
+
+
+async def test_mine_filter_uses_the_configured_member(demo_db):
+    app = make_app(demo_db, member_name="tran thi binh (minh hoa)")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("m")
+        table = app.screen.query_one(IndicatorTable)
+        shown = [item for _, item in table.rows_by_key.values() if item]
+        assert shown and all(i.lead == "Trần Thị Bình (minh họa)" for i in shown)
+
+
+async def test_stale_edit_shows_conflict_and_keeps_other_change(demo_db):
+    # The year's row must exist for a version to compare (a carried result has none).
+    set_result(get_commune(), 2023, "12.1", note="đã rà soát")
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "12.1")
+        await pilot.press("v")
+        await settle(pilot)
+        # Another session saves 12.1 while the form is open.
+        set_result(get_commune(), 2023, "12.1", value="68")
+        await pilot.press(*["backspace"] * 4, *"90", "enter")
+        await settle(pilot)
+        assert "người khác sửa" in str(app.screen.query_one("#form-error").render())
+    assert result("12.1").value == "68"
+
+
+async def test_other_sessions_change_appears(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        set_result(get_commune(), 2023, "11", value="3,5")  # another session
+        app.poll_changes()
+        await settle(pilot)
+        table = app.screen.query_one(IndicatorTable)
+        assert table.rows_by_key["i:11"][1].status == "met"
+    assert Result.select().where(Result.value == "3,5").count() == 1
