@@ -174,6 +174,7 @@ def daily_backup(db_path: Path, folder: Path, keep: int) -> Path | None:
     target = folder / f"{db_path.stem}-{AUTO_TAG}-{datetime.now():%Y%m%d}.db"
     if target.exists():
         return None
+    _remove_stale_temporaries(folder)
     try:
         backup_to(db_path, target)
     except StorageError as exc:
@@ -186,6 +187,18 @@ def daily_backup(db_path: Path, folder: Path, keep: int) -> Path | None:
         except OSError:
             pass
     return target
+
+
+def _remove_stale_temporaries(folder: Path, age: float = 3600) -> None:
+    """A copy cut short (power cut, kill) leaves its hidden temporary file: drop old ones."""
+    import time
+
+    for leftover in folder.glob(".*.tmp*"):
+        try:
+            if time.time() - leftover.stat().st_mtime > age:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def validate_backup(path: Path) -> int:

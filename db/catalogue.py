@@ -292,6 +292,10 @@ def parse_catalogue(data: dict, fallback_code: str = DEFAULT_CATALOGUE) -> Catal
             indicators.append(spec)
         criteria.append(CriterionSpec(ccode, cname, group, _responsible(raw.get("responsible")),
                                       _text(raw.get("note")), indicators))
+    if not groups:  # groups named only on the criteria (a sheet without «Nhóm»): keep them
+        for crit in criteria:
+            if crit.group and crit.group not in {g for g, _ in groups}:
+                groups.append((crit.group, crit.group))
     spec = CatalogueSpec(
         code=code, name=name, period_start=start, period_end=end,
         level=_text(data.get("level") or meta.get("level") or "commune"),

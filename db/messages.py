@@ -65,6 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict": ("Bản ghi đã được người khác sửa ({who}, {when}); màn hình đã được làm mới, hãy thử lại.",
                  "The record was changed by someone else ({who}, {when}); the view was refreshed, try again."),
     "choice_invalid": ("Giá trị không hợp lệ cho {field}: {value}", "Invalid value for {field}: {value}"),
+    "not_a_folder": ("Không phải thư mục (đã có tệp trùng tên): {path}",
+                     "Not a folder (a file has that name): {path}"),
     "period_invalid": ("Kỳ báo cáo không hợp lệ (vd. 2023-03, 2023-Q1 hoặc 2023): {value}",
                        "Invalid report period (e.g. 2023-03, 2023-Q1 or 2023): {value}"),
     "period_year_mismatch": ("Kỳ báo cáo {value} không thuộc năm {year}",
@@ -117,10 +119,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_invalid": ("kết quả không hợp lệ: {value} (Đạt, Chưa đạt, Không áp dụng, Chưa đánh giá)",
                        "invalid result: {value} (Met, Not met, Not applicable, Not assessed)"),
     "file_write_failed": ("Không ghi được tệp: {path}", "Cannot write the file: {path}"),
-    "font_not_found": ("Không tìm thấy tệp phông chữ: {path}", "Font file not found: {path}"),
-    "font_not_ttf": ("Phông chữ phải là tệp .ttf (TrueType): {path}", "The font must be a .ttf (TrueType) file: {path}"),
-    "not_a_folder": ("Không phải thư mục (đã có tệp trùng tên): {path}",
-                     "Not a folder (a file has that name): {path}"),
 }
 
 

@@ -362,7 +362,9 @@ class ChangeLog(BaseModel):
     field = CharField(default="")
     old = TextField(null=True)
     new = TextField(null=True)
-    session = CharField(default="")  # which running app wrote it (m0002): screens skip their own
+    # Which running app wrote it (m0002): screens skip their own. No Python default, so bulk
+    # inserts that list their fields need not name it; the column defaults to ''.
+    session = CharField()
 
     class Meta:
         indexes = ((("table", "record_id"), False), (("commune", "id"), False))

@@ -20,6 +20,9 @@ def isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("NTM_TUI_USER", "tester")
     yield
     close_database()
+    from ntm_tui.i18n import set_lang
+
+    set_lang("vi")  # main([..., "--lang", "en"]) sets it process-wide; later tests expect vi
 
 
 @pytest.fixture(scope="session")

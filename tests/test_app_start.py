@@ -3,12 +3,13 @@ from textual.widgets import Static
 
 from ntm_tui.app import NtmApp
 from ntm_tui.context import Context
+from tests.conftest import settle
 
 
 async def test_app_shows_counts_on_demo(demo_db):
     app = NtmApp(Context(db_path=demo_db, db_explicit=True))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot, lambda: "/57" in str(app.screen.query_one("#counts", Static).render()))
         text = str(app.screen.query_one("#counts", Static).render())
         assert "9/19 tiêu chí, 40/57 chỉ tiêu" in text
         assert "15/19 tiêu chí, 49/57 chỉ tiêu" in text
@@ -24,6 +25,10 @@ async def test_app_shows_counts_on_demo(demo_db):
 async def test_app_on_new_database_shows_catalogue(empty_db):
     app = NtmApp(Context(db_path=empty_db, db_explicit=True))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        text = str(app.screen.query_one("#counts", Static).render())
+        def counts() -> str:
+            return str(app.screen.query_one("#counts", Static).render())
+
+        # settle: the PDF tests load the machine; a bare pause() can come before the worker.
+        await settle(pilot, lambda: "57 chỉ tiêu" in counts())
+        text = counts()
         assert "19 tiêu chí, 57 chỉ tiêu" in text

@@ -3,6 +3,7 @@ criterion's name, importing (or replacing) a whole set, and which set a commune 
 which year. Every change goes through the change log, one batch per user action."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,14 +77,17 @@ def _indicator(indicator_id: int) -> Indicator:
     return indicator
 
 
+def _rows_by(rows: list[IndicatorThreshold], by: str) -> list[IndicatorThreshold]:
+    """The per-year rows (no group) or the per-group rows."""
+    if by == "year":
+        return [r for r in rows if r.year is not None and r.commune_group is None]
+    return [r for r in rows if r.commune_group is not None]
+
+
 def _targets(rows: list[IndicatorThreshold], by: str) -> dict[str, dict]:
-    out = {}
-    for row in rows:
-        key = str(row.year) if by == "year" and row.year is not None and row.commune_group is None \
-            else row.commune_group if by == "group" else None
-        if key:
-            out[key] = {"op": row.op, "value": row.threshold, "unit": row.unit}
-    return dict(sorted(out.items()))
+    return dict(sorted(
+        (str(r.year) if by == "year" else r.commune_group,
+         {"op": r.op, "value": r.threshold, "unit": r.unit}) for r in _rows_by(rows, by)))
 
 
 def indicator_definition(indicator_id: int) -> IndicatorDefinition:
@@ -133,9 +137,7 @@ def sync_thresholds(indicator: Indicator, by: str, targets: dict[str, dict], lab
                     batch: str) -> int:
     """Replace the indicator's per-year (or per-group) targets when they differ; logged so
     undo restores them. Returns the number of rows written or removed."""
-    rows = [r for r in indicator.thresholds
-            if (by == "year" and r.commune_group is None and r.year is not None)
-            or (by == "group" and r.commune_group is not None)]
+    rows = _rows_by(list(indicator.thresholds), by)
     if _targets(rows, by) == targets:
         return 0
     for row in rows:
@@ -303,8 +305,6 @@ def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str) -> tuple[list[s
     _refuse_if_in_use(cset.code, gone_inds, gone_crits)
 
     label = f"bộ tiêu chí {cset.code}"
-    import json
-
     apply_changes(cset, dict(
         name=spec.name, level=spec.level, period_start=spec.period_start, period_end=spec.period_end,
         national_decision=spec.national_decision, provincial_decision=spec.provincial_decision,

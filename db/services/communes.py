@@ -22,7 +22,9 @@ def require_text(value: str | None, field: str, limit: int = MAX_SHORT) -> str:
 def create_commune(name: str, district: str = "", province: str = "",
                    catalogue_code: str | None = None, from_year: int | None = None) -> Commune:
     name = require_text(name, "commune")
-    district, province = clean(district), clean(province)
+    from db.services.records import checked_text
+
+    district, province = checked_text(district, "district"), checked_text(province, "province")
     with database.atomic():
         if catalogue_code:
             cset = CriteriaSet.get_or_none(CriteriaSet.code == catalogue_code)
@@ -100,7 +102,9 @@ def get_setting(key: str, commune: Commune | None = None, default: str = "") -> 
 
 
 def put_setting(key: str, value: str, commune: Commune | None = None) -> None:
-    value = clean(value)
+    from db.services.records import checked_text
+
+    value = checked_text(value, key, long=True)
     with database.atomic():
         row = Setting.get_or_none((Setting.key == key) &
                                   (Setting.commune == (commune.id if commune else None)))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from db import rules
 from db.changelog import apply_changes, create_logged, new_batch
@@ -159,11 +160,11 @@ def view_of(d: Deadline, today: date, lang: str = "vi") -> DeadlineView:
 
 def list_deadlines(commune: Commune, today: date, start: date | None = None,
                    end: date | None = None, states: tuple[str, ...] | None = None,
-                   lang: str = "vi", generate: bool = False) -> list[DeadlineView]:
+                   lang: str = "vi", generate: bool = True) -> list[DeadlineView]:
     """Deadlines due between start and end (inclusive), by due date.
 
-    One-offs (work items, evidence expiry) are always brought in sync first; generate=True also
-    generates the years in range from the rules (the command line does; the Lịch screen has a key).
+    The years in range are generated from the rules first (idempotent; generate=False skips it);
+    one-offs (work items, evidence expiry) are always brought in sync.
     """
     if not generate:
         sync_one_offs(commune)
@@ -190,9 +191,11 @@ def submit(deadline_id: int, on: date | str, file_path: str = "", expected_versi
     if today is not None and on > today:
         raise ValidationError("submit_in_future", on=on.strftime("%d/%m/%Y"),
                               today=today.strftime("%d/%m/%Y"))
-    # Which file was sent, as the officer names it: it may sit on a share not mounted here,
-    # so only the command line insists that it exists.
-    file_path = checked_text(file_path, "file_path", long=True)
+    if file_path:  # the exported report that was sent: a typo is caught here, not months later
+        path = Path(checked_text(file_path, "file_path", long=True)).expanduser()
+        if not path.is_file():
+            raise NotFoundError("file_not_found", path=file_path)
+        file_path = str(path.resolve())
     apply_changes(deadline, {"status": "submitted", "submitted_on": on,
                              "submitted_by": current_user(), "file_path": file_path},
                   label=deadline.title, expected_version=expected_version, batch=new_batch())

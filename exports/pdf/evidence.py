@@ -15,6 +15,16 @@ def _document(item) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def _summary(job: Job, group) -> object:
+    """The indicator's line: no evidence (bold), items missing (bold), or complete."""
+    if not group.items:
+        return ("raw", f"<b>{esc(job.t('evidence_none'))}</b>")
+    if group.missing:
+        text = job.t("evidence_missing_count", missing=group.missing, total=len(group.items))
+        return ("raw", f"<b>{esc(text)}</b>")
+    return job.t("evidence_complete")
+
+
 def build(job: Job) -> tuple[DocInfo, list]:
     info = report_info(job.commune, job.year, job.today, job.t("evidence_subject", year=job.year))
     status = year_status(job.commune, job.year)
@@ -26,23 +36,25 @@ def build(job: Job) -> tuple[DocInfo, list]:
                                 missing=missing, empty=len(empty), indicators=len(groups))))]
     if empty:
         story.append(job.para(esc(job.t("evidence_empty_list", codes="; ".join(empty)))))
-    rows, spans, current = [], [], None
+    rows, spans, heads, current = [], [], [], None
     for g in groups:
         if g.criterion_code != current:
             current = g.criterion_code
             spans.append(len(rows))
             rows.append((f"{job.t('criterion')} {g.criterion_code}: {g.criterion_name}",))
-        if not g.items:
-            rows.append((g.indicator_code, ("raw", f"<i>{esc(g.indicator_content)}</i>"), "", "", "",
-                         ("raw", f"<b>{esc(job.t('evidence_none'))}</b>")))
+        if g.items:  # keep the indicator with its first item (a chain of heads would not split)
+            heads.append(len(rows))
+        rows.append((g.indicator_code, ("raw", f"<i>{esc(g.indicator_content)}</i>"), "", "", "",
+                     _summary(job, g)))
         for e in g.items:
             state = job.t(f"evidence_{e.status}")
             if e.status == "missing":
                 state = ("raw", f"<b>{esc(state)}</b>")
-            rows.append((g.indicator_code, e.title, _document(e), e.location, e.responsible, state))
+            rows.append(("", "- " + e.title, _document(e), e.location, e.responsible, state))
     story += job.table_heading(job.t("evidence_table"))
     story.append(data_table([job.t("col_code"), job.t("col_evidence"), job.t("col_document"),
                              job.t("col_location"), job.t("col_responsible"), job.t("col_state")],
-                            rows, (12, 55, 30, 22, 26, 20), job.styles, centred=(0,), spans=spans))
+                            rows, (12, 55, 30, 22, 26, 20), job.styles, centred=(0,), spans=spans,
+                            keep_next=heads))
     story.append(job.para(esc(job.t("evidence_closing", year=job.year))))
     return info, story

@@ -152,6 +152,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "evidence_table": ("Danh mục hồ sơ theo tiêu chí, chỉ tiêu", "Evidence by criterion and indicator"),
     "evidence_none": ("Chưa có hồ sơ", "No evidence"),
     "evidence_missing": ("Còn thiếu", "Missing"),
+    "evidence_missing_count": ("Thiếu {missing}/{total}", "{missing}/{total} missing"),
+    "evidence_complete": ("Đủ hồ sơ", "Complete"),
     "evidence_collected": ("Đã thu thập", "Collected"),
     "evidence_checked": ("Đã kiểm tra", "Checked"),
     "evidence_closing": ("Đề nghị các thành viên phụ trách bổ sung các hồ sơ còn thiếu, hoàn chỉnh hồ sơ "

@@ -133,7 +133,8 @@ def _deadline_state(job: Job, d: deadlines.DeadlineView) -> str:
 
 def _deadlines_part(job: Job) -> list:
     out = job.table_heading(f"6. {job.t('report_deadlines')}")
-    items = deadlines.list_deadlines(job.commune, job.today, job.period.start, job.period.end)
+    items = deadlines.list_deadlines(job.commune, job.today, job.period.start, job.period.end,
+                                     lang=job.lang)
     if not items:
         return out + [job.para(esc(job.t("report_no_deadlines")))]
     on_time = sum(1 for d in items if d.state == deadlines.SUBMITTED

@@ -11,12 +11,13 @@ LONG_CELL = 1200  # characters; about half a page in the narrowest text column
 
 def data_table(headers: Sequence[str], rows: Sequence[Sequence[object]], shares: Sequence[float],
                styles: dict, centred: Sequence[int] = (), bold_rows: Sequence[int] = (),
-               spans: Sequence[int] = ()):
+               spans: Sequence[int] = (), keep_next: Sequence[int] = ()):
     """A bordered table whose columns split the frame width by `shares`.
 
     Cells are Paragraphs so long text wraps inside the cell. A cell given as ("raw", markup) is
     trusted markup (already escaped); anything else is escaped here. Rows in `spans` hold one
-    cell spread over the whole width (a criterion heading inside the table)."""
+    cell spread over the whole width (a criterion heading inside the table). Span rows, bold
+    rows and rows in `keep_next` never end a page: they head what follows."""
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -44,8 +45,8 @@ def data_table(headers: Sequence[str], rows: Sequence[Sequence[object]], shares:
             commands.append(("SPAN", (0, n), (-1, n)))
         else:
             data.append([cell(v, c, bold) for c, v in enumerate(row)])
-        if (bold or (n - 1) in spans) and n < len(rows):  # a group heading never ends a page
-            commands.append(("NOSPLIT", (0, n), (-1, n + 1)))
+        if (bold or (n - 1) in spans or (n - 1) in keep_next) and n < len(rows):
+            commands.append(("NOSPLIT", (0, n), (len(headers) - 1, n + 1)))
     # A cell may hold up to 4000 characters, taller than a page: only then may rows split
     # inside (elsewhere a row split over two pages is harder to read).
     huge = any(len(str(v)) > LONG_CELL for row in rows for v in row)

@@ -7,11 +7,11 @@ FORMATS = ("plain", "simple", "github", "grid", "csv", "json")
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("deadlines", parents=[common], help=t("help_deadlines"))
+    p = sub.add_parser("deadlines", parents=[common], help=t("dl_help_deadlines"))
     p.add_argument("--from", dest="start", metavar="DATE", help="dd/mm/yyyy | yyyy-mm-dd")
     p.add_argument("--to", dest="end", metavar="DATE", help="dd/mm/yyyy | yyyy-mm-dd")
-    p.add_argument("--late", action="store_true", help=t("help_late"))
-    p.add_argument("--ics", metavar="FILE", help=t("help_ics"))
+    p.add_argument("--late", action="store_true", help=t("dl_help_late"))
+    p.add_argument("--ics", metavar="FILE", help=t("dl_help_ics"))
     p.add_argument("--format", choices=FORMATS, default="simple")
     p.set_defaults(func=run)
 
@@ -23,9 +23,9 @@ def _d(value) -> str:
 def note_of(view) -> str:
     """The last column: when it was sent, or why the due date is a day off."""
     if view.state == "submitted":
-        return t("submitted_on", date=_d(view.submitted_on), who=view.submitted_by)
+        return t("dl_submitted_on", date=_d(view.submitted_on), who=view.submitted_by)
     if view.flag:
-        return t("flag_suggest", flag=view.flag, date=_d(view.suggested_date))
+        return t("dl_flag_suggest", flag=view.flag, date=_d(view.suggested_date))
     return ""
 
 
@@ -51,10 +51,10 @@ def render(views, fmt: str) -> str:
         keys = list(document(views[0]).keys()) if views else ["id"]
         return render_table([["; ".join(d[k]) if k == "flags" else d[k] for k in keys] for d in docs],
                             keys, "csv")
-    rows = [[v.id, _d(v.due_date), _d(v.latest_date), v.title, t(f"state_{v.state}"), note_of(v)]
+    rows = [[v.id, _d(v.due_date), _d(v.latest_date), v.title, t(f"dl_state_{v.state}"), note_of(v)]
             for v in views]
-    return render_table(rows, [t(k) for k in ("col_id", "col_due", "col_latest", "col_title",
-                                              "col_state", "col_flag")], fmt)
+    return render_table(rows, [t(k) for k in ("dl_col_id", "dl_col_due", "dl_col_latest", "dl_col_title",
+                                              "dl_col_state", "dl_col_flag")], fmt)
 
 
 def run(args, ctx) -> int:
@@ -71,33 +71,33 @@ def run(args, ctx) -> int:
         raise ValidationError("date_range_invalid", start=_d(start), end=_d(end))
     ics = Path(args.ics).expanduser() if args.ics else None
     if ics and not ics.parent.is_dir():  # refused before the year is generated into the database
-        raise ValidationError("file_write_failed", path=args.ics, detail=t("no_such_folder"))
+        raise ValidationError("file_write_failed", path=args.ics, detail=t("dl_no_such_folder"))
     if not (start or end or args.late):  # the whole year of today by default
         start, end = date(ctx.today.year, 1, 1), date(ctx.today.year, 12, 31)
     ctx.open()
     commune = ctx.commune()
-    views = list_deadlines(commune, ctx.today, start, end, lang=ctx.lang, generate=True,
+    views = list_deadlines(commune, ctx.today, start, end, lang=ctx.lang,
                            states=(LATE,) if args.late else None)
     if args.ics:
         from exports.ics import write_ics
 
         count = write_ics(ics, views, commune.id,
-                          t("ics_calendar_name", commune=commune.name), describe)
-        print(t("ics_done", count=count, path=args.ics))
+                          t("dl_ics_calendar_name", commune=commune.name), describe)
+        print(t("dl_ics_done", count=count, path=args.ics))
     elif args.late and args.format not in ("json", "csv"):
         for v in views:
-            print(t("late_line", id=v.id, title=v.title, due=_d(v.due_date),
+            print(t("dl_late_line", id=v.id, title=v.title, due=_d(v.due_date),
                     latest=_d(v.latest_date or v.due_date)))
         if not views:
-            print(t("late_none"))
+            print(t("dl_late_none"))
     elif views or args.format in ("json", "csv"):
         print(render(views, args.format))
     else:
-        print(t("cal_deadlines_none"))
+        print(t("dl_deadlines_none"))
     return 1 if args.late and views else 0
 
 
 def describe(view) -> str:
-    text = t("ics_description", due=_d(view.due_date), latest=_d(view.latest_date or view.due_date))
+    text = t("dl_ics_description", due=_d(view.due_date), latest=_d(view.latest_date or view.due_date))
     note = note_of(view)
     return f"{text}\n{note}" if note else text

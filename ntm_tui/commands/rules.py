@@ -11,7 +11,7 @@ def register(sub, common) -> None:
     from ntm_tui.__main__ import Parser
     from db.services.deadline_rules import FREQUENCIES, RULE_KINDS
 
-    p = sub.add_parser("rules", parents=[common], help=t("help_rules"))
+    p = sub.add_parser("rules", parents=[common], help=t("dl_help_rules"))
     p.add_argument("--format", choices=FORMATS, default="simple")
     p.set_defaults(func=run, action=None)
     actions = p.add_subparsers(dest="action", parser_class=Parser)
@@ -44,12 +44,12 @@ def run(args, ctx) -> int:
         view = dr.edit_rule(args.id, ctx.today, **given)
     elif args.action in ("off", "on"):
         view = dr.set_rule_active(args.id, args.action == "on", ctx.today)
-        print(t(f"rules_{args.action}_done", title=view.title))
+        print(t(f"dl_rules_{args.action}_done", title=view.title))
         return 0
     else:
         print(render(dr.list_rules(commune), args.format))
         return 0
-    print(t("rule_saved", title=view.title))
+    print(t("dl_rule_saved", title=view.title))
     return 0
 
 
@@ -62,7 +62,7 @@ def render(rules, fmt: str) -> str:
 
     if fmt == "json":
         return json.dumps([asdict(r) for r in rules], ensure_ascii=False, indent=2)
-    rows = [[r.id, r.title, t(f"freq_{r.frequency}"), describe_when(r), t("yes") if r.active else t("no")]
-            for r in rules]
-    return render_table(rows, [t(k) for k in ("col_id", "col_rule", "col_frequency", "col_when",
-                                              "col_active")], fmt)
+    rows = [[r.id, r.title, t(f"dl_freq_{r.frequency}"), describe_when(r),
+             t("dl_yes") if r.active else t("dl_no")] for r in rules]
+    return render_table(rows, [t(k) for k in ("dl_col_id", "dl_col_rule", "dl_col_frequency", "dl_col_when",
+                                              "dl_col_active")], fmt)

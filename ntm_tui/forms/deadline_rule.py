@@ -24,8 +24,8 @@ class DeadlineRuleForm(ModalScreen[dict | None]):
     DeadlineRuleForm Horizontal { height: auto; margin-top: 1; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", t("form_cancel"), id="form_cancel"),
-        Binding("ctrl+s", "save", t("form_save"), id="form_save"),
+        Binding("escape", "cancel", t("dl_form_cancel"), id="rule_form_cancel"),
+        Binding("ctrl+s", "save", t("dl_form_save"), id="rule_form_save"),
     ]
 
     def __init__(self, rule=None) -> None:
@@ -37,23 +37,23 @@ class DeadlineRuleForm(ModalScreen[dict | None]):
 
         rule = self.rule
         with VerticalScroll():
-            yield Static(t("form_rule_edit" if rule else "form_rule_new"), classes="title")
-            yield Label(t("rule_field_title"))
+            yield Static(t("dl_form_rule_edit" if rule else "dl_form_rule_new"), classes="title")
+            yield Label(t("dl_field_title"))
             yield Input(rule.title if rule else "", id="title")
-            yield Label(t("field_kind"))
-            yield Select([(t(f"kind_{k}"), k) for k in RULE_KINDS], allow_blank=False,
+            yield Label(t("dl_field_kind"))
+            yield Select([(t(f"dl_kind_{k}"), k) for k in RULE_KINDS], allow_blank=False,
                          value=rule.kind if rule else "custom", id="kind")
-            yield Label(t("field_frequency"))
-            yield Select([(t(f"freq_{f}"), f) for f in FREQUENCIES], allow_blank=False,
+            yield Label(t("dl_field_frequency"))
+            yield Select([(t(f"dl_freq_{f}"), f) for f in FREQUENCIES], allow_blank=False,
                          value=rule.frequency if rule else "quarterly", id="frequency")
             for name in NUMBER_FIELDS:
                 value = getattr(rule, name) if rule else None
-                yield Label(t(f"field_{name}"))
+                yield Label(t(f"dl_field_{name}"))
                 yield Input("" if value is None else str(value), id=name, type="integer")
             yield Static("", id="error")
             with Horizontal():
-                yield Button(t("form_save"), variant="primary", id="save")
-                yield Button(t("form_cancel"), id="cancel")
+                yield Button(t("dl_form_save"), variant="primary", id="save")
+                yield Button(t("dl_form_cancel"), id="cancel")
 
     def values(self) -> dict:
         out = {name: self.query_one(f"#{name}", Input).value for name in ("title", *NUMBER_FIELDS)}

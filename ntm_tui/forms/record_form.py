@@ -17,7 +17,7 @@ from ntm_tui.i18n import t
 
 
 def field_row(label: str, widget: Widget) -> Horizontal:
-    return Horizontal(Label(label, classes="field-label"), widget, classes="row")
+    return Horizontal(Label(label, classes="row-label"), widget, classes="row")
 
 
 def text_input(value: str | None, field_id: str, placeholder: str = "") -> Input:
@@ -47,7 +47,7 @@ class RecordForm(ModalScreen[str | None]):
     RecordForm #form-title { text-style: bold; width: 100%; }
     RecordForm #fields { height: auto; max-height: 17; }
     RecordForm .row { height: auto; margin-bottom: 0; }
-    RecordForm .field-label { width: 22; padding-right: 1; }
+    RecordForm .row-label { width: 22; padding-right: 1; }
     RecordForm .row > Input, RecordForm .row > Select { width: 1fr; }
     RecordForm SelectionList { height: auto; max-height: 8; width: 1fr; }
     RecordForm #error { color: $text-error; height: auto; }

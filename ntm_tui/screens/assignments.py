@@ -13,7 +13,9 @@ from db.services.communes import criteria_set_for_year
 from db.services.people import AssignmentView
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
-from ntm_tui.screens.listing import clip, current_commune, fill_table, selected_key
+from ntm_tui.screens.listing import (
+    PaletteFromBindings, clip, current_commune, fill_table, selected_key,
+)
 
 
 def held_text(views: list[AssignmentView]) -> str:
@@ -21,14 +23,14 @@ def held_text(views: list[AssignmentView]) -> str:
                      f" {clip(a.indicator_content or a.criterion_name, 40)}" for a in views)
 
 
-class AssignmentsScreen(SectionScreen):
+class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     SECTION = "assignments"
     DEFAULT_CSS = """
     AssignmentsScreen #as-bar { height: 1; padding: 0 1; background: $boost; }
     AssignmentsScreen #as-table { height: 1fr; }
     AssignmentsScreen #as-detail { height: auto; max-height: 5; padding: 0 1; color: $text-muted; }
     """
-    BINDINGS = SectionScreen.BINDINGS + [
+    BINDINGS = [
         Binding("v", "toggle_view", t("key_view"), id="assignments_view"),
         Binding("r", "reassign", t("key_reassign"), id="assignments_reassign"),
         Binding("n", "add_member", t("key_add_member"), id="assignments_add_member"),
@@ -125,9 +127,9 @@ class AssignmentsScreen(SectionScreen):
         self.refresh_data()
 
     def after_form(self, batch: str | None) -> None:
+        """A form closed: remember its batch for ctrl+z and reload (nothing to do on Escape)."""
         if batch:
-            self.notify(t("saved"))
-        self.refresh_data()
+            self.app.changed(batch, t("saved"))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         from ntm_tui.forms.member import MemberForm

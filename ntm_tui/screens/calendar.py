@@ -13,7 +13,7 @@ from db.services import deadlines
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import (
-    clip, current_commune, fill_table, run_change, selected_key, styled,
+    PaletteFromBindings, clip, current_commune, fill_table, lang_of, run_change, selected_key, styled,
 )
 
 # Late first, then what is due now, then what comes; what is done at the end.
@@ -24,16 +24,17 @@ def agenda_order(view: deadlines.DeadlineView) -> tuple:
     return (STATE_ORDER.get(view.state, 9), view.due_date, view.id)
 
 
-class CalendarScreen(SectionScreen):
+class CalendarScreen(PaletteFromBindings, SectionScreen):
     SECTION = "calendar"
     DEFAULT_CSS = """
     CalendarScreen #cal-bar { height: 1; padding: 0 1; background: $boost; }
     CalendarScreen #cal-table { height: 1fr; }
     CalendarScreen #cal-detail { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     """
-    BINDINGS = SectionScreen.BINDINGS + [
+    BINDINGS = [
         Binding("s", "submit", t("key_submit"), id="calendar_submit"),
         Binding("f", "toggle_open", t("key_open_only"), id="calendar_open_only"),
+        Binding("u", "reopen", t("key_reopen"), id="calendar_reopen"),
         Binding("g", "generate", t("key_generate"), id="calendar_generate"),
     ]
 
@@ -62,8 +63,10 @@ class CalendarScreen(SectionScreen):
     def refresh_data(self) -> None:
         commune = current_commune(self)
         year = self.app.year
-        self.views = (deadlines.list_deadlines(commune, self.today, date(year, 1, 1), date(year, 12, 31))
-                      if commune and year else [])
+        # Listing brings one-offs (works, evidence expiry) in sync; the year's rule-made
+        # deadlines come from g, so a stray year switch creates nothing.
+        self.views = (deadlines.list_deadlines(commune, self.today, date(year, 1, 1), date(year, 12, 31),
+                                               lang=lang_of(self)) if commune and year else [])
         self.views.sort(key=agenda_order)
         self.show()
 
@@ -76,8 +79,10 @@ class CalendarScreen(SectionScreen):
         counts = Counter(v.state for v in self.views)
         parts = [f"{t(f'dl_{s}')} {counts[s]}" for s in STATE_ORDER]
         bar = t("cal_bar", year=self.app.year or "", today=rules.format_date(self.today))
-        if not self.views:
-            bar += " · " + (t("cal_empty") if current_commune(self) else t("no_commune_short"))
+        if not current_commune(self):
+            bar += " · " + t("no_commune_short")
+        elif not any(v.rule_id for v in self.views):  # only one-offs: the year is not made yet
+            bar += " · " + t("cal_empty")
         self.query_one("#cal-bar", Static).update(bar + " · " + " · ".join(parts))
         self.show_detail()
 
@@ -94,6 +99,9 @@ class CalendarScreen(SectionScreen):
                 text += " · " + view.file_path
         elif view:
             text = view.title
+            if view.flag:  # due on a Sunday or a holiday: say so, with the working day before
+                text += " · " + t("cal_day_off", flag=view.flag,
+                                  day=rules.format_date(view.suggested_date))
         self.query_one("#cal-detail", Static).update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -107,13 +115,23 @@ class CalendarScreen(SectionScreen):
         self.show()
 
     def action_generate(self) -> None:
+        """Make the year's deadlines from the rules (running it again adds nothing)."""
         commune = current_commune(self)
         if commune is None or not self.app.year:
             return
-        created = run_change(self, lambda: deadlines.generate_year(commune, self.app.year))
-        if created is not None:
-            self.notify(t("cal_generated", count=created, year=self.app.year))
+        year = self.app.year
+        run_change(self, lambda: deadlines.prepare(commune, [year]),
+                   done=t("cal_generated", year=year))
         self.refresh_data()
+
+    def action_reopen(self) -> None:
+        """A submission recorded by mistake: the deadline is open again."""
+        view = self.current()
+        if view is None or view.state != deadlines.SUBMITTED:
+            return
+        run_change(self, lambda: deadlines.unsubmit(view.id, expected_version=view.version,
+                                                    today=self.today),
+                   done=t("cal_reopened", title=view.title))
 
     def action_submit(self) -> None:
         """Mark the highlighted deadline submitted today, optionally with the report file sent."""
@@ -124,14 +142,15 @@ class CalendarScreen(SectionScreen):
 
         def save(path: str) -> str:
             deadlines.submit(view.id, on=self.today, file_path=path.strip(),
-                             expected_version=view.version)
+                             expected_version=view.version, today=self.today)
             return view.title
 
+        last = getattr(self.app, "last_export", "")  # the PDF just made in Báo cáo, if any
         self.app.push_screen(TextPrompt(t("cal_submit_title", title=view.title), t("f_report_file"),
-                                        check=save, placeholder=t("f_report_file_hint")),
+                                        last, check=save, placeholder=t("f_report_file_hint")),
                              self.after_submit)
 
     def after_submit(self, title: str | None) -> None:
         if title:
-            self.notify(t("cal_done", title=title))
+            self.app.changed(None, t("cal_done", title=title))
         self.refresh_data()

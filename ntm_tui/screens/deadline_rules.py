@@ -14,10 +14,10 @@ class DeadlineRulesScreen(Screen):
     """Changing a rule moves its open deadlines from today on; submitted and past ones stay."""
 
     BINDINGS = [
-        Binding("a", "add_rule", t("rules_add"), id="rules_add"),
-        Binding("e", "edit_rule", t("rules_edit"), id="rules_edit"),
-        Binding("d", "toggle_rule", t("rules_toggle"), id="rules_toggle"),
-        Binding("escape", "app.pop_screen", t("rules_back"), id="rules_back"),
+        Binding("a", "add_rule", t("dl_rules_add"), id="rules_add"),
+        Binding("e", "edit_rule", t("dl_rules_edit"), id="rules_edit"),
+        Binding("d", "toggle_rule", t("dl_rules_toggle"), id="rules_toggle"),
+        Binding("escape", "app.pop_screen", t("dl_rules_back"), id="rules_back"),
     ]
 
     def __init__(self) -> None:
@@ -26,13 +26,13 @@ class DeadlineRulesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("rules_title"), id="rules-title")
+        yield Static(t("dl_rules_title"), id="rules-title")
         yield DataTable(id="rules", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#rules", DataTable)
-        table.add_columns(t("col_rule"), t("col_frequency"), t("col_when"), t("col_active"))
+        table.add_columns(t("dl_col_rule"), t("dl_col_frequency"), t("dl_col_when"), t("dl_col_active"))
         self.refresh_data()
 
     def _commune(self):
@@ -48,8 +48,8 @@ class DeadlineRulesScreen(Screen):
         table.clear()
         self.rules = list_rules(self._commune()) if self.app.commune_id is not None else []
         for rule in self.rules:
-            table.add_row(rule.title, t(f"freq_{rule.frequency}"), describe_when(rule),
-                          t("yes") if rule.active else t("no"), key=str(rule.id))
+            table.add_row(rule.title, t(f"dl_freq_{rule.frequency}"), describe_when(rule),
+                          t("dl_yes") if rule.active else t("dl_no"), key=str(rule.id))
         if keep is not None:
             row = next((n for n, r in enumerate(self.rules) if r.id == keep), row)
         if self.rules:
@@ -71,7 +71,7 @@ class DeadlineRulesScreen(Screen):
             self.app.show_error(exc)  # a conflict also refreshes the screens
             self.refresh_data()
             return
-        self.notify(t("rule_saved", title=view.title))
+        self.notify(t("dl_rule_saved", title=view.title))
         self.refresh_data(keep=view.id)
 
     def action_add_rule(self) -> None:

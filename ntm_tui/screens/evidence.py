@@ -13,13 +13,13 @@ from db.text import matches
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import (
-    clip, current_commune, fill_table, run_change, selected_key, styled,
+    PaletteFromBindings, clip, current_commune, fill_table, run_change, selected_key, styled,
 )
 
 FILTERS = ("all",) + evidence.EVIDENCE_STATUSES
 
 
-class EvidenceScreen(SectionScreen):
+class EvidenceScreen(PaletteFromBindings, SectionScreen):
     SECTION = "evidence"
     DEFAULT_CSS = """
     EvidenceScreen #ev-bar { height: 1; padding: 0 1; background: $boost; }
@@ -28,7 +28,7 @@ class EvidenceScreen(SectionScreen):
     EvidenceScreen #ev-table { height: 1fr; }
     EvidenceScreen #ev-summary { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     """
-    BINDINGS = SectionScreen.BINDINGS + [
+    BINDINGS = [
         Binding("n", "add_evidence", t("key_add"), id="evidence_add"),
         Binding("c", "mark('collected')", t("key_collected"), id="evidence_collected"),
         Binding("k", "mark('checked')", t("key_checked"), id="evidence_checked"),
@@ -137,19 +137,21 @@ class EvidenceScreen(SectionScreen):
                                  self.after_form)
 
     def after_form(self, batch: str | None) -> None:
+        """A form closed: remember its batch for ctrl+z and reload (nothing to do on Escape)."""
         if batch:
-            self.notify(t("saved"))
-        self.refresh_data()
+            self.app.changed(batch, t("saved"))
 
     def action_mark(self, status: str) -> None:
         item = self.current()
         if item is None or item.status == status:
             return
+        from db.changelog import new_batch
+
         on = self.app.ctx.today if status != "missing" else None
+        batch = new_batch()
         run_change(self, lambda: evidence.update_evidence(
-            item.id, expected_version=item.version, status=status, status_date=on),
-            done=t("ev_marked", title=item.title[:30], status=t(f"ev_{status}")))
-        self.refresh_data()
+            item.id, expected_version=item.version, status=status, status_date=on, batch=batch),
+            done=t("ev_marked", title=clip(item.title, 30), status=t(f"ev_{status}")), batch=batch)
 
     def action_set_location(self) -> None:
         item = self.current()
@@ -158,8 +160,12 @@ class EvidenceScreen(SectionScreen):
         from ntm_tui.forms.prompt import TextPrompt
 
         def save(text: str) -> str:
-            evidence.update_evidence(item.id, expected_version=item.version, location=text)
-            return text
+            from db.changelog import new_batch
+
+            batch = new_batch()
+            evidence.update_evidence(item.id, expected_version=item.version, location=text,
+                                     batch=batch)
+            return batch
 
         self.app.push_screen(TextPrompt(t("ev_location_title", title=item.title[:50]),
                                         t("f_location"), item.location, check=save,

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-from db.errors import ConflictError, NtmError
+from db.errors import NtmError
 
 T = TypeVar("T")
 
@@ -52,21 +52,24 @@ def lang_of(screen: Screen) -> str:
     return getattr(getattr(screen.app, "ctx", None), "lang", "vi")
 
 
-def run_change(screen: Screen, change: Callable[[], T], done: str = "") -> T | None:
-    """Run a service call; on bad input or a stale record show the message (and reload on a
-    conflict, so the officer sees the other session's change) instead of a traceback."""
+def run_change(screen: Screen, change: Callable[[], T], done: str = "",
+               batch: str | None = None) -> T | None:
+    """Run a service call. Saved: the app remembers the batch for ctrl+z, says `done` and
+    refreshes. Refused (bad input, or a record another session changed): the message shows,
+    never a traceback, and on a conflict the screens reload to show the other change."""
     try:
         result = change()
-    except ConflictError as exc:
-        screen.notify(exc.message(lang_of(screen)), severity="error")
-        refresh = getattr(screen, "refresh_data", None)
-        if refresh:
-            refresh()
-        return None
     except NtmError as exc:
-        screen.notify(exc.message(lang_of(screen)), severity="error")
+        show_error = getattr(screen.app, "show_error", None)
+        if show_error is not None:
+            show_error(exc)
+        else:
+            screen.notify(exc.message(lang_of(screen)), severity="error")
         return None
-    if done:
+    changed = getattr(screen.app, "changed", None)
+    if changed is not None:
+        changed(batch, done)
+    elif done:
         screen.notify(done)
     return result
 
@@ -77,3 +80,17 @@ def current_commune(screen: Screen):
 
     commune_id = getattr(screen.app, "commune_id", None)
     return Commune.get_or_none(Commune.id == commune_id) if commune_id else None
+
+
+class PaletteFromBindings:
+    """Mixin for a section screen: each of its own key bindings is also a command in the
+    palette (ctrl+p), so every action can be found by name, not only by its key."""
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+        from textual.binding import Binding
+
+        for binding in type(self).BINDINGS:
+            if isinstance(binding, Binding) and binding.description:
+                yield SystemCommand(binding.description, f"{self.title_text()} · {binding.key}",
+                                    lambda action=binding.action: self.run_action(action))

@@ -1,17 +1,167 @@
-"""Section: reports."""
+"""Section 6, Báo cáo: choose a report, its period and file, and export the PDF in a thread."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
 
+from db.errors import NtmError
+from ntm_tui.forms.record_form import field_row, selected, text_input
 from ntm_tui.i18n import t
-from ntm_tui.screens.base import SectionScreen
+from ntm_tui.screens.base import SectionScreen, run_db
+from ntm_tui.screens.listing import PaletteFromBindings, current_commune, lang_of
+
+KINDS = ("plan", "report", "evidence", "assignments")
 
 
-class ReportsScreen(SectionScreen):
+def pdf_exports():
+    """The exporter module, or None while it is not installed (the screen says so)."""
+    try:
+        import exports.pdf as module
+    except ImportError:
+        return None
+    return module
+
+
+def export_folder(config) -> Path:
+    from ntm_tui.paths import default_export_dir
+
+    return Path(config.export_dir).expanduser() if config.export_dir else default_export_dir()
+
+
+class ReportsScreen(PaletteFromBindings, SectionScreen):
     SECTION = "reports"
+    DEFAULT_CSS = """
+    ReportsScreen #rep-form { height: 1fr; padding: 0 1; }
+    ReportsScreen .row { height: auto; }
+    ReportsScreen .row-label { width: 22; }
+    ReportsScreen .row > Input, ReportsScreen .row > Select { width: 1fr; }
+    ReportsScreen #rep-help { color: $text-muted; margin-bottom: 1; }
+    ReportsScreen #rep-result { height: auto; margin-top: 1; }
+    ReportsScreen #rep-result.error { color: $text-error; }
+    ReportsScreen #export { margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+e", "export", t("key_export"), id="reports_export"),
+        Binding("escape", "leave_field", t("key_leave_field"), id="reports_leave_field"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.path_typed = False  # once the officer types a path, kind/period no longer change it
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("coming_soon"), id="body")
+        with VerticalScroll(id="rep-form"):
+            yield Static(t("rep_help"), id="rep-help")
+            yield field_row(t("rep_kind"), Select([(t(f"rep_kind_{k}"), k) for k in KINDS],
+                                                  allow_blank=False, value="report", id="kind",
+                                                  compact=True))
+            yield field_row(t("rep_period"), text_input("", "period", t("rep_period_hint")))
+            yield field_row(t("rep_output"), text_input("", "output"))
+            yield Checkbox(t("rep_overwrite"), id="overwrite", compact=True)
+            yield Button(t("rep_export_button"), id="export", variant="primary", compact=True)
+            yield Static("", id="rep-result")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        if pdf_exports() is None:
+            self.say(t("rep_unavailable"), error=True)
+
+    def refresh_data(self) -> None:
+        """A year switch changes the default period and file name (unless typed by hand)."""
+        year, today = self.app.year, self.app.ctx.today
+        if year is None:
+            return
+        period = self.query_one("#period", Input)
+        if not period.value or not period.value.startswith(str(year)):
+            period.value = f"{year}-{today.month:02d}" if today.year == year else str(year)
+        self.suggest_path()
+
+    def kind(self) -> str:
+        return selected(self.query_one("#kind", Select)) or "report"
+
+    def suggest_path(self) -> None:
+        module = pdf_exports()
+        if self.path_typed or module is None or self.app.year is None:
+            return
+        period = self.query_one("#period", Input).value.strip() if self.kind() == "report" else None
+        try:
+            name = module.default_filename(self.kind(), self.app.year, period or None)
+        except NtmError:
+            return
+        output = self.query_one("#output", Input)
+        output.value = str(export_folder(self.app.ctx.config) / name)
+        self.loaded_path = output.value
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.query_one("#period", Input).disabled = self.kind() != "report"
+        self.suggest_path()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "period":
+            self.suggest_path()
+        elif event.input.id == "output" and event.value != getattr(self, "loaded_path", event.value):
+            self.path_typed = True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "output":
+            self.action_export()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export":
+            self.action_export()
+
+    def action_leave_field(self) -> None:
+        self.set_focus(None)  # digits switch sections again
+
+    def say(self, text: str, error: bool = False) -> None:
+        result = self.query_one("#rep-result", Static)
+        result.set_class(error, "error")
+        result.update(text)
+
+    def action_export(self) -> None:
+        module = pdf_exports()
+        if module is None:
+            self.say(t("rep_unavailable"), error=True)
+            return
+        commune = current_commune(self)
+        if commune is None:
+            self.say(t("no_commune_short"), error=True)
+            return
+        text = self.query_one("#output", Input).value.strip()
+        if not text:
+            self.say(t("rep_output_required"), error=True)
+            return
+        output = Path(text).expanduser()
+        if not output.suffix:
+            output = output.with_suffix(".pdf")
+        kind, year, ctx = self.kind(), self.app.year, self.app.ctx
+        period = self.query_one("#period", Input).value.strip() if kind == "report" else None
+        overwrite = self.query_one("#overwrite", Checkbox).value
+
+        def work():
+            # Refusals come back as values so they show in the screen, not only in a toast.
+            try:
+                return module.export_report(kind, commune.id, year, output, period=period or None,
+                                            font_path=ctx.config.font_path or None, lang=lang_of(self),
+                                            overwrite=overwrite, today=ctx.today)
+            except NtmError as exc:
+                return exc
+
+        self.say(t("rep_working"))
+        run_db(self, work, self.exported, group="export", exclusive=True)
+
+    def exported(self, result) -> None:
+        if isinstance(result, NtmError):
+            self.say(result.message(lang_of(self)), error=True)
+            return
+        self.app.last_export = str(result.path)  # offered when marking a deadline submitted
+        self.say(t("rep_done", path=result.path, pages=result.pages))
+        self.notify(t("rep_done", path=result.path, pages=result.pages))

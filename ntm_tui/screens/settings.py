@@ -15,10 +15,10 @@ from db.errors import ConflictError, NtmError, ValidationError
 from db.models import Commune, Plan
 from db.services import communes, people, plans
 from db.services.records import update_record
-from ntm_tui.forms.record_form import date_input, field_row, optional_date, selected, text_input
+from ntm_tui.forms.record_form import field_row, optional_date, selected, text_input
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
-from ntm_tui.screens.listing import current_commune, lang_of
+from ntm_tui.screens.listing import PaletteFromBindings, current_commune, lang_of
 
 COMMUNE_FIELDS = ("name", "district", "province")
 PLAN_FIELDS = ("number", "issuing_body", "issuing_unit", "signer_title", "signer_name")
@@ -31,9 +31,9 @@ def check_font(path: str) -> str:
         return ""
     file = Path(path).expanduser()
     if file.suffix.lower() != ".ttf":
-        raise ValidationError("font_not_ttf", path=path)
+        raise ValidationError("font_invalid", path=path)
     if not file.is_file():
-        raise ValidationError("font_not_found", path=path)
+        raise ValidationError("font_missing", path=path)
     return str(file)
 
 
@@ -45,18 +45,18 @@ def check_folder(path: str) -> str:
     return path
 
 
-class SettingsScreen(SectionScreen):
+class SettingsScreen(PaletteFromBindings, SectionScreen):
     SECTION = "settings"
     DEFAULT_CSS = """
     SettingsScreen #set-form { height: 1fr; padding: 0 1; }
     SettingsScreen .heading { text-style: bold; color: $accent; margin-top: 1; }
     SettingsScreen .row { height: auto; }
-    SettingsScreen .field-label { width: 26; }
+    SettingsScreen .row-label { width: 26; }
     SettingsScreen .row > Input, SettingsScreen .row > Select { width: 1fr; }
     SettingsScreen #set-status { height: auto; padding: 0 1; }
     SettingsScreen #set-status.error { color: $text-error; }
     """
-    BINDINGS = SectionScreen.BINDINGS + [
+    BINDINGS = [
         Binding("ctrl+s", "save", t("key_save"), id="settings_save"),
         Binding("escape", "leave_field", t("key_leave_field"), id="settings_leave_field"),
     ]
@@ -68,46 +68,73 @@ class SettingsScreen(SectionScreen):
         yield Static(t("set_hint"), id="set-status")
         yield Footer()
 
-    def fields(self) -> ComposeResult:
+    def stored(self) -> dict[str, object]:
+        """What the fields show: commune and plan rows of the database, the user config."""
         commune = current_commune(self)
-        if commune is None:
-            yield Static(t("no_commune_short"))
-            return
         config = self.app.ctx.config
         plan = plans.get_plan(commune, self.app.year)
         # The versions shown: saving over another session's later change is refused.
         self.seen = {"commune": commune.version, "plan": plan.version if plan else None}
-        members = [(m.name, m.name) for m in people.list_members(commune)]
+        self.members = [(m.name, m.name) for m in people.list_members(commune)]
+        known = {name for name, _ in self.members}
+        values: dict[str, object] = {f"commune-{n}": getattr(commune, n) for n in COMMUNE_FIELDS}
+        values["year"] = str(self.app.year)
+        values["plan-doc_date"] = rules.format_date(plan.doc_date) if plan else ""
+        values.update({f"plan-{n}": getattr(plan, n) if plan else "" for n in PLAN_FIELDS})
+        values.update(member_name=config.member_name if config.member_name in known else Select.NULL,
+                      user_name=config.user_name, font_path=config.font_path,
+                      export_dir=config.export_dir,
+                      lang=config.lang if config.lang in ("vi", "en") else "vi")
+        return values
+
+    def fields(self) -> ComposeResult:
+        if current_commune(self) is None:
+            yield Static(t("no_commune_short"))
+            return
+        v = self.stored()
+
+        def row(key: str, field_id: str, placeholder: str = ""):
+            return field_row(t(key), text_input(str(v[field_id]), field_id, placeholder))
+
         yield Static(t("set_commune"), classes="heading")
         for name in COMMUNE_FIELDS:
-            yield field_row(t(f"set_{name}"), text_input(getattr(commune, name), f"commune-{name}"))
-        yield field_row(t("set_year"), text_input(str(self.app.year), "year"))
-        yield Static(t("set_plan", year=self.app.year), classes="heading")
-        yield field_row(t("set_plan_number"), text_input(plan and plan.number, "plan-number",
-                                                         "249/KH-BQL"))
-        yield field_row(t("set_plan_date"), date_input(plan and plan.doc_date, "plan-doc_date"))
+            yield row(f"set_{name}", f"commune-{name}")
+        yield row("set_year", "year")
+        yield Static(t("set_plan", year=self.app.year), classes="heading", id="plan-heading")
+        yield row("set_plan_number", "plan-number", "249/KH-BQL")
+        yield row("set_plan_date", "plan-doc_date", "dd/mm/yyyy")
         for name in PLAN_FIELDS[1:]:
-            yield field_row(t(f"set_{name}"), text_input(plan and getattr(plan, name),
-                                                         f"plan-{name}", t(f"set_{name}_hint")))
+            yield row(f"set_{name}", f"plan-{name}", t(f"set_{name}_hint"))
         yield Static(t("set_personal"), classes="heading")
-        known = {name for name, _ in members}
-        yield field_row(t("set_member"), Select(
-            members, prompt=t("none_chosen"), id="member_name", compact=True,
-            value=config.member_name if config.member_name in known else Select.NULL))
-        yield field_row(t("set_user_name"), text_input(config.user_name, "user_name",
-                                                       t("set_user_name_hint")))
+        yield field_row(t("set_member"), Select(self.members, prompt=t("none_chosen"), id="member_name",
+                                                compact=True, value=v["member_name"]))
+        yield row("set_user_name", "user_name", t("set_user_name_hint"))
         yield field_row(t("set_lang"), Select([("Tiếng Việt", "vi"), ("English", "en")],
                                               allow_blank=False, id="lang", compact=True,
-                                              value=config.lang if config.lang in ("vi", "en") else "vi"))
-        yield field_row(t("set_font"), text_input(config.font_path, "font_path", t("set_font_hint")))
-        yield field_row(t("set_export_dir"), text_input(config.export_dir, "export_dir",
-                                                        t("set_export_dir_hint")))
+                                              value=v["lang"]))
+        yield row("set_font", "font_path", t("set_font_hint"))
+        yield row("set_export_dir", "export_dir", t("set_export_dir_hint"))
 
-    def refresh_data(self) -> None:
-        """Show what is stored now (after a year switch or another session's change)."""
-        form = self.query_one("#set-form", VerticalScroll)
-        form.remove_children()
-        form.mount_all(list(self.fields()))
+    def on_mount(self) -> None:
+        self.loaded = self.typed()
+
+    def typed(self) -> dict[str, object]:
+        return {w.id: w.value for w in self.query("#set-form Input, #set-form Select")}
+
+    def refresh_data(self, force: bool = False) -> None:
+        """Show what is stored now (after a year switch or another session's change), unless
+        the officer is in the middle of editing: their typing is never thrown away.
+        Values are set in place: rebuilding the widgets races with the change poll."""
+        if current_commune(self) is None or not self.query("#set-form Input"):
+            return
+        if not force and self.typed() != getattr(self, "loaded", {}):
+            return
+        values = self.stored()
+        self.query_one("#member_name", Select).set_options(self.members)
+        for widget in self.query("#set-form Input, #set-form Select"):
+            widget.value = values[widget.id]
+        self.query_one("#plan-heading", Static).update(t("set_plan", year=self.app.year))
+        self.loaded = self.typed()
 
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
@@ -135,7 +162,7 @@ class SettingsScreen(SectionScreen):
         try:
             self.save(commune)
         except ConflictError as exc:
-            self.refresh_data()  # show the other session's values; the officer re-enters theirs
+            self.refresh_data(force=True)  # show the other session's values; re-enter yours
             self.say(exc.message(lang_of(self)), error=True)
             return
         except NtmError as exc:
@@ -182,6 +209,7 @@ class SettingsScreen(SectionScreen):
         set_user(config.user_name or None)
         if config.lang != app.ctx.lang:
             self.notify(t("set_lang_restart"))
-        if year != app.year:
-            app.year = year
-            self.refresh_data()
+        commune = current_commune(self)
+        app.set_commune(commune.id, commune.name, year)  # title and year of every section
+        self.refresh_data(force=True)
+        app.refresh_screens()

@@ -188,7 +188,8 @@ def test_rules_command_adds_edits_and_switches_off(db, capsys):
         "2023-03-15", "2023-06-15", "2023-09-15", "2023-12-15"]
     code, out, _ = run(capsys, "--db", db, "rules")
     assert "Báo cáo An Giang" in out and "ngày 15, tháng 3 của quý / —" in out
-    assert run(capsys, "--db", db, "rules", "off", "5", "--today", "2023-07-01")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "rules", "off", "5", "--today", "2023-07-01")
+    assert (code, out.strip()) == (0, "Đã tắt quy định: Báo cáo An Giang")
     code, out, _ = run(capsys, "--db", db, "deadlines", "--format", "json", "--today", "2023-07-01")
     assert [r["due_date"] for r in json.loads(out) if r["title"].startswith("Báo cáo An Giang")] == [
         "2023-03-15", "2023-06-15"]

@@ -64,6 +64,7 @@ def test_submitted_stays_submitted_and_records_who_and_file(commune, tmp_path):
     (dict(deadline_id=9999, on=MARCH_16), "deadline_not_found"),
     (dict(on=date(2023, 3, 17), today=MARCH_16), "submit_in_future"),
     (dict(on=MARCH_16, file_path="x" * 5000), "text_too_long"),
+    (dict(on=MARCH_16, file_path="/no/such/report.pdf"), "file_not_found"),
     (dict(on="31/02/2023"), "date_invalid"),
 ])
 def test_submit_refuses_bad_input_and_changes_nothing(commune, kwargs, key):
@@ -76,18 +77,10 @@ def test_submit_refuses_bad_input_and_changes_nothing(commune, kwargs, key):
     assert Deadline.get_by_id(march.id).version == march.version
 
 
-def test_service_keeps_a_file_name_it_cannot_see(commune):
-    # the report may sit on the commune's share; only the command line insists the file exists
-    march = by_period(commune, "monthly_report")["2023-03"]
-    view = submit(march.id, MARCH_16, file_path=r"\\may-chu\bao-cao\bc-thang-3.pdf")
-    assert view.file_path == r"\\may-chu\bao-cao\bc-thang-3.pdf"
-
-
-def test_years_generated_only_when_asked(commune):
-    assert list_deadlines(commune, MARCH_16, date(2024, 1, 1), date(2024, 12, 31)) == []
-    views = list_deadlines(commune, MARCH_16, date(2024, 1, 1), date(2024, 12, 31), generate=True)
-    assert len(views) == 21
-    assert len(list_deadlines(commune, MARCH_16, date(2024, 1, 1), date(2024, 12, 31), generate=True)) == 21
+def test_years_generated_on_demand_unless_told_not_to(commune):
+    assert list_deadlines(commune, MARCH_16, date(2024, 1, 1), date(2024, 12, 31), generate=False) == []
+    assert len(list_deadlines(commune, MARCH_16, date(2024, 1, 1), date(2024, 12, 31))) == 21
+    assert len(list_deadlines(commune, MARCH_16, date(2024, 1, 1), date(2024, 12, 31))) == 21
 
 
 def test_rule_edit_moves_open_future_deadlines_only(commune):

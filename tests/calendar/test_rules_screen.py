@@ -138,12 +138,27 @@ def test_every_label_the_calendar_uses_exists_in_both_languages():
     files = ["ntm_tui/commands/deadlines.py", "ntm_tui/commands/submit.py", "ntm_tui/commands/rules.py",
              "ntm_tui/screens/deadline_rules.py", "ntm_tui/forms/deadline_rule.py"]
     used = {key for f in files for key in re.findall(r'\bt\("([a-z_]+)"', (root / f).read_text())}
-    used |= {f"state_{s}" for s in ("upcoming", "due", "late", "submitted")}
-    used |= {f"freq_{f}" for f in ("monthly", "quarterly", "yearly")} | {f"when_{f}" for f in ("monthly", "quarterly", "yearly")}
+    used |= {f"dl_rules_{a}_done" for a in ("on", "off")}
+    used |= {f"dl_state_{s}" for s in ("upcoming", "due", "late", "submitted")}
+    used |= {f"dl_freq_{f}" for f in ("monthly", "quarterly", "yearly")} | {f"dl_when_{f}" for f in ("monthly", "quarterly", "yearly")}
     from db.services.deadline_rules import RULE_KINDS
     from ntm_tui.forms.deadline_rule import NUMBER_FIELDS
 
-    used |= {f"kind_{k}" for k in RULE_KINDS} | {f"field_{n}" for n in NUMBER_FIELDS}
+    used |= {f"dl_kind_{k}" for k in RULE_KINDS} | {f"dl_field_{n}" for n in NUMBER_FIELDS}
     missing = sorted(k for k in used if k not in LABELS and not k.startswith(("help_db", "help_lang")))
     assert missing == []
     assert all(vi and en for vi, en in LABELS.values())
+
+
+def test_calendar_labels_collide_with_no_other_area():
+    # labels from all areas are merged into one dict: a shared key would show another area's text
+    import importlib
+    import pkgutil
+
+    import ntm_tui.i18n as i18n
+
+    mine = set(importlib.import_module("ntm_tui.i18n.calendar").LABELS)
+    for info in pkgutil.iter_modules(i18n.__path__):
+        if info.name != "calendar":
+            other = getattr(importlib.import_module(f"ntm_tui.i18n.{info.name}"), "LABELS", {})
+            assert not mine & set(other), info.name

@@ -178,3 +178,33 @@ def test_replace_updates_in_place_and_keeps_results(empty_db, cli, tmp_path):
     labels = {r[0] for r in rows[-6:]}
     assert "test-national-2026-2030 10.4" in labels and "test-national-2026-2030 10.3" in labels
     assert any(r[0] == "test-national-2026-2030 1" and r[3] == "3: >= 65.0" for r in rows)
+
+
+def test_replace_can_be_undone(empty_db, tmp_path):
+    """A replace is one batch in the change log; undo gives back the set as it was."""
+    from db.catalogue import parse_catalogue, read_yaml
+    from db.changelog import undo_batch
+    from db.services.catalogue_edit import import_catalogue
+
+    import_catalogue(load_catalogue_file(NATIONAL))
+    cset = CriteriaSet.get(CriteriaSet.code == "test-national-2026-2030")
+    original = catalogue_document(cset)
+    data = read_yaml(NATIONAL)
+    data["name"] = "Bộ đã sửa"
+    data["criteria"][1]["indicators"][0]["target_by_year"]["2027"]["value"] = 80
+    data["criteria"][9]["indicators"].pop()
+    data["criteria"][9]["indicators"].append({"code": "10.9", "content": "Mới", "kind": "yesno"})
+    summary = import_catalogue(parse_catalogue(data), replace=True)
+    assert (summary.added, summary.removed) == (["10.9"], ["10.3"])
+    assert catalogue_document(CriteriaSet.get_by_id(cset.id))["name"] == "Bộ đã sửa"
+    undo_batch(summary.batch)
+    assert catalogue_document(CriteriaSet.get_by_id(cset.id)) == original
+
+
+def test_groups_named_only_on_rows_are_kept(tmp_path):
+    from db.catalogue import parse_catalogue
+
+    spec = parse_catalogue({"code": "g", "name": "Bộ 2026-2030", "criteria": [
+        {"code": "1", "name": "A", "group": "I", "indicators": [{"code": "1", "content": "a"}]},
+        {"code": "2", "name": "B", "group": "II", "indicators": [{"code": "2", "content": "b"}]}]})
+    assert spec.groups == [("I", "I"), ("II", "II")]

@@ -37,3 +37,4 @@ def demo_pdfs(demo_template, tmp_path_factory) -> dict[str, Path]:
     db = folder / "demo.db"
     shutil.copy(demo_template, db)
     return export_all(db, folder)
+

@@ -69,8 +69,13 @@ def test_daily_backup_once_a_day_keeping_the_last_n(demo_db, tmp_path):
     for day in ("20240101", "20240102", "20240103", "20240104"):
         (folder / f"demo-auto-{day}.db").write_bytes(first.read_bytes())
     (folder / "demo-20240101-120000.db").write_bytes(first.read_bytes())
+    stale, fresh = folder / ".demo-auto-20240104.db.99.tmp", folder / ".demo-auto-x.db.98.tmp"
+    stale.write_bytes(b"cut short")
+    fresh.write_bytes(b"being written by another session")
+    os.utime(stale, (0, 0))
     first.unlink()
     again = daily_backup(demo_db, folder, keep=3)
+    fresh.unlink()  # left alone: it may still be written
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["demo-20240101-120000.db", "demo-auto-20240103.db", "demo-auto-20240104.db", again.name]
     assert daily_backup(demo_db, folder, keep=0) is None

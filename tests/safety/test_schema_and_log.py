@@ -7,6 +7,8 @@ import re
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from db.changelog import SESSION, latest_change_id
 from db.models import ALL_MODELS, ChangeLog, Commune, Indicator, database
 from tests.safety.conftest import ROOT, one_clear_line
@@ -92,3 +94,13 @@ def test_files_created_owner_only(tmp_path, cli):
         mode = path.stat().st_mode & 0o777
         assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
     assert {Path(p).name for p in created} >= {"ntm.db", "backups", "a.json", "dumps"}
+
+
+def test_commune_fields_and_settings_are_limited(empty_db, cli):
+    from db.errors import ValidationError
+    from db.services.communes import put_setting
+
+    code, _, err = cli("--db", empty_db, "init", "--commune", "Vĩnh Xương", "--district", "x" * 301)
+    assert code == 2 and one_clear_line(err) and "quá dài" in err
+    with pytest.raises(ValidationError):
+        put_setting("plan_recipients", "x" * 4001)

@@ -1,33 +1,16 @@
 """Section 3: members and units, what each holds, reassigning a criterion."""
-from datetime import date
-
 from textual.widgets import DataTable, Static
 
 from db.models import Assignment, ChangeLog, Criterion, Member, Unit
-from ntm_tui.app import NtmApp
-from ntm_tui.context import Context
-
-TODAY = date(2023, 3, 16)
-
-
-def row_keys(screen) -> list[str]:
-    table = screen.query_one(DataTable)
-    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
-
-
-async def open_section(pilot):
-    await pilot.pause()
-    await pilot.press("3")
-    await pilot.pause()
-    return pilot.app.screen
+from tests.screens.helpers import demo_app, open_section, row_keys
 
 
 async def test_reassign_criterion_from_criteria_view(demo_db):
-    app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    app = demo_app(demo_db)
     crit = Criterion.get(Criterion.code == "12")
     before = Assignment.get((Assignment.criterion == crit) & Assignment.indicator.is_null())
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_section(pilot)
+        screen = await open_section(pilot, "3")
         await pilot.press("v")
         await pilot.pause()
         keys = row_keys(screen)
@@ -46,9 +29,9 @@ async def test_reassign_criterion_from_criteria_view(demo_db):
 
 
 async def test_member_holdings_and_add_member_and_reassign_by_code(demo_db):
-    app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_section(pilot)
+        screen = await open_section(pilot, "3")
         detail = str(screen.query_one("#as-detail", Static).render())
         assert "Dương Văn Cảnh" in detail and "TC 18" in detail
         count = Member.select().count()

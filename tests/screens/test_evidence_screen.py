@@ -1,31 +1,14 @@
 """Section 4: the evidence checklist, its filters, search and quick keys."""
-from datetime import date
-
 from textual.widgets import DataTable, Static
 
 from db.models import EvidenceItem, Indicator
-from ntm_tui.app import NtmApp
-from ntm_tui.context import Context
-
-TODAY = date(2023, 3, 16)
-
-
-async def open_evidence(pilot):
-    await pilot.pause()
-    await pilot.press("4")
-    await pilot.pause()
-    return pilot.app.screen
-
-
-def row_keys(screen) -> list[str]:
-    table = screen.query_one(DataTable)
-    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+from tests.screens.helpers import TODAY, demo_app, open_section, row_keys
 
 
 async def test_mark_collected_then_checked_writes_status_and_today(demo_db):
-    app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_evidence(pilot)
+        screen = await open_section(pilot, "4")
         first = int(row_keys(screen)[0])
         assert EvidenceItem.get_by_id(first).status == "missing"  # missing first
         await pilot.press("c")
@@ -40,9 +23,9 @@ async def test_mark_collected_then_checked_writes_status_and_today(demo_db):
 
 
 async def test_filter_and_search_ignore_diacritics(demo_db):
-    app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_evidence(pilot)
+        screen = await open_section(pilot, "4")
         total = len(row_keys(screen))
         await pilot.press("f")  # missing only
         await pilot.pause()
@@ -62,9 +45,9 @@ async def test_filter_and_search_ignore_diacritics(demo_db):
 
 
 async def test_set_location_and_add_item_by_code(demo_db):
-    app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_evidence(pilot)
+        screen = await open_section(pilot, "4")
         first = int(row_keys(screen)[0])
         await pilot.press("l", *"Tu 2 ngan 3", "enter")
         await pilot.pause()
@@ -82,3 +65,15 @@ async def test_set_location_and_add_item_by_code(demo_db):
         item = EvidenceItem.select().order_by(EvidenceItem.id.desc()).first()
         assert Indicator.get_by_id(item.indicator_id).code == "17.6"
         assert str(item.id) in row_keys(screen)
+
+
+async def test_quick_keys_are_also_palette_commands(demo_db):
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_section(pilot, "4")
+        first = int(row_keys(screen)[0])
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        assert {"Thu thập", "Kiểm tra", "Nơi lưu", "Lọc", "Tìm"} <= set(commands)
+        await commands["Kiểm tra"].callback()
+        await pilot.pause()
+    assert EvidenceItem.get_by_id(first).status == "checked"

@@ -4,16 +4,10 @@ from datetime import date
 from textual.widgets import Static
 
 from db.models import Assignment, AssignmentSupport, ChangeLog, Criterion, EvidenceItem, Indicator, Unit
-from ntm_tui.app import NtmApp
-from ntm_tui.context import Context
 from ntm_tui.forms.assignment import AssignmentForm
 from ntm_tui.forms.evidence import EvidenceForm
 
-TODAY = date(2023, 3, 16)
-
-
-def demo_app(path) -> NtmApp:
-    return NtmApp(Context(db_path=path, db_explicit=True, today=TODAY))
+from tests.screens.helpers import TODAY, demo_app
 
 
 def criterion(code: str) -> Criterion:

@@ -6,17 +6,7 @@ from datetime import date
 from textual.widgets import Input, Static
 
 from db.models import Commune, Plan, Setting
-from ntm_tui.app import NtmApp
-from ntm_tui.context import Context
-
-TODAY = date(2023, 3, 16)
-
-
-async def open_settings(pilot):
-    await pilot.pause()
-    await pilot.press("7")
-    await pilot.pause()
-    return pilot.app.screen
+from tests.screens.helpers import demo_app, open_section
 
 
 def set_field(screen, field_id: str, value: str) -> None:
@@ -30,9 +20,9 @@ def status(screen) -> str:
 async def test_save_year_plan_number_and_personal_settings(demo_db, tmp_path):
     font = tmp_path / "TimesNewRoman.ttf"
     font.write_bytes(b"\0\1\0\0")
-    app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_settings(pilot)
+        screen = await open_section(pilot, "7")
         screen.query_one("#plan-number", Input).focus()
         await pilot.press("ctrl+a", "ctrl+k", *"250/KH-BQL", "enter")
         set_field(screen, "plan-doc_date", "1/3/2023")
@@ -55,9 +45,9 @@ async def test_save_year_plan_number_and_personal_settings(demo_db, tmp_path):
 
 
 async def test_bad_input_is_refused_and_nothing_saved(demo_db, tmp_path):
-    app = NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_settings(pilot)
+        screen = await open_section(pilot, "7")
         commune = Commune.get_by_id(app.commune_id)
         for field, value, message in [
             ("year", "2031", "ngoài giai đoạn"),
