@@ -47,7 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def owner_only_files() -> None:
+    """Everything this process creates (database, backups, exports) is the owner's alone,
+    unless NTM_TUI_UMASK says otherwise (e.g. 027 to share with a group)."""
+    import os
+
+    try:
+        os.umask(int(os.environ.get("NTM_TUI_UMASK", "077"), 8))
+    except ValueError:
+        os.umask(0o077)
+
+
 def main(argv: list[str] | None = None) -> int:
+    owner_only_files()
     set_lang(_lang_hint())
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -113,8 +113,11 @@ class NtmApp(App):
 
     def changed(self, batch: str | None, message: str = "") -> None:
         """A change of this session was saved: remember it for ctrl+z, say so, refresh."""
+        from db.changelog import latest_change_id
+
         if batch:
             self.undo_stack.append(batch)
+        self.seen_change = latest_change_id()  # our own change: the poll need not reload again
         if message:
             self.notify(message, timeout=4)
         from db.changelog import latest_change_id
@@ -145,9 +148,9 @@ class NtmApp(App):
         def undo():
             from db.changelog import undo_batch
 
-            return len(undo_batch(batch))
+            undo_batch(batch)
 
-        run_db(self, undo, lambda n: self.changed(None, t("undone", count=n)), group="write")
+        run_db(self, undo, lambda _: self.changed(None, t("undone")), group="write")
 
     def action_change_year(self, step: int) -> None:
         if self.commune_id is None:

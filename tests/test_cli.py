@@ -133,3 +133,11 @@ def test_module_entry_point_runs_as_a_process(demo):
     proc = subprocess.run([sys.executable, "-m", "ntm_tui", "--db", str(demo), "set", "1.9"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_exports_and_folders_are_owner_only(demo, tmp_path, capsys):
+    out = tmp_path / "new-folder" / "kh.pdf"
+    code, stdout, _ = run(capsys, "--db", str(demo), "export", "plan", "--year", "2023", "-o", str(out))
+    assert code == 0 and out.exists()
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    assert oct(out.parent.stat().st_mode & 0o777) == "0o700"

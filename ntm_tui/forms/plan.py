@@ -51,7 +51,7 @@ class PlanItemForm(PlanForm):
         return f"{self.code} / {self.year} — {t('kind_' + self.kind)}"
 
     def fields(self) -> list[Field]:
-        return [Field("text", t("field_text"), self.record.text if self.record else "")]
+        return [Field("text", t("tf_text"), self.record.text if self.record else "")]
 
     def save(self, values: dict[str, str]) -> tuple[str | None, str]:
         from db.models import PlanItem
@@ -75,12 +75,12 @@ class WorkForm(PlanForm):
 
         w = self.record
         return [
-            Field("title", t("field_title"), w.title if w else ""),
-            Field("hamlet", t("field_hamlet"), w.hamlet if w else ""),
-            Field("funding_note", t("field_funding"), w.funding_note if w else ""),
-            Field("due_date", t("field_due_date"), format_date(w.due_date) if w else "",
+            Field("title", t("tf_title"), w.title if w else ""),
+            Field("hamlet", t("tf_hamlet"), w.hamlet if w else ""),
+            Field("funding_note", t("tf_funding"), w.funding_note if w else ""),
+            Field("due_date", t("tf_due_date"), format_date(w.due_date) if w else "",
                   "dd/mm/yyyy"),
-            Field("status", t("field_status"), w.status if w else "planned",
+            Field("status", t("tf_status"), w.status if w else "planned",
                   choices=[(t("work_" + s), s) for s in WORK_STATUSES]),
         ]
 

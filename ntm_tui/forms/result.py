@@ -47,10 +47,10 @@ class ValueForm(ResultForm):
 
         s = self.status
         return [
-            Field("value", t("field_value"), s.value or "", "72,5"),
-            Field("numerator", t("field_numerator"), format_number(s.numerator), ""),
-            Field("denominator", t("field_denominator"), format_number(s.denominator), ""),
-            Field("data_date", t("field_data_date"), format_date(s.data_date), "dd/mm/yyyy"),
+            Field("value", t("tf_value"), s.value or "", "72,5"),
+            Field("numerator", t("tf_numerator"), format_number(s.numerator), ""),
+            Field("denominator", t("tf_denominator"), format_number(s.denominator), ""),
+            Field("data_date", t("tf_data_date"), format_date(s.data_date), "dd/mm/yyyy"),
         ]
 
     def save(self, values: dict[str, str]) -> tuple[str, str]:
@@ -77,7 +77,7 @@ class NoteForm(ResultForm):
         return f"{self.status.code} / {self.year} — {t('form_note')}"
 
     def fields(self) -> list[Field]:
-        return [Field("note", t("field_note"), self.status.note or "")]
+        return [Field("note", t("tf_note"), self.status.note or "")]
 
     def save(self, values: dict[str, str]) -> tuple[str, str]:
         return self.write(note=values["note"])

@@ -62,9 +62,14 @@ class SectionScreen(Screen):
     def title_text(self) -> str:
         return t(f"section_{self.SECTION}")
 
+    _shown_before = False
+
     def on_screen_resume(self) -> None:
+        # The first showing is loaded by on_mount; loading twice raced the settings form's mount.
         self.sub_title = self.title_text()
-        self.refresh_data()
+        if self._shown_before:
+            self.refresh_data()
+        self._shown_before = True
 
     def run_db(self, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
                exclusive: bool = False) -> None:

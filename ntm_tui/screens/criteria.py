@@ -46,7 +46,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         app = self.app
         if app.commune_id is None:
             self._status_line = None
-            self.query_one("#criteria-status", Static).update(t("no_commune_short"))
+            self.query_one("#criteria-status", Static).update(t("tui_no_commune"))
             return
         year = app.year
 
@@ -86,7 +86,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         return self.query_one(IndicatorTable).selected_criterion_id()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        item = self.selected_indicator()
+        item = self._need_indicator()
         if item is None:
             return
         from ntm_tui.screens.indicator_detail import IndicatorDetailScreen

@@ -28,7 +28,7 @@ class DashboardScreen(SectionScreen):
     def on_mount(self) -> None:
         self.sub_title = self.title_text()
         self.query_one("#dashboard-body").focus()
-        # The first load comes from on_screen_resume, which follows.
+        self.refresh_data()
 
     def refresh_data(self) -> None:
         app = self.app
@@ -94,7 +94,7 @@ class DashboardScreen(SectionScreen):
         text = Text()
         text.append(t("deadlines_title") + "\n", style="bold underline")
         if not late and not soon:
-            text.append(t("deadlines_none", days=SOON_DAYS))
+            text.append(t("dash_deadlines_none", days=SOON_DAYS))
         for d in late:
             text.append(f"{t('late_mark')} {describe(d)}\n", style="bold red")
         for d in soon:

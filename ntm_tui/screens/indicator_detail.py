@@ -16,6 +16,28 @@ from ntm_tui.widgets.indicator_actions import INDICATOR_BINDINGS, IndicatorActio
 from ntm_tui.widgets.indicator_table import unverified
 
 
+def _level(confidence: str) -> str:
+    """high/medium/low as stored in the catalogue, said in the user's language."""
+    return t("conf_" + confidence) if confidence in ("high", "medium", "low") else "?"
+
+
+def _said(prefix: str, key: str) -> str:
+    """A stored name (field, table) in words when there is a label for it, else as is."""
+    label = t(prefix + key)
+    return key if label == prefix + key else label
+
+
+def _value(text: str | None) -> str:
+    """Logged values: statuses in words ("met" → "Đạt"), booleans as yes/no, empty as ∅."""
+    if text is None or text == "":
+        return "∅"
+    for prefix in ("status_", "work_", "evidence_"):
+        said = _said(prefix, text)
+        if said != text:
+            return said
+    return text
+
+
 class PlanTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", t("key_edit"), id="edit")]
 
@@ -58,7 +80,7 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         table.add_column(t("tcol_kind"), width=10, key="kind")
         # A fixed width: an auto column would push the status out of an 80-column screen.
         table.add_column(t("tcol_content"), width=max(12, self.app.size.width - 36), key="text")
-        table.add_column(t("field_status"), width=14, key="status")
+        table.add_column(t("tf_status"), width=14, key="status")
         table.focus()
         self.refresh_data()
 
@@ -103,14 +125,14 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         if s.numerator is not None and s.denominator is not None:
             text.append(f" ({format_number(s.numerator)}/{format_number(s.denominator)})")
         if s.data_date:
-            text.append(f" · {t('field_data_date')} {format_date(s.data_date)}")
+            text.append(f" · {t('tf_data_date')} {format_date(s.data_date)}")
         if s.result_year and s.result_year != self.app.year:
             text.append(f" · {t('carried_from', year=s.result_year)}", style="dim")
         if s.note:
-            text.append(f"\n{t('field_note')}: {s.note}")
+            text.append(f"\n{t('tf_note')}: {s.note}")
         text.append(f"\n{t('col_lead')}: {s.lead or t('none')}")
         text.append(f"\n{t('provenance')}: {t('basis_' + p.basis) if p.basis else '?'}, "
-                    f"{t('confidence')} {p.confidence or '?'}/{p.target_confidence or '?'}",
+                    f"{t('confidence')} {_level(p.confidence)}/{_level(p.target_confidence)}",
                     style="yellow" if unverified(s) else "dim")
         if p.verified:
             text.append(f" · {t('verified')} {p.verified_source}", style="green")
@@ -164,9 +186,10 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         if not detail.changes:
             text.append(t("none"))
         for c in detail.changes:
-            what = f"{c.field}: {c.old or '∅'} → {c.new or '∅'}" if c.action == "update" \
-                else t("change_" + c.action)
-            text.append(f"{c.at:%d/%m/%Y %H:%M} {c.user} · {c.table} · {what}\n", style="dim")
+            what = f"{_said('fld_', c.field)}: {_value(c.old)} → {_value(c.new)}" \
+                if c.action == "update" else t("change_" + c.action)
+            text.append(f"{c.at:%d/%m/%Y %H:%M} {c.user} · {_said('table_', c.table)} · {what}\n",
+                        style="dim")
         text.rstrip()
         return text
 

@@ -12,9 +12,9 @@ from ntm_tui.screens.base import run_db
 class FirstRunPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(t("first_run_title"), classes="form-title")
-        for name, label, hint in (("name", t("field_commune"), "Tân Thạnh"),
-                                  ("district", t("field_district"), "Tân Châu"),
-                                  ("province", t("field_province"), "An Giang")):
+        for name, label, hint in (("name", t("tf_commune"), "Tân Thạnh"),
+                                  ("district", t("tf_district"), "Tân Châu"),
+                                  ("province", t("tf_province"), "An Giang")):
             yield Label(label, classes="field-label")
             yield Input(placeholder=hint, id=f"new-{name}")
         yield Static("", id="first-run-error", classes="error", markup=False)

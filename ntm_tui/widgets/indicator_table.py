@@ -34,7 +34,8 @@ def _shown(item, criterion, name: str, member: str) -> bool:
     if name == "targets":
         return item.targeted or criterion.targeted
     if name == "mine":
-        return bool(member) and fold(item.lead) == fold(member)
+        # "Tran Thi Binh" in the settings finds "Trần Thị Bình (minh họa)" in the data.
+        return bool(member) and bool(item.lead) and matches(member, item.lead)
     if name == "unverified":
         return unverified(item)
     return True
@@ -55,6 +56,7 @@ def visible_rows(status, name: str, member: str) -> list[tuple[str, object, obje
 def find_row(rows, query: str) -> str | None:
     """A code typed ("12.1", "11", "11.1" for the one-indicator 11) wins; else the first row
     whose code, content or name holds every word, diacritics and case ignored."""
+    query = query.lstrip("/")  # a "/" typed twice (tmux sends keys fast) is not part of it
     wanted = fold(query).strip()
     if not wanted:
         return None

@@ -122,7 +122,7 @@ async def test_filters_not_met_and_unverified(demo_db):
 
 
 async def test_mine_filter_uses_the_configured_member(demo_db):
-    app = make_app(demo_db, member_name="tran thi binh (minh hoa)")
+    app = make_app(demo_db, member_name="Tran Thi Binh")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         await settle(pilot)
@@ -159,3 +159,29 @@ async def test_other_sessions_change_appears(demo_db):
         table = app.screen.query_one(IndicatorTable)
         assert table.rows_by_key["i:11"][1].status == "met"
     assert Result.select().where(Result.value == "3,5").count() == 1
+
+
+async def test_e_adds_evidence_and_a_opens_assignment_both_undoable(demo_db):
+    from db.models import EvidenceItem
+    from ntm_tui.forms.assignment import AssignmentForm
+
+    before = EvidenceItem.select().count()
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "12.1")
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press(*"Bien ban kiem tra lop nghe", "ctrl+s")
+        await settle(pilot)
+        item = EvidenceItem.select().order_by(EvidenceItem.id.desc()).get()
+        assert (item.title, item.indicator.code, item.year) == ("Bien ban kiem tra lop nghe", "12.1", 2023)
+        assert app.screen.query_one(IndicatorTable).rows_by_key["i:12.1"][1].evidence_total == 2
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert EvidenceItem.select().count() == before
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, AssignmentForm)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not app.undo_stack  # a cancelled form leaves nothing to undo
