@@ -133,6 +133,11 @@ class NtmApp(App):
         self.seen_change = latest_change_id()  # our own change: the poll need not reload again
         if message:
             self.notify(message, timeout=4)
+        from db.changelog import latest_change_id
+
+        # Our own change is about to be shown: the poll must not reload every screen again
+        # for it (read before the reload, so a change by another session is not skipped).
+        self.seen_change = max(self.seen_change, latest_change_id())
         self.refresh_screens()
 
     # --- actions ------------------------------------------------------------------------------

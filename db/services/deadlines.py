@@ -41,10 +41,21 @@ class DeadlineView:
     submitted_by: str
     file_path: str
     version: int
-    flag: str = ""  # why the due date is not a working day: "Chủ nhật", "Tết Nguyên Đán", …
-    suggested_date: date | None = None  # then the working day before
     rule_id: int | None = None
     source: str = ""  # "work_item:12", "evidence:40" for one-off deadlines
+    lang: str = "vi"  # of the holiday names in `flag`
+
+    # The holiday flag is worked out when first read: the holiday tables are a large import
+    # (hundreds of modules) that the dashboard, the start notice and the PDF report never need.
+    @property
+    def flag(self) -> str:
+        """Why the due date is not a working day: "Chủ nhật", "Tết Nguyên Đán", … ("" if it is)."""
+        return day_off(self.due_date, self.lang)
+
+    @property
+    def suggested_date(self) -> date | None:
+        """When the due date is not a working day: the working day before."""
+        return working_day_before(self.due_date) if self.flag else None
 
     @property
     def flags(self) -> list[str]:
@@ -142,11 +153,9 @@ def prepare(commune: Commune, years: list[int] | range) -> None:
 
 
 def view_of(d: Deadline, today: date, lang: str = "vi") -> DeadlineView:
-    flag = day_off(d.due_date, lang)
     return DeadlineView(d.id, d.kind, d.period, d.title, d.due_date, d.latest_date,
                         state_of(d, today), d.submitted_on, d.submitted_by, d.file_path, d.version,
-                        flag=flag, suggested_date=working_day_before(d.due_date) if flag else None,
-                        rule_id=d.rule_id, source=d.source)
+                        rule_id=d.rule_id, source=d.source, lang=lang)
 
 
 def list_deadlines(commune: Commune, today: date, start: date | None = None,

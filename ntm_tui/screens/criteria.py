@@ -25,6 +25,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
 
     status = None  # db.services.status.YearStatus, once loaded
     filter = "all"
+    _status_line = None
     _before_search: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -44,6 +45,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
     def refresh_data(self) -> None:
         app = self.app
         if app.commune_id is None:
+            self._status_line = None
             self.query_one("#criteria-status", Static).update(t("tui_no_commune"))
             return
         year = app.year
@@ -69,7 +71,9 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         line = Text(f"{t('year')} {self.status.year} · {t('filter')}: {t('filter_' + self.filter)}"
                     f" · {shown}/{total} {t('indicators')} · ")
         line.append("* " + t("mark_unverified") + "  ? " + t("mark_unknown_target"), style="dim")
-        self.query_one("#criteria-status", Static).update(line)
+        if line != self._status_line:  # an unchanged line is not laid out again after each press
+            self._status_line = line
+            self.query_one("#criteria-status", Static).update(line)
 
     def on_resize(self) -> None:
         self._render_rows()

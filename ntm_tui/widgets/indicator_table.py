@@ -75,6 +75,12 @@ def find_row(rows, query: str) -> str | None:
     return None
 
 
+def _same_cell(a, b) -> bool:
+    if isinstance(a, Text) and isinstance(b, Text):
+        return a.plain == b.plain and a.style == b.style and a.spans == b.spans
+    return type(a) is type(b) and a == b
+
+
 def short_name(name: str, width: int) -> str:
     """Vietnamese names end with the given name: keep the end ("Nguyễn Văn An" → "Văn An")."""
     name = re.sub(r"\s*\(.*?\)", "", name or "").strip()
@@ -94,21 +100,34 @@ class IndicatorTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.rows_by_key: dict[str, tuple[object, object]] = {}
+        self._shown_cells: dict[str, list] = {}  # what each row shows now
+        self._shown_layout: tuple = ()  # (row keys, content width, language) of the table now
 
     def show(self, status, name: str, member: str, width: int, lang: str,
              cursor_key: str | None = None) -> int:
         """Fill the table; returns how many indicators are shown."""
         cursor_key = cursor_key or self.cursor_key()
         content_width = max(10, width - FIXED)
-        self.clear(columns=True)
-        for label, w in COLUMNS:
-            self.add_column(t(label), width=w or content_width, key=label)
         rows = visible_rows(status, name, member)
         self.rows_by_key = {key: (crit, item) for key, crit, item in rows}
-        for key, crit, item in rows:
-            cells = self._criterion_cells(crit, content_width) if item is None \
-                else self._indicator_cells(item, content_width, lang)
-            self.add_row(*cells, key=key)
+        cells_by_key = {key: self._criterion_cells(crit, content_width) if item is None
+                        else self._indicator_cells(item, content_width, lang)
+                        for key, crit, item in rows}
+        layout = (tuple(cells_by_key), content_width, lang)
+        if layout == self._shown_layout and self.row_count == len(cells_by_key):
+            # Same rows and columns (a space press, a reload after a change): rewrite only the
+            # cells that differ, so the table is not cleared and laid out again.
+            for key, cells in cells_by_key.items():
+                for (label, _), new, old in zip(COLUMNS, cells, self._shown_cells[key]):
+                    if not _same_cell(new, old):
+                        self.update_cell(key, label, new)
+        else:
+            self.clear(columns=True)
+            for label, w in COLUMNS:
+                self.add_column(t(label), width=w or content_width, key=label)
+            for key, cells in cells_by_key.items():
+                self.add_row(*cells, key=key)
+        self._shown_cells, self._shown_layout = cells_by_key, layout
         if cursor_key in self.rows_by_key:
             self.move_to(cursor_key)
         return sum(1 for _, _, item in rows if item is not None)

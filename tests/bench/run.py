@@ -7,10 +7,10 @@
   draws one static screen, measured the same way (tests/bench/minimal_app.py). Runs alternate;
   ratio of medians. The same on the district database (`--commune NAME`), where the peak RSS
   (VmHWM) is read after the criteria and evidence sections have been opened too.
-- keys: space on the indicator list, 200 presses, each timed until the change is in the
-  database and on the screen (the real app, driven in-process by Pilot). While the criteria
-  screen has no space key the service call + the status reload is timed instead, and the JSON
-  says `key_measure: "service"`.
+- keys: space on the indicator list, 200 presses (60 with --quick), each timed until the change
+  is on the screen and in the database (the real app driven in-process, tests/bench/keys.py).
+  Without a space key on the criteria screen the service call + the status reload is timed
+  instead, and the JSON says `key_measure: "service"`.
 - status: `ntm-tui status --format json` (subprocess) against `python -c "import peewee"`.
 - pdf: each export (plan, report, evidence, assignments) through the command line, against
   tests/bench/pdf_baseline.py building a bare reportlab table of the same size; `null` until
@@ -59,9 +59,9 @@ ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[PX^_\]].*?(?:\x1b\\|\x07)|\x1b
 PROFILES = {  # start runs, key presses, status runs, pdf runs, district size
     "full": dict(runs=9, presses=200, status_runs=9, pdf_runs=5, communes=150, years=(2021, 2025),
                  evidence=10),
-    "quick": dict(runs=5, presses=200, status_runs=5, pdf_runs=3, communes=150, years=(2021, 2025),
+    "quick": dict(runs=5, presses=60, status_runs=5, pdf_runs=3, communes=150, years=(2021, 2025),
                   evidence=10),
-    "smoke": dict(runs=1, presses=5, status_runs=1, pdf_runs=1, communes=3, years=(2022, 2023),
+    "smoke": dict(runs=1, presses=3, status_runs=1, pdf_runs=1, communes=3, years=(2022, 2023),
                   evidence=1),
 }
 PDF_KINDS = [("plan", None), ("report", "2023"), ("evidence", None), ("assignments", None)]
@@ -284,7 +284,8 @@ def measure_pdf(demo: Path, env: dict, workdir: Path, runs: int) -> dict:
     if importlib.util.find_spec("exports.pdf") is None:
         return {"pdf": None, "pdf_ratio": None, "annual_report_s": None,
                 "pdf_note": "exports.pdf has not landed: PDF figures are null"}
-    out: dict = {"pdf": {}}
+    out: dict = {"pdf": {}, "pdf_baseline": "bare reportlab: A4 SimpleDocTemplate, one Table of "
+                                            "plain strings, Helvetica (no embedded font)"}
     ratios = []
     for kind, period in PDF_KINDS:
         target = workdir / f"{kind}.pdf"

@@ -1,0 +1,110 @@
+"""The space key on the indicator list, timed in the real app driven in-process by Pilot.
+
+Each press is timed from the key (`App.simulate_key`, as the terminal delivers it) until the
+table's row shows the toggled result and the screen has flushed that update to the terminal
+(no layout, repaint or dirty widget left pending); the database is then checked to hold the
+same result. The cursor
+moves to the next indicator between presses, outside the timing.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from pathlib import Path
+
+RESULT_COLUMN = "tcol_result"
+DEBUG = bool(os.environ.get("NTM_BENCH_DEBUG"))
+
+
+async def key_latency(db: Path, commune_name: str | None, presses: int, timeout: float = 10.0
+                      ) -> list[float]:
+    from db.models import Result
+    from ntm_tui.app import NtmApp
+    from ntm_tui.context import Context
+    from ntm_tui.i18n import t
+    from ntm_tui.screens.criteria import CriteriaScreen
+    from ntm_tui.widgets.indicator_table import IndicatorTable
+
+    ctx = Context(db_path=Path(db), db_explicit=True, commune_name=commune_name)
+    ctx.open()
+    app = NtmApp(ctx)
+    times: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        screen = app.screen
+        assert isinstance(screen, CriteriaScreen), screen
+        await _until(lambda: screen.status is not None, pilot, timeout)
+        table = screen.query_one(IndicatorTable)
+        column = _result_column(table, t)
+        for _ in range(presses):
+            item = await _indicator_under_cursor(table, pilot)
+            key = table.cursor_key()
+            before = _cell(table, key, column)
+            started = time.perf_counter()
+            app.simulate_key("space")  # as the terminal delivers it (pilot.press also waits for idle)
+            try:
+                await _until(lambda: _cell(table, key, column) != before, pilot, timeout)
+            except TimeoutError:
+                notes = [n.message for n in app._notifications]
+                raise TimeoutError(f"{item.code}: row {key} still {before!r}; notifications {notes}")
+            changed_at = time.perf_counter() - started
+            await _until(lambda: _painted(screen), pilot, timeout)
+            elapsed = time.perf_counter() - started
+            if DEBUG:
+                print(f"{item.code}: row changed {changed_at * 1000:.0f} ms, settled {elapsed * 1000:.0f} ms")
+            row = Result.get((Result.commune == app.commune_id) & (Result.year == app.year)
+                             & (Result.indicator == item.id))
+            if row.status == item.status or t(f"res_{row.status}") != _cell(table, key, column):
+                raise AssertionError(f"{item.code}: the database and the row disagree after space")
+            times.append(elapsed)
+            if table.cursor_row >= table.row_count - 1:
+                table.move_cursor(row=0)
+                await pilot.pause(0)
+            else:
+                await pilot.press("down")
+        await pilot.press("ctrl+q")
+    return times
+
+
+def _result_column(table, t) -> int:
+    for index, column in enumerate(table.ordered_columns):
+        if column.key.value == RESULT_COLUMN:
+            return index
+    labels = [str(c.label) for c in table.ordered_columns]
+    raise AssertionError(f"no result column ({RESULT_COLUMN}) in {labels}")
+
+
+def _painted(screen) -> bool:
+    """The screen has sent its pending update to the terminal (Textual's own flags: a layout,
+    a repaint or dirty widgets wait for the next compositor refresh)."""
+    return not (getattr(screen, "_layout_required", False) or getattr(screen, "_repaint_required", False)
+                or getattr(screen, "_dirty_widgets", None))
+
+
+def _cell(table, key: str, column: int) -> str:
+    try:
+        return str(table.get_row(key)[column])
+    except Exception:  # the table is being refilled
+        return ""
+
+
+async def _indicator_under_cursor(table, pilot):
+    for _ in range(table.row_count + 1):
+        item = table.selected_indicator()
+        if item is not None:
+            return item
+        if table.cursor_row >= table.row_count - 1:
+            table.move_cursor(row=0)
+            await pilot.pause(0)
+        else:
+            await pilot.press("down")
+    raise AssertionError("no indicator row in the table")
+
+
+async def _until(condition, pilot, timeout: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the screen did not change in time")
+        await asyncio.sleep(0.001)
