@@ -1,4 +1,4 @@
-"""Schema version 5: indexes for databases that hold many communes and years (a town, a province).
+"""Schema version 3: indexes for databases that hold many communes and years (a town, a province).
 
 - result (commune, indicator, year): "the latest result up to a year" per indicator is one seek
   instead of a walk over every year of the commune (status, the space key, carry forward).
