@@ -184,7 +184,7 @@ class Result(VersionedModel):
 
     class Meta:
         indexes = ((("commune", "year", "indicator"), True),
-                   (("commune", "indicator", "year"), False))  # m0005: latest result per indicator
+                   (("commune", "indicator", "year"), False))  # m0003: latest result per indicator
 
 
 # --- people and units ---------------------------------------------------------------
@@ -311,7 +311,7 @@ class EvidenceItem(VersionedModel):
 
     class Meta:
         indexes = ((("commune", "year", "indicator"), False),
-                   (("commune", "year", "indicator", "status"), False))  # m0005: evidence counts
+                   (("commune", "year", "indicator", "status"), False))  # m0003: evidence counts
 
 
 # --- deadlines ------------------------------------------------------------------------------
