@@ -113,7 +113,7 @@ class NtmApp(App):
             latest = latest_change_id()
         except Exception:  # a locked or vanished file: try again at the next tick
             return
-        if latest > self.seen_change:
+        if latest != self.seen_change:  # not ">": a restored backup may have fewer changes
             self.seen_change = latest
             self.refresh_screens()
 
