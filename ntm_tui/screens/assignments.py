@@ -24,6 +24,12 @@ def held_text(views: list[AssignmentView]) -> str:
 
 
 class AssignmentsScreen(PaletteFromBindings, SectionScreen):
+    # Filled by the loading worker; empty until the first load arrives.
+    commune = None
+    assignments: list = []
+    members: list = []
+    units: list = []
+    criteria: list = []
     SECTION = "assignments"
     DEFAULT_CSS = """
     AssignmentsScreen #as-bar { height: 1; padding: 0 1; background: $boost; }
@@ -56,11 +62,23 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     # --- data -----------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        commune = current_commune(self)
-        self.commune = commune
-        self.assignments = people.list_assignments(commune) if commune else []
-        self.members = people.list_members(commune) if commune else []
-        self.units = people.list_units(commune) if commune else []
+        year = self.app.year
+
+        def load():
+            commune = current_commune(self)
+            if commune is None:
+                return None, [], [], [], []
+            cset = criteria_set_for_year(commune, year, check=False)
+            criteria = sorted(Criterion.select().where(Criterion.criteria_set == cset),
+                              key=lambda c: rules.code_key(c.code))
+            return (commune, people.list_assignments(commune), people.list_members(commune),
+                    people.list_units(commune), criteria)
+
+        self.run_db(load, self._loaded, exclusive=True)  # off the UI thread: it never freezes
+
+    def _loaded(self, found) -> None:
+        self.commune, self.assignments, self.members, self.units, self.criteria = found
+        commune = self.commune
         table = self.query_one(DataTable)
         table.clear(columns=True)
         # Fixed widths: the table is refilled in place and must fit 80 columns.
@@ -89,10 +107,7 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     def criteria_rows(self):
         """Every criterion of the year's set (unassigned ones too), then indicator-level ones."""
         by_crit = {a.criterion_code: a for a in self.assignments if a.indicator_code is None}
-        cset = criteria_set_for_year(self.commune, self.app.year, check=False)
-        criteria = sorted(Criterion.select().where(Criterion.criteria_set == cset),
-                          key=lambda c: rules.code_key(c.code))
-        for crit in criteria:
+        for crit in self.criteria:
             a = by_crit.get(crit.code)
             yield f"c:{crit.id}", (crit.code, clip(crit.name, 28), clip(a.lead, 24) if a else "—",
                                    clip(", ".join(a.supports), 16) if a else "")

@@ -25,6 +25,7 @@ def agenda_order(view: deadlines.DeadlineView) -> tuple:
 
 
 class CalendarScreen(PaletteFromBindings, SectionScreen):
+    views: list = []  # filled by the loading worker
     SECTION = "calendar"
     DEFAULT_CSS = """
     CalendarScreen #cal-bar { height: 1; padding: 0 1; background: $boost; }
@@ -62,13 +63,21 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         return self.app.ctx.today
 
     def refresh_data(self) -> None:
-        commune = current_commune(self)
-        year = self.app.year
-        # Listing brings one-offs (works, evidence expiry) in sync; the year's rule-made
-        # deadlines come from g, so a stray year switch creates nothing.
-        self.views = (deadlines.list_deadlines(commune, self.today, date(year, 1, 1), date(year, 12, 31),
-                                               lang=lang_of(self)) if commune and year else [])
-        self.views.sort(key=agenda_order)
+        year, today, lang = self.app.year, self.today, lang_of(self)
+
+        def load():
+            # Listing brings one-offs (works, evidence expiry) in sync and makes the year's
+            # deadlines from the rules when they are missing.
+            commune = current_commune(self)
+            if not (commune and year):
+                return []
+            return deadlines.list_deadlines(commune, today, date(year, 1, 1), date(year, 12, 31),
+                                            lang=lang)
+
+        self.run_db(load, self._loaded, exclusive=True)  # off the UI thread: it never freezes
+
+    def _loaded(self, views) -> None:
+        self.views = sorted(views, key=agenda_order)
         self.show()
 
     def show(self) -> None:

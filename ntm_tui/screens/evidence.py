@@ -20,6 +20,7 @@ FILTERS = ("all",) + evidence.EVIDENCE_STATUSES
 
 
 class EvidenceScreen(PaletteFromBindings, SectionScreen):
+    items: list = []  # filled by the loading worker
     SECTION = "evidence"
     DEFAULT_CSS = """
     EvidenceScreen #ev-bar { height: 1; padding: 0 1; background: $boost; }
@@ -61,8 +62,16 @@ class EvidenceScreen(PaletteFromBindings, SectionScreen):
     # --- data -----------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        commune = current_commune(self)
-        self.items = evidence.list_evidence(commune, self.app.year) if commune else []
+        year = self.app.year
+
+        def load():
+            commune = current_commune(self)
+            return evidence.list_evidence(commune, year) if commune else []
+
+        self.run_db(load, self._loaded, exclusive=True)  # off the UI thread: it never freezes
+
+    def _loaded(self, items) -> None:
+        self.items = items
         self.show_items()
 
     def visible(self) -> list[evidence.EvidenceView]:
