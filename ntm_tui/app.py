@@ -9,26 +9,32 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ntm_tui.i18n import t
-from ntm_tui.screens.assignments import AssignmentsScreen
 from ntm_tui.screens.base import SECTIONS, run_db
-from ntm_tui.screens.calendar import CalendarScreen
-from ntm_tui.screens.criteria import CriteriaScreen
-from ntm_tui.screens.dashboard import DashboardScreen
-from ntm_tui.screens.evidence import EvidenceScreen
-from ntm_tui.screens.reports import ReportsScreen
-from ntm_tui.screens.settings import SettingsScreen
 
 POLL_SECONDS = 2.0  # how soon another session's change shows here
 UNDO_DEPTH = 50
+
+
+def _section(module: str, name: str):
+    """A section screen imported when first opened: start-up pays only for the dashboard."""
+    def build() -> Screen:
+        from importlib import import_module
+
+        return getattr(import_module(f"ntm_tui.screens.{module}"), name)()
+    return build
 
 
 class NtmApp(App):
     TITLE = "ntm-tui"
     CSS_PATH = "app.tcss"
     MODES = {
-        "dashboard": DashboardScreen, "criteria": CriteriaScreen, "assignments": AssignmentsScreen,
-        "evidence": EvidenceScreen, "calendar": CalendarScreen, "reports": ReportsScreen,
-        "settings": SettingsScreen,
+        "dashboard": _section("dashboard", "DashboardScreen"),
+        "criteria": _section("criteria", "CriteriaScreen"),
+        "assignments": _section("assignments", "AssignmentsScreen"),
+        "evidence": _section("evidence", "EvidenceScreen"),
+        "calendar": _section("calendar", "CalendarScreen"),
+        "reports": _section("reports", "ReportsScreen"),
+        "settings": _section("settings", "SettingsScreen"),
     }
     DEFAULT_MODE = "dashboard"
     BINDINGS = [
