@@ -124,7 +124,3 @@ def default_year(commune: Commune, today: date | None = None) -> int:
     cset = criteria_set_for_year(commune, year, check=False)
     return max(cset.period_start, min(cset.period_end, year))
 
-
-def ensure_ready(default_name: str | None = None) -> None:
-    """First use of a new database: load the shipped criteria set."""
-    ensure_default_catalogue()
