@@ -81,6 +81,8 @@ LABELS = {
     "latest": ("gần nhất", "latest"),
     "late_mark": ("TRỄ", "LATE"),
     "soon_mark": ("sắp", "soon"),
+    "due_mark": ("HẠN", "DUE"),
+    "latest_by": ("chậm nhất {date}", "at the latest {date}"),
     "targets_unmet": ("Mục tiêu năm {year} chưa đạt ({count})", "Targets for {year} not met ({count})"),
     "criteria_progress": ("Tiến độ từng tiêu chí (chỉ tiêu đạt/tổng)",
                           "Progress per criterion (indicators met/total)"),

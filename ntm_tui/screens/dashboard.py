@@ -89,6 +89,7 @@ class DashboardScreen(SectionScreen):
         self.query_one("#bars", Static).update(self._bars_text(status))
 
     def _deadlines_text(self, late, soon) -> Text:
+        from db.rules import format_date
         from ntm_tui.widgets.deadline_notice import SOON_DAYS, describe
 
         text = Text()
@@ -98,7 +99,12 @@ class DashboardScreen(SectionScreen):
         for d in late:
             text.append(f"{t('late_mark')} {describe(d)}\n", style="bold red")
         for d in soon:
-            text.append(f"{t('soon_mark')} {describe(d)}\n")
+            if d.state == "due":  # past its due date, still before the latest date
+                latest = format_date(d.latest_date) if d.latest_date else ""
+                text.append(f"{t('due_mark')} {describe(d)}", style="bold yellow")
+                text.append(f" ({t('latest_by', date=latest)})\n" if latest else "\n", style="yellow")
+            else:
+                text.append(f"{t('soon_mark')} {describe(d)}\n")
         text.rstrip()
         return text
 
