@@ -20,7 +20,8 @@ async def test_dashboard_counts_deadlines_targets_and_bars(demo_db):
         assert "Mục tiêu  15/19 tiêu chí, 49/57 chỉ tiêu" in counts
         deadlines = text_of(app, "#deadlines")
         assert "TRỄ 10/01/2023" in deadlines  # 16/03/2023: January's report is late
-        assert "sắp 10/03/2023  Báo cáo quý" in deadlines  # due, within its grace period
+        # due on 10/03, within its grace period: says so, with the latest date
+        assert "HẠN 10/03/2023  Báo cáo quý 1/2023 (chậm nhất 20/03/2023)" in deadlines
         assert "10/04/2023" not in deadlines  # more than 7 days away
         targets = text_of(app, "#targets")
         assert "12.1" in targets and "Trần Thị Bình" in targets
