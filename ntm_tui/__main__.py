@@ -34,7 +34,24 @@ def common_options(parser: argparse.ArgumentParser, top: bool, commune: bool = T
                         help="dd/mm/yyyy | yyyy-mm-dd")
 
 
-def build_parser() -> argparse.ArgumentParser:
+GLOBAL_VALUE_OPTIONS = ("--db", "--lang", "--commune", "--today")
+
+
+def command_name(argv: list[str]) -> str | None:
+    """The command word in argv (skipping global options and their values), if any."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in GLOBAL_VALUE_OPTIONS:
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given argv, only the command being run is built (help and typos get all)."""
     from ntm_tui.commands import command_modules
 
     parser = Parser(prog="ntm-tui", description="Nông thôn mới — ntm-tui")
@@ -42,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     common = Parser(add_help=False)
     common_options(common, top=False)
-    for module in command_modules():
+    only = command_name(argv) if argv is not None else None
+    for module in command_modules(only):
         module.register(sub, common)
     return parser
 
@@ -61,7 +79,8 @@ def owner_only_files() -> None:
 def main(argv: list[str] | None = None) -> int:
     owner_only_files()
     set_lang(_lang_hint())
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     from db.errors import NtmError
     from ntm_tui.context import build_context

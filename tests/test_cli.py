@@ -141,3 +141,16 @@ def test_exports_and_folders_are_owner_only(demo, tmp_path, capsys):
     assert code == 0 and out.exists()
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     assert oct(out.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_only_the_command_being_run_is_built():
+    from ntm_tui.__main__ import build_parser, command_name
+
+    assert command_name(["--db", "x.db", "--lang", "en", "status", "--year", "2023"]) == "status"
+    assert command_name(["--today", "2023-03-16", "set", "12.1"]) == "set"
+    assert command_name(["--db", "x.db"]) is None
+    sub = next(a for a in build_parser(["--db", "x.db", "set", "1.1"])._actions
+               if a.dest == "command")
+    assert list(sub.choices) == ["set"]
+    everything = next(a for a in build_parser(["--help"])._actions if a.dest == "command")
+    assert {"status", "set", "export", "deadlines", "catalogue", "backup"} <= set(everything.choices)

@@ -6,7 +6,15 @@ import importlib
 import pkgutil
 
 
-def command_modules():
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if not info.name.startswith("_"):
-            yield importlib.import_module(f"{__name__}.{info.name}")
+ALIASES = {"set": "set_result"}  # command name → module, where they differ
+
+
+def command_modules(only: str | None = None):
+    """Every command module, or just the one serving `only` when it names a command: the
+    other sixteen need not be built to run one (each adds to every command's start-up)."""
+    names = sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+    wanted = ALIASES.get(only, only)
+    if wanted in names:
+        names = [wanted]
+    for name in names:
+        yield importlib.import_module(f"{__name__}.{name}")
