@@ -48,6 +48,29 @@ async def test_search_space_toggles_and_ctrl_z_restores(demo_db):
         assert result("12.1").status == "not_met"
 
 
+def painted(table, key: str) -> str:
+    """The row as the table paints it now (through its render caches), not the data it holds."""
+    y = table._get_row_region(table.get_row_index(key)).y - round(table.scroll_offset.y)
+    return table.render_line(y).text
+
+
+async def test_space_repaints_the_row_and_its_criterion(demo_db):
+    # Only the changed rows are repainted after a press: a stale cached render would show here.
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "12.1")
+        table = app.screen.query_one(IndicatorTable)
+        before, criterion = painted(table, "i:12.1"), painted(table, "c:12")
+        assert " Chưa " in before
+        await pilot.press("space")
+        await settle(pilot)
+        assert " Đạt " in painted(table, "i:12.1") and " Chưa " not in painted(table, "i:12.1")
+        assert painted(table, "c:12") != criterion
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert (painted(table, "i:12.1"), painted(table, "c:12")) == (before, criterion)
+
+
 async def test_search_ignores_diacritics_and_case(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
