@@ -137,8 +137,10 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
                           value: str | None = None, met: str | None = None, note: str | None = None,
                           numerator: str | None = None, denominator: str | None = None,
                           data_date: str | date | None = None, expected_version: int | None = None,
-                          batch: str | None = None, clear_value: bool = False) -> ResultView:
-    """`set_result` once the set and the indicator are known (the space key has them already)."""
+                          batch: str | None = None, clear_value: bool = False,
+                          toggle: bool = False) -> ResultView:
+    """`set_result` once the set and the indicator are known. `toggle`: met ↔ not met, from the
+    result in force as read inside the write transaction."""
     status = parse_met(met)
     changes: dict[str, object] = {}
     if numerator is not None or denominator is not None:
@@ -169,7 +171,7 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
         changes["data_date"] = rules.parse_date(data_date) if data_date != "" else None
     if status is not None:
         changes["status"] = status
-    if not changes:
+    if not changes and not toggle:
         raise ValidationError("nothing_to_set")
     this_year = (Result.commune == commune) & (Result.indicator == indicator) & (Result.year == year)
     with database.atomic():
@@ -180,9 +182,11 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
             expected_version = None
             carry_forward(commune, year, cset)
             row = Result.get(this_year)
+        if toggle:  # the year's row holds the result in force (carried forward if need be)
+            changes["status"] = rules.NOT_MET if row.status == rules.MET else rules.MET
+        # apply_changes leaves the row as written (fields, version, time, user): no re-read
         apply_changes(row, changes, label=f"{indicator.code} / {year}",
                       expected_version=expected_version, batch=batch or new_batch())
-        row = Result.get_by_id(row.id)
     return view(row, indicator.code)
 
 
@@ -191,11 +195,8 @@ def toggle_met(commune: Commune, year: int, code: str, expected_version: int | N
     """Space on the indicator list: met ↔ not met (anything else becomes met)."""
     cset = criteria_set_for_year(commune, year)
     indicator = find_indicator(cset, code)
-    current = effective_results(commune, year, [indicator.id]).get(indicator.id)
-    new = rules.NOT_MET if current is not None and current.status == rules.MET else rules.MET
-    return _set_indicator_result(commune, year, cset, indicator,
-                                 met={rules.MET: "yes", rules.NOT_MET: "no"}[new],
-                                 expected_version=expected_version, batch=batch)
+    return _set_indicator_result(commune, year, cset, indicator, expected_version=expected_version,
+                                 batch=batch, toggle=True)
 
 
 def result_history(commune: Commune, indicator_id: int) -> list[ResultView]:
