@@ -252,3 +252,17 @@ def latest_change_id(other_sessions: bool = False) -> int:
         query = query.where(ChangeLog.session != SESSION)
     row = query.first()
     return row.id if row else 0
+
+
+def changes_after(after: int, batch: str) -> tuple[int, bool]:
+    """(the latest change id, whether any change after `after` belongs to another batch than
+    `batch`). After its own write a screen shows that change itself, without reading everything
+    again, only when nothing else was changed since `after`, the last change it has shown."""
+    from peewee import Case, fn
+
+    latest, others = (ChangeLog.select(fn.MAX(ChangeLog.id),
+                                       fn.SUM(Case(None, [(ChangeLog.batch != batch, 1)], 0)))
+                      .where(ChangeLog.id > after).tuples().get())
+    if latest is None:  # nothing after it: the log was replaced (a restored backup)
+        return after, True
+    return latest, bool(others)

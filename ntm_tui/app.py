@@ -105,11 +105,11 @@ class NtmApp(App):
             notify_deadlines(self)
 
     # --- refresh --------------------------------------------------------------------------
-    def refresh_screens(self) -> None:
-        """Reload every screen of the current mode's stack that shows data."""
+    def refresh_screens(self, shown_by: Screen | None = None) -> None:
+        """Reload every screen of the current mode's stack that shows data (but `shown_by`)."""
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_data", None)
-            if refresh is not None and screen.is_mounted:
+            if refresh is not None and screen.is_mounted and screen is not shown_by:
                 refresh()
 
     def poll_changes(self) -> None:
@@ -130,21 +130,24 @@ class NtmApp(App):
         if isinstance(error, ConflictError):
             self.refresh_screens()
 
-    def changed(self, batch: str | None, message: str = "") -> None:
-        """A change of this session was saved: remember it for ctrl+z, say so, refresh."""
+    def changed(self, batch: str | None, message: str = "", shown_by: Screen | None = None,
+                latest: int | None = None) -> None:
+        """A change of this session was saved: remember it for ctrl+z, say so, refresh.
+
+        `shown_by`: the screen that already shows the change, and `latest` the last change id
+        when nobody else had changed anything since `seen_change` (the space key)."""
         from db.changelog import latest_change_id
 
         if batch:
             self.undo_stack.append(batch)
-        self.seen_change = latest_change_id()  # our own change: the poll need not reload again
         if message:
             self.notify(message, timeout=4)
-        from db.changelog import latest_change_id
-
         # Our own change is about to be shown: the poll must not reload every screen again
         # for it (read before the reload, so a change by another session is not skipped).
-        self.seen_change = max(self.seen_change, latest_change_id())
-        self.refresh_screens()
+        if shown_by is None or latest is None:
+            shown_by, latest = None, latest_change_id()
+        self.seen_change = latest
+        self.refresh_screens(shown_by)
 
     # --- actions ------------------------------------------------------------------------------
     def action_switch_section(self, name: str) -> None:

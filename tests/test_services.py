@@ -91,3 +91,29 @@ def test_undo_reverts_a_whole_action(demo_db):
     undo_batch(last_batch(commune.id))
     restored = WorkItem.get_by_id(work.id)
     assert (restored.title, restored.due_date, restored.plan_id) == (work.title, work.due_date, work.plan_id)
+
+
+def test_a_toggled_result_put_into_a_shown_year_equals_reading_it_again(demo_db):
+    from db.services.status import with_result
+
+    commune = get_commune()
+    set_result(commune, 2023, "1.1", note="rà soát")  # the year's first edit writes all its rows
+    shown, untouched = year_status(commune, 2023), year_status(commune, 2023)
+    for code in ("2.4", "3.1", "5"):  # its criterion stays not met, becomes not met, becomes met
+        shown = with_result(shown, toggle_met(commune, 2023, code))
+        assert shown == year_status(commune, 2023), code
+    assert untouched != shown and untouched.criteria[1].indicators[3].status == rules.NOT_MET
+    # 2024 has no rows yet: its first edit writes the whole year, which must be read again
+    assert with_result(year_status(commune, 2024), toggle_met(commune, 2024, "2.4")) is None
+    assert with_result(year_status(commune, 2023), toggle_met(commune, 2024, "2.4")) is None
+
+
+def test_changes_after_tells_this_batch_from_any_other(demo_db):
+    from db.changelog import changes_after, latest_change_id
+
+    commune = get_commune()
+    seen = latest_change_id()
+    set_result(commune, 2023, "12.1", value="71", batch="mine")
+    assert changes_after(seen, "mine") == (latest_change_id(), False)
+    set_result(commune, 2023, "11", value="3,5")  # another session, or another action
+    assert changes_after(seen, "mine") == (latest_change_id(), True)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from peewee import JOIN, Case, fn
@@ -208,3 +208,30 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
         )
     return YearStatus(commune.id, commune.name, year, cset.code, cset.name, out, counts,
                       start_counts, target, plan.id if plan else None)
+
+
+def with_result(status: YearStatus, result) -> YearStatus | None:
+    """A year's picture already loaded, with a result just written (a
+    `db.services.results.ResultView`) in it: the indicator, its criterion and the counts, without
+    reading the year again (the space key). The picture given is left as it was: new objects
+    replace the changed ones. None when it cannot be done that way: another year, an unknown code,
+    or an indicator whose result was carried from an earlier year (the first edit of a year writes
+    a row for every indicator, so the whole year must be read again)."""
+    if result.year != status.year:
+        return None
+    for n, crit in enumerate(status.criteria):
+        for k, item in enumerate(crit.indicators):
+            if item.code != result.code:
+                continue
+            if item.result_year != result.year:
+                return None
+            indicators = list(crit.indicators)
+            indicators[k] = replace(item, status=result.status, value=result.value, note=result.note,
+                                    numerator=result.numerator, denominator=result.denominator,
+                                    data_date=result.data_date, result_version=result.version)
+            criteria = list(status.criteria)
+            criteria[n] = replace(crit, indicators=indicators,
+                                  status=rules.criterion_status(i.status for i in indicators))
+            return replace(status, criteria=criteria,
+                           counts=rules.count(_statuses(criteria, lambda i: i.status)))
+    return None

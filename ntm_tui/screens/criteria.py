@@ -25,6 +25,8 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
 
     status = None  # db.services.status.YearStatus, once loaded
     filter = "all"
+    _loads = 0  # loads asked for
+    _shown_load = 0  # the one on the screen
     _status_line = None
     _before_search: str | None = None
 
@@ -55,18 +57,38 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
 
             return year_status(app.commune(), year)
 
-        self.run_db(load, self._show, exclusive=True)
+        self._loads += 1
+        number = self._loads
+        self.run_db(load, lambda status: self._show(status, number), exclusive=True)
 
-    def _show(self, status) -> None:
+    def _show(self, status, number: int) -> None:
+        if number < self._loads:
+            return  # an earlier load finishing late: a later one, with newer data, is on its way
+        self._shown_load = number
         self.status = status
         self._render_rows()
 
-    def _render_rows(self, cursor_key: str | None = None) -> None:
+    def show_result(self, result) -> bool:
+        """The space key's result goes into the year already shown: its row and its criterion's
+        are repainted, nothing else is read (unless a load is on its way, which it would undo)."""
+        from db.services.status import with_result
+
+        if self.status is None or self._shown_load != self._loads:
+            return False
+        status = with_result(self.status, result)
+        if status is None:
+            return False
+        self.status = status
+        crit = next(c for c in status.criteria if any(i.code == result.code for i in c.indicators))
+        self._render_rows(only={f"c:{crit.code}", f"i:{result.code}"})
+        return True
+
+    def _render_rows(self, cursor_key: str | None = None, only: set[str] | None = None) -> None:
         if self.status is None:
             return
         table = self.query_one(IndicatorTable)
         shown = table.show(self.status, self.filter, self.app.ctx.config.member_name,
-                           self.size.width, self.app.lang, cursor_key)
+                           self.size.width, self.app.lang, cursor_key, only)
         total = len(self.status.indicators())
         line = Text(f"{t('year')} {self.status.year} · {t('filter')}: {t('filter_' + self.filter)}"
                     f" · {shown}/{total} {t('indicators')} · ")

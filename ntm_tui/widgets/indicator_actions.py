@@ -33,6 +33,11 @@ class IndicatorActions:
             self.app.notify(t("pick_indicator"), severity="warning")
         return item
 
+    def show_result(self, result) -> bool:
+        """Show a result this screen just wrote (a ResultView) without reading the database
+        again; False when the screen has to reload instead."""
+        return False
+
     def action_toggle_met(self) -> None:
         item = self._need_indicator()
         if item is None:
@@ -40,17 +45,26 @@ class IndicatorActions:
         app = self.app
         year = app.year
         expected = item.result_version if item.result_year == year else None
+        seen = app.seen_change
 
         def toggle():
-            from db.changelog import new_batch
+            from db.changelog import changes_after, new_batch
             from db.services.results import toggle_met
             from ntm_tui.forms.result import result_message
 
             batch = new_batch()
             view = toggle_met(app.commune(), year, item.code, expected_version=expected, batch=batch)
-            return batch, result_message(view, app.lang)
+            latest, others = changes_after(seen, batch)
+            return batch, view, result_message(view, app.lang), latest, others
 
-        run_db(self, toggle, lambda done: app.changed(*done), group="write")
+        def done(outcome) -> None:
+            batch, view, message, latest, others = outcome
+            # Only our own change since the last one shown: the row is updated in place, the
+            # year is not read again (a space press stays well under 50 ms on a district file).
+            shown = not others and self.show_result(view)
+            app.changed(batch, message, shown_by=self if shown else None, latest=latest)
+
+        run_db(self, toggle, done, group="write")
 
     def _open_result_form(self, form_class) -> None:
         item = self._need_indicator()

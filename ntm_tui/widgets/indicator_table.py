@@ -106,34 +106,40 @@ class IndicatorTable(DataTable):
         self._shown_layout: tuple = ()  # (row keys, content width, language) of the table now
 
     def show(self, status, name: str, member: str, width: int, lang: str,
-             cursor_key: str | None = None) -> int:
-        """Fill the table; returns how many indicators are shown."""
+             cursor_key: str | None = None, only: set[str] | None = None) -> int:
+        """Fill the table; returns how many indicators are shown. `only`: the keys of the rows
+        that may have changed (the others are known to be as shown), when the rows stay the same."""
         cursor_key = cursor_key or self.cursor_key()
         content_width = max(10, width - FIXED)
         rows = visible_rows(status, name, member)
         self.rows_by_key = {key: (crit, item) for key, crit, item in rows}
-        cells_by_key = {key: self._criterion_cells(crit, content_width) if item is None
-                        else self._indicator_cells(item, content_width, lang)
-                        for key, crit, item in rows}
-        layout = (tuple(cells_by_key), content_width, lang)
-        if layout == self._shown_layout and self.row_count == len(cells_by_key):
+        layout = (tuple(self.rows_by_key), content_width, lang)
+        if layout == self._shown_layout and self.row_count == len(rows):
             # Same rows and columns (a space press, a reload after a change): rewrite only the
             # cells that differ, so the table is not cleared and laid out again.
-            for key, cells in cells_by_key.items():
+            for key, crit, item in rows:
+                if only is not None and key not in only:
+                    continue
+                cells = self._cells(crit, item, content_width, lang)
                 changed = {label: new for (label, _), new, old in zip(COLUMNS, cells, self._shown_cells[key])
                            if not _same_cell(new, old)}
                 if changed:
                     self.rewrite_row(key, changed)
+                    self._shown_cells[key] = cells
         else:
+            self._shown_cells = {key: self._cells(crit, item, content_width, lang) for key, crit, item in rows}
             self.clear(columns=True)
             for label, w in COLUMNS:
                 self.add_column(t(label), width=w or content_width, key=label)
-            for key, cells in cells_by_key.items():
+            for key, cells in self._shown_cells.items():
                 self.add_row(*cells, key=key)
-        self._shown_cells, self._shown_layout = cells_by_key, layout
+            self._shown_layout = layout
         if cursor_key in self.rows_by_key:
             self.move_to(cursor_key)
         return sum(1 for _, _, item in rows if item is not None)
+
+    def _cells(self, crit, item, width: int, lang: str) -> list:
+        return self._criterion_cells(crit, width) if item is None else self._indicator_cells(item, width, lang)
 
     def rewrite_row(self, key: str, cells: dict[str, object]) -> None:
         """Put new values in some cells of one row and repaint that row only.
@@ -145,9 +151,8 @@ class IndicatorTable(DataTable):
         the cursor moves. This leans on DataTable's caches (Textual 8); should they change,
         `update_cell` is used as before (tests/tui/test_criteria.py checks the painted row)."""
         try:
-            row_key = RowKey(key)
             row_index = self.get_row_index(key)
-            data = self._data[row_key]
+            data = self._data[RowKey(key)]
             caches = (self._cell_render_cache, self._row_render_cache, self._row_renderable_cache,
                       self._line_cache)
             if any(not isinstance(c, LRUCache) for c in caches) or any(
@@ -161,13 +166,14 @@ class IndicatorTable(DataTable):
         for label, value in cells.items():
             data[ColumnKey(label)] = value
         region = self._get_row_region(row_index)
-        lines = set(range(region.y, region.bottom))
-        # Cache keys (Textual 8): cells and rows start with the row key, renderables are
+        lines = range(region.y, region.bottom)
+        # Cache keys (Textual 8): cells and rows start with the RowKey, renderables are
         # (update count, row index), lines start with the line's y in the table.
-        for cache, stale in ((cell_cache, lambda k: k[0] == row_key), (row_cache, lambda k: k[0] == row_key),
-                             (renderable_cache, lambda k: k[1] == row_index),
-                             (line_cache, lambda k: k[0] in lines)):
-            for cache_key in [k for k in cache.keys() if stale(k)]:
+        for cache, stale in ((cell_cache, [k for k in cell_cache.keys() if k[0].value == key]),
+                             (row_cache, [k for k in row_cache.keys() if k[0].value == key]),
+                             (renderable_cache, [k for k in renderable_cache.keys() if k[1] == row_index]),
+                             (line_cache, [k for k in line_cache.keys() if k[0] in lines])):
+            for cache_key in stale:
                 cache.discard(cache_key)
         self.refresh_row(row_index)
 

@@ -71,6 +71,33 @@ async def test_space_repaints_the_row_and_its_criterion(demo_db):
         assert (painted(table, "i:12.1"), painted(table, "c:12")) == (before, criterion)
 
 
+async def test_space_shows_its_own_change_without_reading_the_year_again(demo_db):
+    set_result(get_commune(), 2023, "1.1", note="rà soát")  # 2023's rows exist (not carried)
+    app = make_app(demo_db)
+    app.poll_changes = lambda: None  # the poll would reload on its own schedule
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "12.1")
+        screen, table = app.screen, app.screen.query_one(IndicatorTable)
+        loads = screen._loads
+        await pilot.press("space")
+        await settle(pilot)
+        assert screen._loads == loads  # the row was updated from what the write returned
+        assert table.rows_by_key["i:12.1"][1].status == "met"
+        assert screen.status == year_status(get_commune(), 2023)  # as a reload would show it
+        # Another session changed something since: the press reads the year again, so that
+        # change is not hidden until the next one.
+        set_result(get_commune(), 2023, "11", value="3,5")
+        await pilot.press("space")
+        await settle(pilot)
+        assert screen._loads == loads + 1
+        assert table.rows_by_key["i:11"][1].status == "met"
+        assert table.rows_by_key["i:12.1"][1].status == "not_met"
+        assert screen.status == year_status(get_commune(), 2023)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert result("12.1").status == "met" and table.rows_by_key["i:12.1"][1].status == "met"
+
+
 async def test_search_ignores_diacritics_and_case(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
