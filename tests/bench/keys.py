@@ -77,9 +77,15 @@ def _result_column(table, t) -> int:
 
 def _painted(screen) -> bool:
     """The screen has sent its pending update to the terminal (Textual's own flags: a layout,
-    a repaint or dirty widgets wait for the next compositor refresh)."""
-    return not (getattr(screen, "_layout_required", False) or getattr(screen, "_repaint_required", False)
-                or getattr(screen, "_dirty_widgets", None))
+    a repaint or dirty widgets wait for the next compositor refresh; and no widget on screen
+    holds a refresh whose Update message has not reached the screen yet, which the screen's
+    flags do not show: without that check a press could count as painted before its frame)."""
+    if (getattr(screen, "_layout_required", False) or getattr(screen, "_repaint_required", False)
+            or getattr(screen, "_dirty_widgets", None)):
+        return False
+    shown = getattr(getattr(screen, "_compositor", None), "visible_widgets", {})
+    return not any(getattr(w, "_repaint_required", False) or getattr(w, "_repaint_regions", None)
+                   for w in shown)
 
 
 def _cell(table, key: str, column: int) -> str:
