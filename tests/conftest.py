@@ -24,6 +24,9 @@ def isolated_env(tmp_path, monkeypatch):
     yield
     os.umask(umask)
     close_database()
+    from db.context import set_user
+
+    set_user(None)  # the settings screen sets the change-log name process-wide
     from ntm_tui.i18n import set_lang
 
     set_lang("vi")  # main([..., "--lang", "en"]) sets it process-wide; later tests expect vi
