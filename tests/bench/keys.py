@@ -2,8 +2,8 @@
 
 Each press is timed from the key (`App.simulate_key`, as the terminal delivers it) until the
 table's row shows the toggled result and the screen has flushed that update to the terminal
-(no layout, repaint or dirty widget left pending); the database is then checked to hold the
-same result. The cursor
+(no layout, repaint or dirty widget left pending), notifications included; the database is then
+checked to hold the same result. The cursor
 moves to the next indicator between presses, outside the timing.
 """
 from __future__ import annotations
@@ -30,7 +30,9 @@ async def key_latency(db: Path, commune_name: str | None, presses: int, timeout:
     ctx.open()
     app = NtmApp(ctx)
     times: list[float] = []
-    async with app.run_test(size=(80, 24)) as pilot:
+    # Notifications on, as in the terminal (run_test leaves them out by default): whatever the
+    # app shows to confirm a press is part of the press.
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("2")
         screen = app.screen
         assert isinstance(screen, CriteriaScreen), screen
