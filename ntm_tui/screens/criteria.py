@@ -12,6 +12,9 @@ from ntm_tui.widgets.indicator_actions import INDICATOR_BINDINGS, IndicatorActio
 from ntm_tui.widgets.indicator_table import FILTERS, IndicatorTable, find_row, visible_rows
 
 
+MESSAGE_SECONDS = 4  # as long as a toast stays
+
+
 class CriteriaScreen(IndicatorActions, SectionScreen):
     SECTION = "criteria"
     BINDINGS = [
@@ -28,6 +31,9 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
     _loads = 0  # loads asked for
     _shown_load = 0  # the one on the screen
     _status_line = None
+    _shown_count = 0  # indicators the filter shows
+    _message = ""  # the last change's confirmation, in the status line for MESSAGE_SECONDS
+    _message_timer = None
     _before_search: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -87,15 +93,40 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         if self.status is None:
             return
         table = self.query_one(IndicatorTable)
-        shown = table.show(self.status, self.filter, self.app.ctx.config.member_name,
-                           self.size.width, self.app.lang, cursor_key, only)
+        self._shown_count = table.show(self.status, self.filter, self.app.ctx.config.member_name,
+                                       self.size.width, self.app.lang, cursor_key, only)
+        self._update_status_line()
+
+    def _update_status_line(self) -> None:
+        if self.status is None:
+            return
         total = len(self.status.indicators())
         line = Text(f"{t('year')} {self.status.year} · {t('filter')}: {t('filter_' + self.filter)}"
-                    f" · {shown}/{total} {t('indicators')} · ")
-        line.append("* " + t("mark_unverified") + "  ? " + t("mark_unknown_target"), style="dim")
-        if line != self._status_line:  # an unchanged line is not laid out again after each press
+                    f" · {self._shown_count}/{total} {t('indicators')} · ")
+        if self._message:
+            line.append(self._message, style="bold")
+        else:
+            line.append("* " + t("mark_unverified") + "  ? " + t("mark_unknown_target"), style="dim")
+        if line != self._status_line:  # an unchanged line is not drawn again after each press
             self._status_line = line
-            self.query_one("#criteria-status", Static).update(line)
+            # One line high whatever it says (app.tcss): repainted, the screen is not laid out.
+            self.query_one("#criteria-status", Static).update(line, layout=False)
+
+    def confirm(self, message: str) -> bool:
+        """The space key's confirmation ("12.1 / 2023: Đạt") goes in the status line for a few
+        seconds instead of a toast: a toast is a widget mounted and laid out with the screen
+        (40-120 ms at the 95th percentile per press at 80×24, over the 50 ms budget), and a
+        run of presses stacks them over the result column."""
+        self._message = message
+        self._update_status_line()
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(MESSAGE_SECONDS, self._clear_message)
+        return True
+
+    def _clear_message(self) -> None:
+        self._message, self._message_timer = "", None
+        self._update_status_line()
 
     def on_resize(self) -> None:
         self._render_rows()

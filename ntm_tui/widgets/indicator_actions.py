@@ -1,5 +1,5 @@
 """Quick keys on an indicator, shared by the list (2) and the detail screen: saved at once,
-confirmed with a notification, undone with ctrl+z."""
+confirmed (in the list's status line, else with a notification), undone with ctrl+z."""
 from __future__ import annotations
 
 from textual.binding import Binding
@@ -33,6 +33,10 @@ class IndicatorActions:
             self.app.notify(t("pick_indicator"), severity="warning")
         return item
 
+    def confirm(self, message: str) -> bool:
+        """Say a quick key's change was saved in the screen itself; False: a notification."""
+        return False
+
     def show_result(self, result) -> bool:
         """Show a result this screen just wrote (a ResultView) without reading the database
         again; False when the screen has to reload instead."""
@@ -62,7 +66,8 @@ class IndicatorActions:
             # Only our own change since the last one shown: the row is updated in place, the
             # year is not read again (a space press stays well under 50 ms on a district file).
             shown = not others and self.show_result(view)
-            app.changed(batch, message, shown_by=self if shown else None, latest=latest)
+            app.changed(batch, "" if self.confirm(message) else message,
+                        shown_by=self if shown else None, latest=latest)
 
         run_db(self, toggle, done, group="write")
 

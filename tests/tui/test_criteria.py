@@ -83,6 +83,9 @@ async def test_space_shows_its_own_change_without_reading_the_year_again(demo_db
         await settle(pilot)
         assert screen._loads == loads  # the row was updated from what the write returned
         assert table.rows_by_key["i:12.1"][1].status == "met"
+        # Confirmed in the status line (one line redrawn), not by a toast laid out on the screen
+        assert "12.1 / 2023: Đạt (65)" in str(screen.query_one("#criteria-status").render())
+        assert not any("12.1" in n.message for n in app._notifications)
         assert screen.status == year_status(get_commune(), 2023)  # as a reload would show it
         # Another session changed something since: the press reads the year again, so that
         # change is not hidden until the next one.
@@ -96,6 +99,22 @@ async def test_space_shows_its_own_change_without_reading_the_year_again(demo_db
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert result("12.1").status == "met" and table.rows_by_key["i:12.1"][1].status == "met"
+
+
+async def test_space_confirmation_in_english_then_the_legend_again(demo_db, monkeypatch):
+    from ntm_tui.screens import criteria
+
+    monkeypatch.setattr(criteria, "MESSAGE_SECONDS", 0.2)
+    app = make_app(demo_db, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "12.1")
+        line = app.screen.query_one("#criteria-status")
+        legend = str(line.render())
+        await pilot.press("space")
+        await settle(pilot)
+        assert "12.1 / 2023: Met (65)" in str(line.render())
+        await pilot.pause(0.4)
+        assert str(line.render()) == legend
 
 
 async def test_search_ignores_diacritics_and_case(demo_db):
