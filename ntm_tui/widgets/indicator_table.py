@@ -167,9 +167,12 @@ class IndicatorTable(DataTable):
             data[ColumnKey(label)] = value
         region = self._get_row_region(row_index)
         lines = range(region.y, region.bottom)
-        # Cache keys (Textual 8): cells and rows start with the RowKey, renderables are
-        # (update count, row index), lines start with the line's y in the table.
-        for cache, stale in ((cell_cache, [k for k in cell_cache.keys() if k[0].value == key]),
+        # Cache keys (Textual 8): cells are (RowKey, ColumnKey, …), rows start with the RowKey,
+        # renderables are (update count, row index), lines start with the line's y in the table.
+        # The row's other cells keep their cached renders.
+        columns = set(cells)
+        for cache, stale in ((cell_cache, [k for k in cell_cache.keys()
+                                           if k[0].value == key and k[1].value in columns]),
                              (row_cache, [k for k in row_cache.keys() if k[0].value == key]),
                              (renderable_cache, [k for k in renderable_cache.keys() if k[1] == row_index]),
                              (line_cache, [k for k in line_cache.keys() if k[0] in lines])):
