@@ -87,6 +87,11 @@ class YearStatus:
     def indicators(self) -> list[IndicatorStatus]:
         return [i for c in self.criteria for i in c.indicators]
 
+    def carried(self) -> bool:
+        """Some result comes from an earlier year: the year's first edit writes them all as
+        its own rows (the same results, with versions of their own)."""
+        return any(i.result_year != self.year for c in self.criteria for i in c.indicators)
+
 
 def _statuses(criteria: list[CriterionStatus], pick) -> dict[str, dict[str, str]]:
     return {c.code: {i.code: pick(i) for i in c.indicators} for c in criteria}
@@ -214,21 +219,20 @@ def with_result(status: YearStatus, result) -> YearStatus | None:
     """A year's picture already loaded, with a result just written (a
     `db.services.results.ResultView`) in it: the indicator, its criterion and the counts, without
     reading the year again (the space key). The picture given is left as it was: new objects
-    replace the changed ones. None when it cannot be done that way: another year, an unknown code,
-    or an indicator whose result was carried from an earlier year (the first edit of a year writes
-    a row for every indicator, so the whole year must be read again)."""
+    replace the changed ones. None for another year or an unknown code. (After the year's first
+    edit the other indicators' results carried from earlier years are rows of their own, whose
+    versions only a new reading has: see `YearStatus.carried`.)"""
     if result.year != status.year:
         return None
     for n, crit in enumerate(status.criteria):
         for k, item in enumerate(crit.indicators):
             if item.code != result.code:
                 continue
-            if item.result_year != result.year:
-                return None
             indicators = list(crit.indicators)
             indicators[k] = replace(item, status=result.status, value=result.value, note=result.note,
                                     numerator=result.numerator, denominator=result.denominator,
-                                    data_date=result.data_date, result_version=result.version)
+                                    data_date=result.data_date, result_year=result.year,
+                                    result_version=result.version)
             criteria = list(status.criteria)
             criteria[n] = replace(crit, indicators=indicators,
                                   status=rules.criterion_status(i.status for i in indicators))

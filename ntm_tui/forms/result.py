@@ -3,12 +3,7 @@ from __future__ import annotations
 
 from ntm_tui.forms.base import Field, FormScreen
 from ntm_tui.i18n import t
-
-
-def result_message(view, lang: str) -> str:
-    """"12.1 / 2023: Đạt (72,5)" after a save."""
-    value = f" ({view.value})" if view.value else ""
-    return f"{view.code} / {view.year}: {t('status_' + view.status)}{value}"
+from ntm_tui.widgets.indicator_actions import result_message
 
 
 class ResultForm(FormScreen):

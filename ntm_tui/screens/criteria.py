@@ -76,18 +76,22 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
 
     def show_result(self, result) -> bool:
         """The space key's result goes into the year already shown: its row and its criterion's
-        are repainted, nothing else is read (unless a load is on its way, which it would undo)."""
+        are repainted, nothing else is read (unless a load is on its way, which it would undo).
+        False when the year must still be read again, behind the row already shown."""
         from db.services.status import with_result
 
         if self.status is None or self._shown_load != self._loads:
             return False
+        carried = self.status.carried()
         status = with_result(self.status, result)
         if status is None:
             return False
         self.status = status
         crit = next(c for c in status.criteria if any(i.code == result.code for i in c.indicators))
         self._render_rows(only={f"c:{crit.code}", f"i:{result.code}"})
-        return True
+        # The year's first edit wrote every indicator's row: the same results (nothing else to
+        # draw), but versions the next edits are checked against are read again.
+        return not carried
 
     def _render_rows(self, cursor_key: str | None = None, only: set[str] | None = None) -> None:
         if self.status is None:

@@ -17,6 +17,13 @@ INDICATOR_BINDINGS = [
 ]
 
 
+def result_message(view, lang: str) -> str:
+    """"12.1 / 2023: Đạt (72,5)" after a save. (Here, not with the forms: the space key would
+    import them on its first press.)"""
+    value = f" ({view.value})" if view.value else ""
+    return f"{view.code} / {view.year}: {t('status_' + view.status)}{value}"
+
+
 class IndicatorActions:
     """Mixin for a Screen: `selected_indicator()` gives the IndicatorStatus under the cursor
     (None on a criterion row) and `selected_criterion_id()` its criterion."""
@@ -54,7 +61,6 @@ class IndicatorActions:
         def toggle():
             from db.changelog import changes_after, new_batch
             from db.services.results import toggle_met
-            from ntm_tui.forms.result import result_message
 
             batch = new_batch()
             view = toggle_met(app.commune(), year, item.code, expected_version=expected, batch=batch)
