@@ -99,10 +99,6 @@ class NtmApp(App):
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
         if self.read_only:
             self.notify(t("read_only_banner"), severity="error", timeout=30)
-        if self.commune_id is not None:
-            from ntm_tui.widgets.deadline_notice import notify_deadlines
-
-            notify_deadlines(self)
 
     # --- refresh --------------------------------------------------------------------------
     def refresh_screens(self) -> None:
