@@ -1,5 +1,9 @@
 """The space key on the indicator list, timed in the real app driven in-process by Pilot.
 
+    python tests/bench/keys.py DB PRESSES [--commune NAME]   # the times (s) as JSON, last line
+
+run.py starts it so: a process holding only the app, as in the terminal.
+
 Each press is timed from the key (`App.simulate_key`, as the terminal delivers it) until the
 table's row shows the toggled result and the screen has flushed that update to the terminal
 (no layout, repaint or dirty widget left pending), notifications included; the database is then
@@ -116,3 +120,25 @@ async def _until(condition, pilot, timeout: float) -> None:
         if time.perf_counter() > deadline:
             raise TimeoutError("the screen did not change in time")
         await asyncio.sleep(0.001)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import json
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    parser = argparse.ArgumentParser(description="time the space key on the indicator list")
+    parser.add_argument("db", type=Path)
+    parser.add_argument("presses", type=int)
+    parser.add_argument("--commune")
+    args = parser.parse_args(argv)
+    times = asyncio.run(key_latency(args.db, args.commune, args.presses))
+    print(json.dumps(times))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

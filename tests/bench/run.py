@@ -8,7 +8,8 @@
   ratio of medians. The same on the district database (`--commune NAME`), where the peak RSS
   (VmHWM) is read after the criteria and evidence sections have been opened too.
 - keys: space on the indicator list, 200 presses (60 with --quick), each timed until the change
-  is on the screen and in the database (the real app driven in-process, tests/bench/keys.py).
+  is on the screen and in the database (the real app driven by Pilot in a process of its own,
+  tests/bench/keys.py).
   Without a space key on the criteria screen the service call + the status reload is timed
   instead, and the JSON says `key_measure: "service"`.
 - status: `ntm-tui status --format json` (subprocess) against `python -c "import peewee"`.
@@ -27,7 +28,6 @@ minute); `--smoke` runs every measurement once on a tiny district, for the test 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import fcntl
 import json
 import os
@@ -223,14 +223,26 @@ def service_latency(db: Path, commune_name: str | None, presses: int) -> list[fl
         close_database()
 
 
-def measure_keys(demo: Path, district: Path, commune: str, presses: int) -> dict:
+def key_times(db: Path, commune: str | None, presses: int, env: dict) -> list[float]:
+    """tests/bench/keys.py in a process of its own, holding the app only, as in the terminal.
+    In this one, which by then holds some 100 000 objects of its own (the generator, the PDF
+    checks), each full garbage collection during a press took 70-140 ms instead of 25-45."""
+    argv = [PY, str(BENCH / "keys.py"), str(db), str(presses)] + (["--commune", commune] if commune else [])
+    done = subprocess.run(argv, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed: {done.stderr[-2000:]}")
+    *lines, last = done.stdout.strip().splitlines()
+    if lines:  # NTM_BENCH_DEBUG: one line per press
+        print("\n".join(lines))
+    return json.loads(last)
+
+
+def measure_keys(demo: Path, district: Path, commune: str, presses: int, env: dict) -> dict:
     out: dict = {"key_measure": "service", "key_presses": presses}
     if _criteria_key_ready():
-        from tests.bench.keys import key_latency
-
         out["key_measure"] = "key"
-        demo_times = asyncio.run(key_latency(demo, None, presses))
-        district_times = asyncio.run(key_latency(district, commune, presses))
+        demo_times = key_times(demo, None, presses, env)
+        district_times = key_times(district, commune, presses, env)
     else:
         out["key_note"] = ("criteria screen has no space key yet: timed toggle_met + year_status "
                            "reload in-process")
@@ -434,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         result.update(measure_start(demo, district, commune, env, profile["runs"]))
         result.update(measure_status(demo, district, commune, env, profile["status_runs"]))
         result.update(measure_pdf(demo, env, workdir, profile["pdf_runs"]))
-        result.update(measure_keys(demo, district, commune, profile["presses"]))
+        result.update(measure_keys(demo, district, commune, profile["presses"], env))
     result["within_budget"] = verdicts(result)
     result["budgets"] = BUDGETS
     result["elapsed_s"] = round(time.perf_counter() - started, 1)
