@@ -1,26 +1,89 @@
-"""The PDF baseline: bare reportlab, an A4 SimpleDocTemplate holding one Table of plain strings
-with as many rows and columns as the exported report's tables.
+"""The PDF baseline: the export's data tables built with bare reportlab.
 
-    python tests/bench/pdf_baseline.py --rows R --cols C -o FILE
+    python tests/bench/pdf_baseline.py --tables TABLES.json -o FILE
+    python tests/bench/pdf_baseline.py --rows R --cols C -o FILE      (the old, tiny reference)
+
+With --tables (the JSON written by tests/bench/pdf_tables.py before anything is timed) this is
+what a bare reportlab program needs to print the same tables: an A4 SimpleDocTemplate with the
+export's page margins; the bundled Liberation Serif regular face registered and embedded (the
+standard Helvetica has no Vietnamese glyphs); every cell a Paragraph in one plain ParagraphStyle
+at the export's cell size and leading, so that the text wraps inside the export's column widths
+where the export wraps it; the export's cell padding, a grid, the header row repeated on each
+page, and the rows that span the whole width spanned. Nothing else: no database, nothing imported
+from ntm-tui, no letterhead, headings, body paragraphs, signature, bold or italic faces, page
+numbers or document info.
+
+With --rows/--cols: one Table of tiny plain strings ("cell r.c") in Helvetica, nothing embedded
+and nothing wrapped; kept as a secondary reference (the figure the budget was first measured
+against).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate, Table
 
 
+def tiny(rows: int, cols: int, output: str) -> None:
+    data = [[f"cell {r}.{c}" for c in range(cols)] for r in range(rows)]
+    doc = SimpleDocTemplate(output, pagesize=A4)
+    doc.build([Table(data, repeatRows=1)])
+
+
+def same_tables(spec: dict, output: str) -> int:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, Spacer
+
+    pdfmetrics.registerFont(TTFont("Serif", spec["font"]))
+    style = ParagraphStyle("cell", fontName="Serif", fontSize=spec["font_size"],
+                           leading=spec["leading"])
+    page = spec["page"]
+    doc = SimpleDocTemplate(output, pagesize=A4, leftMargin=page["left"],
+                            rightMargin=page["right"], topMargin=page["top"],
+                            bottomMargin=page["bottom"])
+
+    def para(text: str):
+        return Paragraph(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+                         style)
+
+    story = []
+    for table in spec["tables"]:
+        left, right, top, bottom = table["padding"]
+        commands = [("FONTNAME", (0, 0), (-1, -1), "Serif"),
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), left),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), right),
+                    ("TOPPADDING", (0, 0), (-1, -1), top),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), bottom)]
+        commands += [("SPAN", (0, r), (-1, r)) for r in table["spans"]]
+        data = [[para(text) if text else "" for text in row] for row in table["rows"]]
+        story += [Table(data, colWidths=table["widths"], repeatRows=1, style=commands),
+                  Spacer(1, 12)]
+    doc.build(story)
+    return doc.page
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, required=True)
-    parser.add_argument("--cols", type=int, required=True)
+    parser.add_argument("--tables", help="the tables' JSON (tests/bench/pdf_tables.py)")
+    parser.add_argument("--rows", type=int)
+    parser.add_argument("--cols", type=int)
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args(argv)
-    data = [[f"cell {r}.{c}" for c in range(args.cols)] for r in range(args.rows)]
-    doc = SimpleDocTemplate(args.output, pagesize=A4)
-    doc.build([Table(data, repeatRows=1)])
+    if args.tables:
+        with open(args.tables, encoding="utf-8") as f:
+            same_tables(json.load(f), args.output)
+    elif args.rows and args.cols:
+        tiny(args.rows, args.cols, args.output)
+    else:
+        parser.error("--tables, or --rows and --cols")
     return 0
 
 

@@ -1,0 +1,100 @@
+"""The data tables of one export, written as JSON for the bare-reportlab baseline (pdf_baseline.py).
+
+    python tests/bench/pdf_tables.py --db DEMO KIND --year 2023 [--period 2023] -o FILE.json
+
+Run by the benchmark once per kind, before anything is timed. It goes through the exporter's own
+entry point (`exports.pdf.export_report`) but stops before the PDF is laid out: the story handed
+to the template is walked for the data tables (the bordered tables with a repeated header row;
+the letterhead and signature layout tables are not data tables) and each is written down as what
+a reader sees: the plain text of every cell, the column widths in points, the rows that hold one
+cell spread over the whole width, and the cell padding. The page (A4, the decree's margins), the
+regular font file and the cell font size and leading go in too, so that the baseline wraps its
+text where the export wraps it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def _tables(flowables) -> list:
+    """Data tables in story order, looking inside containers (KeepTogether and the like)."""
+    from reportlab.platypus import Table
+
+    found = []
+    for f in flowables:
+        if isinstance(f, Table):
+            if getattr(f, "repeatRows", 0):
+                found.append(f)
+        else:
+            inner = getattr(f, "_content", None)
+            if isinstance(inner, (list, tuple)):
+                found += _tables(inner)
+    return found
+
+
+def _describe(table) -> dict:
+    rows = [[c.getPlainText() if hasattr(c, "getPlainText") else str(c or "") for c in row]
+            for row in table._cellvalues]
+    spans = sorted({sr for _, (sc, sr), (ec, er) in table._spanCmds
+                    if sc == 0 and ec in (-1, table._ncols - 1) and sr == er})
+    cell = table._cellStyles[1 if table._nrows > 1 else 0][0]
+    return {"widths": [float(w) for w in table._colWidths], "rows": rows, "spans": spans,
+            "padding": [cell.leftPadding, cell.rightPadding, cell.topPadding, cell.bottomPadding]}
+
+
+def capture(db: Path, kind: str, year: int, period: str | None, today: date | None = None) -> dict:
+    from db.bootstrap import prepare
+    from db.connection import close_database
+    from db.services.communes import get_commune
+    from exports import pdf
+    from exports.pdf import styles, template
+    from exports.pdf.fonts import BUNDLED
+
+    captured: dict = {}
+
+    def keep(path, info, story, family, job_styles, lang) -> int:
+        captured["tables"] = [_describe(t) for t in _tables(story)]
+        cell = job_styles["cell"]
+        captured["font_size"], captured["leading"] = cell.fontSize, cell.leading
+        return 0
+
+    prepare(db, create=False)
+    real = template.build
+    template.build = keep
+    try:
+        with tempfile.TemporaryDirectory() as tmp:  # the export leaves an empty file there
+            pdf.export_report(kind, get_commune(None).id, year, Path(tmp) / "unused.pdf",
+                              period=period, today=today, overwrite=True)
+    finally:
+        template.build = real
+        close_database()
+    return {"kind": kind, "page": {"width": styles.PAGE_W, "height": styles.PAGE_H,
+                                   "left": styles.LEFT, "right": styles.RIGHT,
+                                   "top": styles.TOP, "bottom": styles.BOTTOM},
+            "font": str(BUNDLED["regular"]), **captured}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--period")
+    parser.add_argument("-o", "--output", required=True)
+    args = parser.parse_args(argv)
+    data = capture(Path(args.db), args.kind, args.year, args.period)
+    Path(args.output).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
