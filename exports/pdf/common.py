@@ -6,7 +6,7 @@ from datetime import date
 
 from db.models import Commune
 from exports.pdf.labels import label
-from exports.pdf.markup import esc, lines
+from exports.pdf.markup import esc, lines, paragraph
 from exports.pdf.period import Period
 from exports.pdf.styles import MM
 
@@ -25,9 +25,7 @@ class Job:
 
     def para(self, markup: str, style: str = "body"):
         """A paragraph of trusted markup (escape user text first)."""
-        from reportlab.platypus import Paragraph
-
-        return Paragraph(markup, self.styles[style])
+        return paragraph(markup, self.styles[style])
 
     def text(self, text: str, style: str = "body"):
         return self.para(esc(text), style)
