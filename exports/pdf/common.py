@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from db.models import Commune
 from exports.pdf.labels import label
@@ -19,6 +20,13 @@ class Job:
     lang: str
     styles: dict
     period: Period | None = None
+
+    @cached_property
+    def plan(self):
+        """The year's Plan row (None without one), read once for the whole document."""
+        from db.services.plans import get_plan
+
+        return get_plan(self.commune, self.year)
 
     def t(self, key: str, default: str | None = None, **params: object) -> str:
         return label(key, self.lang, default, **params)
