@@ -5,7 +5,6 @@ from pathlib import Path
 
 from peewee import DatabaseError, OperationalError
 
-from db.catalogue import ensure_default_catalogue
 from db.connection import close_database, open_database, translate_error
 from db.migrations import migrate
 from db.models import CriteriaSet
@@ -17,6 +16,8 @@ def prepare(path: str | Path, create: bool = True) -> bool:
     try:
         migrate()
         if new or not CriteriaSet.select().exists():
+            from db.catalogue import ensure_default_catalogue  # deferred: only a new database
+
             ensure_default_catalogue()
     except (DatabaseError, OperationalError) as exc:
         close_database()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from db.catalogue import DEFAULT_CATALOGUE, ensure_default_catalogue
 from db.changelog import create_logged
 from db.errors import NotFoundError, ValidationError
 from db.models import Commune, CommuneCriteriaSet, CriteriaSet, Setting, database
@@ -31,6 +30,8 @@ def create_commune(name: str, district: str = "", province: str = "",
             if cset is None:
                 raise NotFoundError("record_not_found", table="criteria_set", id=catalogue_code)
         else:
+            from db.catalogue import ensure_default_catalogue  # deferred: only a new commune needs it
+
             cset = ensure_default_catalogue()
         for other in Commune.select():
             if fold(other.name) == fold(name) and fold(other.district) == fold(district):
