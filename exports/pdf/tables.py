@@ -19,12 +19,16 @@ def data_table(headers: Sequence[str], rows: Sequence[Sequence[object]], shares:
     cell spread over the whole width (a criterion heading inside the table). Span rows, bold
     rows and rows in `keep_next` never end a page: they head what follows."""
     from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import Spacer, Table, TableStyle
 
     total = sum(shares)
     widths = [FRAME_W * s / total for s in shares]
 
     def cell(value: object, col: int, bold: bool):
+        if value is None or value == "":
+            # Nothing to draw: a zero-size flowable is laid out like an empty Paragraph (no
+            # line, no height) without being wrapped again at every measure and split.
+            return Spacer(0, 0)
         text = value[1] if isinstance(value, tuple) and value[:1] == ("raw",) else esc(value)
         style = styles["cell_bold"] if bold else (
             styles["cell_center"] if col in centred else styles["cell"])
