@@ -16,7 +16,7 @@ def prepare(path: str | Path, create: bool = True) -> bool:
     try:
         migrate()
         if new or not CriteriaSet.select().exists():
-            from db.catalogue import ensure_default_catalogue  # deferred: only a new database
+            from db.catalogue import ensure_default_catalogue  # first run only: not at every start
 
             ensure_default_catalogue()
     except (DatabaseError, OperationalError) as exc:

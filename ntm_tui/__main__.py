@@ -35,6 +35,7 @@ def common_options(parser: argparse.ArgumentParser, top: bool, commune: bool = T
 
 
 GLOBAL_VALUE_OPTIONS = ("--db", "--lang", "--commune", "--today")
+HELP_FLAGS = {"-h", "--help"}
 
 
 def command_name(argv: list[str]) -> str | None:
@@ -60,6 +61,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common_options(common, top=False)
     only = command_name(argv) if argv is not None else None
+    if argv is not None and only is None and not HELP_FLAGS.intersection(argv):
+        sub.metavar = t("command_metavar")
+        return parser  # `ntm-tui` alone opens the app: no command parser is needed
     for module in command_modules(only):
         module.register(sub, common)
     return parser

@@ -27,8 +27,10 @@ def _section(module: str, name: str):
 class NtmApp(App):
     TITLE = "ntm-tui"
     CSS_PATH = "app.tcss"
+    # The dashboard is not among MODES: Textual re-parses every stylesheet when it makes a
+    # MODES screen (about 25 ms), so the first screen is the default one (get_default_screen)
+    # and becomes the "dashboard" mode once it exists (on_mount), for the sections to switch back.
     MODES = {
-        "dashboard": _section("dashboard", "DashboardScreen"),
         "criteria": _section("criteria", "CriteriaScreen"),
         "assignments": _section("assignments", "AssignmentsScreen"),
         "evidence": _section("evidence", "EvidenceScreen"),
@@ -95,14 +97,14 @@ class NtmApp(App):
             self._read_only = is_read_only()
         return self._read_only
 
+    def get_default_screen(self) -> Screen:
+        return _section("dashboard", "DashboardScreen")()
+
     def on_mount(self) -> None:
+        self.add_mode("dashboard", _section("dashboard", "DashboardScreen"))  # its stack exists
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
         if self.read_only:
             self.notify(t("read_only_banner"), severity="error", timeout=30)
-        if self.commune_id is not None:
-            from ntm_tui.widgets.deadline_notice import notify_deadlines
-
-            notify_deadlines(self)
 
     # --- refresh --------------------------------------------------------------------------
     def refresh_screens(self) -> None:

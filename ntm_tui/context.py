@@ -29,12 +29,13 @@ class Context:
 
         return get_commune(self.commune_name)
 
-    def year(self, value: str | int | None):
+    def year(self, value: str | int | None, commune=None):
+        """The year asked for, else the commune's working year (`commune` when already read)."""
         from db import rules
         from db.services.communes import default_year
 
         if value is None:
-            return default_year(self.commune(), self.today)
+            return default_year(commune or self.commune(), self.today)
         return rules.parse_year(value)
 
 

@@ -30,7 +30,7 @@ def create_commune(name: str, district: str = "", province: str = "",
             if cset is None:
                 raise NotFoundError("record_not_found", table="criteria_set", id=catalogue_code)
         else:
-            from db.catalogue import ensure_default_catalogue  # deferred: only a new commune needs it
+            from db.catalogue import ensure_default_catalogue  # not loaded by reading commands
 
             cset = ensure_default_catalogue()
         for other in Commune.select():
@@ -51,6 +51,9 @@ def list_communes() -> list[Commune]:
 def get_commune(name: str | None = None) -> Commune:
     """The commune named (diacritics and case ignored), else the active one, else the only one."""
     if name:
+        exact = list(Commune.select().where(Commune.name == name).limit(2))
+        if len(exact) == 1:  # the name as stored: no need to fold every commune's name
+            return exact[0]
         wanted = fold(name)
         found = [c for c in Commune.select() if fold(c.name) == wanted]
         if not found:

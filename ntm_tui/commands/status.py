@@ -18,6 +18,6 @@ def run(args, ctx) -> int:
 
     ctx.open()
     commune = ctx.commune()
-    status = year_status(commune, ctx.year(args.year))
+    status = year_status(commune, ctx.year(args.year, commune))
     print_status(status, args.format, ctx.lang, with_indicators=args.indicators)
     return 0

@@ -23,6 +23,7 @@ LABELS = {
     "demo_exists": ("Dữ liệu mẫu Tân Thạnh đã có trong {db}", "The Tân Thạnh sample is already in {db}"),
     "unexpected_error": ("Lỗi không mong muốn: {detail}", "Unexpected error: {detail}"),
     "interrupted": ("Đã dừng.", "Interrupted."),
+    "command_metavar": ("LỆNH", "COMMAND"),
     "help_db": ("đường dẫn cơ sở dữ liệu (mặc định: biến NTM_TUI_DB hoặc thư mục dữ liệu người dùng)",
                 "database path (default: NTM_TUI_DB or the user data folder)"),
     "help_lang": ("ngôn ngữ giao diện: vi hoặc en", "interface language: vi or en"),

@@ -15,6 +15,7 @@ LABELS = {
     "section_calendar": ("Lịch", "Calendar"),
     "section_reports": ("Báo cáo", "Reports"),
     "section_settings": ("Cài đặt", "Settings"),
+    "key_palette": ("Bảng lệnh", "Commands"),
     "palette_section": ("Mở mục này", "Open this section"),
     # keys
     "key_definition": ("Sửa chỉ tiêu", "Edit indicator"),

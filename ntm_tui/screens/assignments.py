@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from db import rules
 from db.errors import NotFoundError
@@ -16,6 +16,8 @@ from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import (
     PaletteFromBindings, clip, current_commune, fill_table, selected_key,
 )
+from ntm_tui.widgets.key_bar import KeyBar
+from ntm_tui.widgets.title_bar import TitleBar
 
 
 def held_text(views: list[AssignmentView]) -> str:
@@ -49,11 +51,11 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
         self.assignments: list[AssignmentView] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="as-bar")
         yield DataTable(id="as-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="as-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()

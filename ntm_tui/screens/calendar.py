@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from db import rules
 from db.services import deadlines
@@ -15,6 +15,8 @@ from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import (
     PaletteFromBindings, clip, current_commune, fill_table, lang_of, run_change, selected_key, styled,
 )
+from ntm_tui.widgets.key_bar import KeyBar
+from ntm_tui.widgets.title_bar import TitleBar
 
 # Late first, then what is due now, then what comes; what is done at the end.
 STATE_ORDER = {deadlines.LATE: 0, deadlines.DUE: 1, deadlines.UPCOMING: 2, deadlines.SUBMITTED: 3}
@@ -46,13 +48,13 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         self.views: list[deadlines.DeadlineView] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="cal-bar")
         table = DataTable(id="cal-table", cursor_type="row", zebra_stripes=True)
         table.add_columns(t("col_due"), t("col_latest"), t("col_state"), t("col_deadline"))
         yield table
         yield Static(id="cal-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -4,12 +4,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.widgets.indicator_actions import INDICATOR_BINDINGS, IndicatorActions
 from ntm_tui.widgets.indicator_table import FILTERS, IndicatorTable, find_row, visible_rows
+from ntm_tui.widgets.key_bar import KeyBar
+from ntm_tui.widgets.title_bar import TitleBar
 
 
 class CriteriaScreen(IndicatorActions, SectionScreen):
@@ -29,11 +31,11 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
     _before_search: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="criteria-status", markup=False)
         yield IndicatorTable(id="indicators")
         yield Input(placeholder=t("search_placeholder"), id="search")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.title_text()

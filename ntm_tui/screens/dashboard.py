@@ -5,46 +5,59 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.widgets.bars import progress_line
+from ntm_tui.widgets.key_bar import KeyBar
+from ntm_tui.widgets.title_bar import TitleBar
 
 
 class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     _loaded = None
+    _shown_width = None  # the width the lines were cut to
+    _deadlines_told = False  # the start-up toast is said once, after the first drawn screen
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="dashboard-body"):
             yield Static(id="counts")
             yield Static(id="deadlines", classes="block")
             yield Static(id="targets", classes="block")
             yield Static(id="bars", classes="block")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.title_text()
         self.query_one("#dashboard-body").focus()
+        if self.app.commune_id is not None:
+            # The first frame is drawn complete, in one layout: read here, on the connection
+            # start-up opened (a WAL reader never waits for a writer). Reloads use a worker.
+            try:
+                loaded = self._load()
+            except Exception:  # shown by the worker's error path instead
+                self.refresh_data()
+            else:
+                self._show(loaded)
+            return
         self.refresh_data()
 
-    def refresh_data(self) -> None:
+    def _load(self):
+        from db.services.status import year_status
+        from ntm_tui.widgets.deadline_notice import urgent_deadlines
+
         app = self.app
-        if app.commune_id is None:
+        commune = app.commune()
+        return (year_status(commune, app.year, with_evidence=False),
+                urgent_deadlines(commune, app.ctx.today))
+
+    def refresh_data(self) -> None:
+        if self.app.commune_id is None:
             self.run_db(self._catalogue_summary, self._show_first_run, exclusive=True)
             return
-        today, year = app.ctx.today, app.year
-
-        def load():
-            from db.services.status import year_status
-            from ntm_tui.widgets.deadline_notice import urgent_deadlines
-
-            commune = app.commune()
-            return year_status(commune, year, with_evidence=False), urgent_deadlines(commune, today)
-
-        self.run_db(load, self._show, exclusive=True)
+        self.run_db(self._load, self._show, exclusive=True)
 
     # --- no commune yet ------------------------------------------------------------------------
     @staticmethod
@@ -87,6 +100,12 @@ class DashboardScreen(SectionScreen):
         self.query_one("#deadlines", Static).update(self._deadlines_text(late, soon))
         self.query_one("#targets", Static).update(self._targets_text(status))
         self.query_one("#bars", Static).update(self._bars_text(status))
+        self._shown_width = self.app.size.width
+        if not self._deadlines_told:
+            from ntm_tui.widgets.deadline_notice import notify_deadlines
+
+            self._deadlines_told = True
+            self.call_after_refresh(notify_deadlines, self.app, late, soon)
 
     def _deadlines_text(self, late, soon) -> Text:
         from db.rules import format_date
@@ -113,7 +132,7 @@ class DashboardScreen(SectionScreen):
         text = Text()
         text.append(t("targets_unmet", year=status.year, count=len(pending)) + "\n",
                     style="bold underline")
-        width = max(20, self.size.width - 8)
+        width = max(20, self.app.size.width - 8)
         for item in pending:
             lead = f" — {item.lead}" if item.lead else ""
             line = f"{item.code:<5} {item.content}"
@@ -128,7 +147,7 @@ class DashboardScreen(SectionScreen):
     def _bars_text(self, status) -> Text:
         text = Text()
         text.append(t("criteria_progress") + "\n", style="bold underline")
-        width = max(30, self.size.width - 4)
+        width = max(30, self.app.size.width - 4)
         for crit in status.criteria:
             text.append_text(progress_line(crit.code, crit.name, crit.indicators_met,
                                            len(crit.indicators), width))
@@ -137,5 +156,7 @@ class DashboardScreen(SectionScreen):
         return text
 
     def on_resize(self) -> None:
-        if self._loaded is not None:  # lines are cut to the width: lay them out again
+        # Lines are cut to the width: lay them out again when it changed (not at the first
+        # resize events of start-up, which each cost a relayout before anything is drawn).
+        if self._loaded is not None and self.app.size.width != self._shown_width:
             self._show(self._loaded)

@@ -4,10 +4,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ntm_tui.i18n import t
 from ntm_tui.i18n.calendar import describe_when
+from ntm_tui.widgets.key_bar import KeyBar
+from ntm_tui.widgets.title_bar import TitleBar
 
 
 class DeadlineRulesScreen(Screen):
@@ -25,10 +27,10 @@ class DeadlineRulesScreen(Screen):
         self.rules: list = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(t("dl_rules_title"), id="rules-title")
         yield DataTable(id="rules", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#rules", DataTable)

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from db import rules
 from db.services import evidence
@@ -15,6 +15,8 @@ from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import (
     PaletteFromBindings, clip, current_commune, fill_table, run_change, selected_key, styled,
 )
+from ntm_tui.widgets.key_bar import KeyBar
+from ntm_tui.widgets.title_bar import TitleBar
 
 FILTERS = ("all",) + evidence.EVIDENCE_STATUSES
 
@@ -45,7 +47,7 @@ class EvidenceScreen(PaletteFromBindings, SectionScreen):
         self.items: list[evidence.EvidenceView] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="ev-bar")
         yield Input(id="ev-search", placeholder=t("search_hint"), compact=True)
         table = DataTable(id="ev-table", cursor_type="row", zebra_stripes=True)
@@ -53,7 +55,7 @@ class EvidenceScreen(PaletteFromBindings, SectionScreen):
                           t("f_location"))
         yield table
         yield Static(id="ev-summary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()

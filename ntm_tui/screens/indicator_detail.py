@@ -8,12 +8,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import run_db
 from ntm_tui.widgets.indicator_actions import INDICATOR_BINDINGS, IndicatorActions
 from ntm_tui.widgets.indicator_table import unverified
+from ntm_tui.widgets.key_bar import KeyBar
+from ntm_tui.widgets.title_bar import TitleBar
 
 
 def _level(confidence: str) -> str:
@@ -64,7 +66,7 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         self.code = code
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="detail-body"):
             yield Static(id="detail-head")
             yield Static(id="detail-history", classes="block")
@@ -72,7 +74,7 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
             yield PlanTable(id="plan", cursor_type="row")
             yield Static(id="detail-evidence", classes="block")
             yield Static(id="detail-changes", classes="block")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = f"{t('col_indicator')} {self.code}"

@@ -6,13 +6,15 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from db.errors import NtmError
 from ntm_tui.forms.record_form import field_row, selected, text_input
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen, run_db
 from ntm_tui.screens.listing import PaletteFromBindings, current_commune, lang_of
+from ntm_tui.widgets.key_bar import KeyBar
+from ntm_tui.widgets.title_bar import TitleBar
 
 KINDS = ("plan", "report", "evidence", "assignments")
 
@@ -55,7 +57,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         self.path_typed = False  # once the officer types a path, kind/period no longer change it
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="rep-form"):
             yield Static(t("rep_help"), id="rep-help")
             yield field_row(t("rep_kind"), Select([(t(f"rep_kind_{k}"), k) for k in KINDS],
@@ -66,7 +68,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
             yield Checkbox(t("rep_overwrite"), id="overwrite", compact=True)
             yield Button(t("rep_export_button"), id="export", variant="primary", compact=True)
             yield Static("", id="rep-result")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from db import rules
 from db.errors import ConflictError, NtmError, ValidationError
@@ -19,6 +19,8 @@ from ntm_tui.forms.record_form import field_row, optional_date, selected, text_i
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import PaletteFromBindings, current_commune, lang_of
+from ntm_tui.widgets.key_bar import KeyBar
+from ntm_tui.widgets.title_bar import TitleBar
 
 COMMUNE_FIELDS = ("name", "district", "province")
 PLAN_FIELDS = ("number", "issuing_body", "issuing_unit", "signer_title", "signer_name")
@@ -62,11 +64,11 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="set-form"):
             yield from self.fields()
         yield Static(t("set_hint"), id="set-status")
-        yield Footer()
+        yield KeyBar()
 
     def stored(self) -> dict[str, object]:
         """What the fields show: commune and plan rows of the database, the user config."""

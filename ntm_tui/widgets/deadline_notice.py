@@ -26,28 +26,18 @@ def describe(deadline) -> str:
     return f"{format_date(deadline.due_date)}  {deadline.title}"
 
 
-def notify_deadlines(app) -> None:
-    """At start: one notification naming what is late and what is due within a week."""
-    from ntm_tui.screens.base import run_db
-
-    today = app.ctx.today
-
-    def load():
-        return urgent_deadlines(app.commune(), today)
-
-    def show(found) -> None:
-        late, soon = found
-        if not late and not soon:
-            return
-        # Short: the dashboard lists them all; the toast must not cover the screen.
-        lines = []
-        if late:
-            lines.append(t("deadlines_late", count=len(late)) + ", " + t("latest") + ": "
-                         + late[-1].title)
-        if soon:
-            lines.append(t("deadlines_soon", count=len(soon), days=SOON_DAYS) + ": "
-                         + soon[0].title)
-        app.notify("\n".join(lines), title=t("deadlines_title"),
-                   severity="warning" if late else "information", timeout=10)
-
-    run_db(app, load, show, group="start")
+def notify_deadlines(app, late, soon) -> None:
+    """At start: one notification naming what is late and what is due within a week (the
+    dashboard's first load found them; its list stays on screen after the toast goes)."""
+    if not late and not soon:
+        return
+    # Short: the dashboard lists them all; the toast must not cover the screen.
+    lines = []
+    if late:
+        lines.append(t("deadlines_late", count=len(late)) + ", " + t("latest") + ": "
+                     + late[-1].title)
+    if soon:
+        lines.append(t("deadlines_soon", count=len(soon), days=SOON_DAYS) + ": "
+                     + soon[0].title)
+    app.notify("\n".join(lines), title=t("deadlines_title"),
+               severity="warning" if late else "information", timeout=10)

@@ -125,3 +125,28 @@ async def test_small_terminal_never_crashes(demo_db):
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert app.current_mode == "dashboard"
+
+
+async def test_title_and_key_bars_follow_the_screen_and_a_click_runs_the_key(demo_db):
+    from ntm_tui.widgets.key_bar import KeyBar
+    from ntm_tui.widgets.title_bar import TitleBar
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert str(app.screen.query_one(TitleBar).render()) == "Tân Thạnh · Năm 2023 — Tổng quan"
+        bar = app.screen.query_one(KeyBar)
+        keys = str(bar.render())
+        assert "^q Thoát" in keys and "^p Bảng lệnh" in keys
+        # A click on "? Phím tắt" opens the keys, as the footer's keys did.
+        await pilot.click(bar, offset=(keys.index("? ") + 1, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("2")
+        await settle(pilot)
+        assert str(app.screen.query_one(TitleBar).render()).endswith("— Tiêu chí")
+        assert "space Đạt/Chưa đạt" in str(app.screen.query_one(KeyBar).render())
+        await pilot.press("left_square_bracket")  # the year is in the title, kept in step
+        await settle(pilot)
+        assert "Năm 2022" in str(app.screen.query_one(TitleBar).render())
