@@ -41,9 +41,16 @@ def _tables(flowables) -> list:
     return found
 
 
+def _text(cell) -> str:
+    """What a reader sees in a cell: a Paragraph's text, a string; an empty cell (a spanned-over
+    string, or a zero-size flowable) is ""."""
+    if hasattr(cell, "getPlainText"):
+        return cell.getPlainText()
+    return cell if isinstance(cell, str) else ""
+
+
 def _describe(table) -> dict:
-    rows = [[c.getPlainText() if hasattr(c, "getPlainText") else str(c or "") for c in row]
-            for row in table._cellvalues]
+    rows = [[_text(c) for c in row] for row in table._cellvalues]
     spans = sorted({sr for _, (sc, sr), (ec, er) in table._spanCmds
                     if sc == 0 and ec in (-1, table._ncols - 1) and sr == er})
     cell = table._cellStyles[1 if table._nrows > 1 else 0][0]
