@@ -20,7 +20,9 @@
   at the export's cell size, with a repeated header row, in an A4 SimpleDocTemplate with the
   export's margins, so its text wraps where the export's does. It imports nothing of ntm-tui
   and touches no database, and has none of the export's letterhead, headings, body text,
-  signature, bold/italic faces or page numbers. Runs alternate; ratio of medians. The earlier
+  signature, bold/italic faces or page numbers (so for the plan, seven pages of text around one
+  20-row table, the baseline is that one table on one page). Runs alternate; ratio of medians.
+  `pages` and `baseline_pages` say how much each printed. The earlier
   baseline, a Table of tiny strings ("cell r.c") in Helvetica with as many rows and columns as
   pdfplumber finds, is still timed in the same runs and reported as `tiny_baseline_ms` /
   `tiny_ratio`. `null` until the exporters exist.
