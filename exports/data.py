@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from peewee import JOIN
 
 from db.models import Assignment, AssignmentSupport, Commune, Member, Unit
-from db.services.evidence import EvidenceView, list_evidence
 from db.services.status import YearStatus
+
+if TYPE_CHECKING:
+    from db.services.evidence import EvidenceView
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class EvidenceGroup:
 
 
 def evidence_groups(commune: Commune, status: YearStatus) -> list[EvidenceGroup]:
+    from db.services.evidence import list_evidence  # deferred: the lead tables do without it
+
     by_indicator: dict[int, list[EvidenceView]] = {}
     for item in list_evidence(commune, status.year):
         by_indicator.setdefault(item.indicator_id, []).append(item)

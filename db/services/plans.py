@@ -21,6 +21,7 @@ class PlanItemView:
     text: str
     done: bool
     version: int
+    indicator_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class WorkItemView:
     status: str
     note: str
     version: int
+    indicator_id: int | None = None
 
 
 def get_plan(commune: Commune, year: int) -> Plan | None:
@@ -85,7 +87,7 @@ def items_for(plan: Plan, indicator_id: int | None = None) -> list[PlanItemView]
     query = PlanItem.select(PlanItem, Indicator).join(Indicator).where(PlanItem.plan == plan)
     if indicator_id is not None:
         query = query.where(PlanItem.indicator == indicator_id)
-    return [PlanItemView(i.id, i.indicator.code, i.kind, i.text, i.done, i.version)
+    return [PlanItemView(i.id, i.indicator.code, i.kind, i.text, i.done, i.version, i.indicator_id)
             for i in query.order_by(PlanItem.position, PlanItem.id)]
 
 
@@ -94,7 +96,7 @@ def works_for(plan: Plan, indicator_id: int | None = None) -> list[WorkItemView]
     if indicator_id is not None:
         query = query.where(WorkItem.indicator == indicator_id)
     return [WorkItemView(w.id, w.indicator.code, w.title, w.hamlet, w.funding_note, w.due_date,
-                         w.status, w.note, w.version)
+                         w.status, w.note, w.version, w.indicator_id)
             for w in query.order_by(WorkItem.position, WorkItem.id)]
 
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from db.models import Commune
 from exports.pdf.labels import label
-from exports.pdf.markup import esc, lines
+from exports.pdf.markup import esc, lines, paragraph
 from exports.pdf.period import Period
 from exports.pdf.styles import MM
 
@@ -20,14 +21,19 @@ class Job:
     styles: dict
     period: Period | None = None
 
+    @cached_property
+    def plan(self):
+        """The year's Plan row (None without one), read once for the whole document."""
+        from db.services.plans import get_plan
+
+        return get_plan(self.commune, self.year)
+
     def t(self, key: str, default: str | None = None, **params: object) -> str:
         return label(key, self.lang, default, **params)
 
     def para(self, markup: str, style: str = "body"):
         """A paragraph of trusted markup (escape user text first)."""
-        from reportlab.platypus import Paragraph
-
-        return Paragraph(markup, self.styles[style])
+        return paragraph(markup, self.styles[style])
 
     def text(self, text: str, style: str = "body"):
         return self.para(esc(text), style)

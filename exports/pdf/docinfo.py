@@ -48,9 +48,11 @@ def recipients_list(text: str) -> tuple[str, ...]:
     return tuple(f"{line};" for line in lines) + ("Lưu: VT.",)
 
 
-def plan_info(commune: Commune, year: int, today: date) -> DocInfo:
-    """The plan's own header; absent fields take the commune's defaults."""
-    plan = Plan.get_or_none((Plan.commune == commune) & (Plan.year == year))
+def plan_info(commune: Commune, year: int, today: date, plan: Plan | None = ...) -> DocInfo:
+    """The plan's own header; absent fields take the commune's defaults. `plan`: the year's
+    Plan row when the caller has it (None: there is none), else it is read here."""
+    if plan is ...:
+        plan = Plan.get_or_none((Plan.commune == commune) & (Plan.year == year))
     name = commune.name
     info = DocInfo(
         issuing_body=f"UBND XÃ {name.upper()}", issuing_unit="BQL XÂY DỰNG NTM",
@@ -71,10 +73,11 @@ def plan_info(commune: Commune, year: int, today: date) -> DocInfo:
     return replace(info, plan_number=info.number if plan.number else "", plan_date=plan.doc_date)
 
 
-def report_info(commune: Commune, year: int, today: date, subject: str) -> DocInfo:
+def report_info(commune: Commune, year: int, today: date, subject: str,
+                plan: Plan | None = ...) -> DocInfo:
     """A report: the plan's issuer and signer, its own number (…/BC-BQL) and the export date.
     It goes to the town first."""
-    base = plan_info(commune, year, today)
+    base = plan_info(commune, year, today, plan)
     town = [f"UBND {commune.district} (Văn phòng Điều phối NTM)"] if commune.district else []
     return replace(base, doc_type="BÁO CÁO", number=f"{BLANK_NUMBER}/BC-{_suffix(base.number)}",
                    doc_date=today, subject=subject,

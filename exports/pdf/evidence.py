@@ -27,7 +27,7 @@ def _summary(job: Job, group) -> object:
 
 def build(job: Job) -> tuple[DocInfo, list]:
     info = report_info(job.commune, job.year, job.today, job.t("evidence_subject", year=job.year))
-    status = year_status(job.commune, job.year)
+    status = year_status(job.commune, job.year, with_evidence=False)  # the items are listed below
     groups = evidence_groups(job.commune, status)
     items = [e for g in groups for e in g.items]
     missing = sum(1 for e in items if e.status == "missing")

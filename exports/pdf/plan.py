@@ -60,14 +60,12 @@ def _counts(job: Job, counts) -> str:
                  im=counts.indicators_met, it=counts.indicators_total)
 
 
-def _indicator_block(job: Job, plan: Plan, number: str, ind) -> list:
+def _indicator_block(job: Job, number: str, ind, items: list, works: list) -> list:
     out = [job.para(f"<b>{number}. {esc(job.t('indicator'))} {esc(ind.code)}:</b> "
                     f"<i>{esc(ind.content)}</i>")]
-    items = plans.items_for(plan, ind.id)
     for kind, key in (("task", "task"), ("solution", "solution")):
         for item in (i for i in items if i.kind == kind):
             out.append(job.para(f"- <i>{esc(job.t(key))}:</i> {esc(item.text)}"))
-    works = plans.works_for(plan, ind.id)
     if works:
         out.append(job.para(f"- <i>{esc(job.t('works'))}:</i>"))
         for w in works:
@@ -88,6 +86,13 @@ def _work_text(job: Job, w) -> str:
 def _criteria_tasks(job: Job, plan: Plan, status: YearStatus, number: int) -> list:
     out = [job.subheading(f"{number}. {job.t('plan_criteria_tasks')}"),
            job.para(esc(job.t("plan_criteria_intro")))]
+    # The plan's items and works in one query each, not two per indicator.
+    items: dict[int, list] = {}
+    works: dict[int, list] = {}
+    for item in plans.items_for(plan):
+        items.setdefault(item.indicator_id, []).append(item)
+    for work in plans.works_for(plan):
+        works.setdefault(work.indicator_id, []).append(work)
     n = 0
     for crit in status.criteria:
         targeted = [i for i in crit.indicators if i.targeted]
@@ -96,7 +101,8 @@ def _criteria_tasks(job: Job, plan: Plan, status: YearStatus, number: int) -> li
         out.append(job.para(f"* {esc(job.t('criterion'))} {esc(crit.code)}: {esc(crit.name)}", "minor"))
         for ind in targeted:
             n += 1
-            out += _indicator_block(job, plan, f"{number}.{n}", ind)
+            out += _indicator_block(job, f"{number}.{n}", ind, items.get(ind.id, []),
+                                    works.get(ind.id, []))
     return out
 
 
@@ -138,9 +144,9 @@ def _numbered(job: Job, sections: list) -> list:
 
 
 def build(job: Job) -> tuple[DocInfo, list]:
-    info = plan_info(job.commune, job.year, job.today)
+    plan = job.plan
+    info = plan_info(job.commune, job.year, job.today, plan)
     status = year_status(job.commune, job.year, with_evidence=False)
-    plan = plans.get_plan(job.commune, job.year)
     sections = plans.sections_for(plan) if plan else []
     by_part: dict[str, list] = {}
     for s in sections:

@@ -90,8 +90,7 @@ def _changes_part(job: Job) -> list:
 
 def _works_part(job: Job) -> list:
     out = job.table_heading(f"4. {job.t('report_works')}")
-    plan = plans.get_plan(job.commune, job.year)
-    works = plans.works_for(plan) if plan else []
+    works = plans.works_for(job.plan) if job.plan else []
     if not works:
         return out + [job.para(esc(job.t("report_no_works")))]
     rows = []
@@ -153,24 +152,25 @@ def _deadlines_part(job: Job) -> list:
 
 def _next_steps(job: Job, status: YearStatus) -> list:
     out = [job.heading(job.t("report_part_II"))]
-    plan = plans.get_plan(job.commune, job.year)
     pending = [i for i in status.indicators() if i.targeted and i.status not in (rules.MET, rules.NA)]
     if not pending:
         return out + [job.para(esc(job.t("report_all_targets_met")))]
+    open_tasks: dict[int, list[str]] = {}  # indicator id → its open tasks, in plan order
+    for item in (plans.items_for(job.plan) if job.plan else []):  # one query, not one per indicator
+        if item.kind == "task" and not item.done:
+            open_tasks.setdefault(item.indicator_id, []).append(item.text)
     for ind in pending:
         out.append(job.para(f"- <b>{esc(job.t('indicator'))} {esc(ind.code)}:</b> {esc(ind.content)}"
                             + (f" ({esc(job.t('col_lead_short'))}: {esc(ind.lead)})" if ind.lead else "")))
-        for item in (plans.items_for(plan, ind.id) if plan else []):
-            if item.kind == "task" and not item.done:
-                out.append(job.para("+ " + esc(item.text)))
+        out += [job.para("+ " + esc(text)) for text in open_tasks.get(ind.id, [])]
     return out
 
 
 def build(job: Job) -> tuple[DocInfo, list]:
     period_text = job.period.text(job.lang)
     subject = job.t("report_subject", period=period_text)
-    info = report_info(job.commune, job.year, job.today, subject)
-    status = year_status(job.commune, job.year)
+    info = report_info(job.commune, job.year, job.today, subject, plan=job.plan)
+    status = year_status(job.commune, job.year, with_evidence=False)  # part 5 lists the items
     reference = plan_reference(info)
     intro = job.t("report_intro_plan" if reference else "report_intro", plan=reference,
                   commune=job.commune.name, period=period_text)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from exports.pdf.markup import esc
+from exports.pdf.markup import esc, paragraph
 from exports.pdf.styles import FRAME_W
 
 LONG_CELL = 1200  # characters; about half a page in the narrowest text column
@@ -19,18 +19,22 @@ def data_table(headers: Sequence[str], rows: Sequence[Sequence[object]], shares:
     cell spread over the whole width (a criterion heading inside the table). Span rows, bold
     rows and rows in `keep_next` never end a page: they head what follows."""
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Spacer, Table, TableStyle
 
     total = sum(shares)
     widths = [FRAME_W * s / total for s in shares]
 
     def cell(value: object, col: int, bold: bool):
+        if value is None or value == "":
+            # Nothing to draw: a zero-size flowable is laid out like an empty Paragraph (no
+            # line, no height) without being wrapped again at every measure and split.
+            return Spacer(0, 0)
         text = value[1] if isinstance(value, tuple) and value[:1] == ("raw",) else esc(value)
         style = styles["cell_bold"] if bold else (
             styles["cell_center"] if col in centred else styles["cell"])
-        return Paragraph(text, style)
+        return paragraph(text, style)
 
-    data = [[Paragraph(esc(h), styles["cell_head"]) for h in headers]]
+    data = [[paragraph(esc(h), styles["cell_head"]) for h in headers]]
     # FONTNAME: the spanned-over empty cells are drawn as strings, in Helvetica by default,
     # which would put an unembedded font into the PDF.
     commands = [("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),
