@@ -114,7 +114,8 @@ class IndicatorTable(DataTable):
         rows = visible_rows(status, name, member)
         self.rows_by_key = {key: (crit, item) for key, crit, item in rows}
         layout = (tuple(self.rows_by_key), content_width, lang)
-        if layout == self._shown_layout and self.row_count == len(rows):
+        rebuilt = not (layout == self._shown_layout and self.row_count == len(rows))
+        if not rebuilt:
             # Same rows and columns (a space press, a reload after a change): rewrite only the
             # cells that differ, so the table is not cleared and laid out again.
             for key, crit, item in rows:
@@ -134,8 +135,8 @@ class IndicatorTable(DataTable):
             for key, cells in self._shown_cells.items():
                 self.add_row(*cells, key=key)
             self._shown_layout = layout
-        if cursor_key in self.rows_by_key:
-            self.move_to(cursor_key)
+        if cursor_key in self.rows_by_key and (rebuilt or cursor_key != self.cursor_key()):
+            self.move_to(cursor_key)  # (moving it where it is still scrolls: a millisecond a press)
         return sum(1 for _, _, item in rows if item is not None)
 
     def _cells(self, crit, item, width: int, lang: str) -> list:
