@@ -104,3 +104,39 @@ def test_pdf_baseline_gets_the_tables_a_reader_sees(demo_db, tmp_path):
             assert all(len(row) == len(t["widths"]) for row in t["rows"])
             assert sum(t["widths"]) < 180 * 72 / 25.4  # inside the frame: A4 less 45 mm
     assert any(cell == "" for t in spec["tables"] for row in t["rows"] for cell in row)
+
+
+def test_same_document_baseline_prints_what_the_export_prints(demo_db, tmp_path):
+    """The budget's baseline is the export's own story laid out by bare reportlab: the same
+    number of pages and the same words, page by page (page numbers aside)."""
+    import json
+    import subprocess
+    import sys
+    from datetime import date
+
+    from exports.pdf import export_report
+    from tests.bench.pdf_tables import capture
+    from tests.exports.pdfread import text_of
+
+    commune_id = get_commune().id
+    close_database()
+    for kind, period in (("plan", None), ("report", "2023")):
+        spec = capture(demo_db, kind, 2023, period, today=date(2023, 4, 5))
+        source = tmp_path / f"{kind}.json"
+        source.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+        baseline = tmp_path / f"{kind}-baseline.pdf"
+        subprocess.run([sys.executable, "tests/bench/pdf_baseline.py", "--document", str(source),
+                        "-o", str(baseline)], check=True)
+        prepare(demo_db, create=False)
+        ours = export_report(kind, commune_id, 2023, tmp_path / f"{kind}.pdf", period=period,
+                             today=date(2023, 4, 5))
+        close_database()
+        words = set(text_of(baseline).split())
+        assert ours.pages == pdf_page_count(baseline) and ours.pages > 1
+        assert set(text_of(ours.path).split()) - words <= {str(n) for n in range(1, ours.pages + 1)}
+
+
+def pdf_page_count(path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(path)).pages)
