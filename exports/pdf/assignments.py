@@ -27,8 +27,9 @@ def build(job: Job) -> tuple[DocInfo, list]:
         else:
             table.append((r.indicator_code, r.content, lead, r.position, ", ".join(r.supports)))
     story += job.table_heading(job.t("assignments_table"))
-    story.append(data_table([job.t("col_code"), job.t("col_content"), job.t("col_lead"),
-                             job.t("col_position"), job.t("col_supports")], table,
-                            (12, 62, 30, 28, 33), job.styles, centred=(0,), bold_rows=bold))
+    story += data_table([job.t("col_code"), job.t("col_content"), job.t("col_lead"),
+                         job.t("col_position"), job.t("col_supports")], table,
+                        (12, 62, 30, 28, 33), job.styles, centred=(0,), bold_rows=bold,
+                        lang=job.lang)
     story.append(job.para(esc(job.t("assignments_closing"))))
     return info, story

@@ -18,10 +18,10 @@ def _document(item) -> str:
 def _summary(job: Job, group) -> object:
     """The indicator's line: no evidence (bold), items missing (bold), or complete."""
     if not group.items:
-        return ("raw", f"<b>{esc(job.t('evidence_none'))}</b>")
+        return ("b", job.t("evidence_none"))
     if group.missing:
         text = job.t("evidence_missing_count", missing=group.missing, total=len(group.items))
-        return ("raw", f"<b>{esc(text)}</b>")
+        return ("b", text)
     return job.t("evidence_complete")
 
 
@@ -44,17 +44,17 @@ def build(job: Job) -> tuple[DocInfo, list]:
             rows.append((f"{job.t('criterion')} {g.criterion_code}: {g.criterion_name}",))
         if g.items:  # keep the indicator with its first item (a chain of heads would not split)
             heads.append(len(rows))
-        rows.append((g.indicator_code, ("raw", f"<i>{esc(g.indicator_content)}</i>"), "", "", "",
+        rows.append((g.indicator_code, ("i", g.indicator_content), "", "", "",
                      _summary(job, g)))
         for e in g.items:
             state = job.t(f"evidence_{e.status}")
             if e.status == "missing":
-                state = ("raw", f"<b>{esc(state)}</b>")
+                state = ("b", state)
             rows.append(("", "- " + e.title, _document(e), e.location, e.responsible, state))
     story += job.table_heading(job.t("evidence_table"))
-    story.append(data_table([job.t("col_code"), job.t("col_evidence"), job.t("col_document"),
-                             job.t("col_location"), job.t("col_responsible"), job.t("col_state")],
-                            rows, (12, 55, 30, 22, 26, 20), job.styles, centred=(0,), spans=spans,
-                            keep_next=heads))
+    story += data_table([job.t("col_code"), job.t("col_evidence"), job.t("col_document"),
+                         job.t("col_location"), job.t("col_responsible"), job.t("col_state")],
+                        rows, (12, 55, 30, 22, 26, 20), job.styles, centred=(0,), spans=spans,
+                        keep_next=heads, lang=job.lang)
     story.append(job.para(esc(job.t("evidence_closing", year=job.year))))
     return info, story

@@ -45,6 +45,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rule_yearly": ("{title}: ngày {day} tháng {month}, chậm nhất ngày {latest};",
                     "{title}: {day}/{month}, at the latest day {latest};"),
     "plan_closing": ("Trên đây là kế hoạch {subject}./.", "This is the plan {subject}./."),
+    "cell_cut": ("(xem ghi chú {n})", "(see note {n})"),
+    "notes": ("Ghi chú:", "Notes:"),
     "col_no": ("TT", "No."),
     "col_code": ("Mã", "Code"),
     "col_criterion_no": ("TC", "Crit."),

@@ -115,9 +115,9 @@ def _assignment_table(job: Job, status: YearStatus, number: int) -> list:
     table = [(r.criterion_code, r.content,
               ", ".join(x for x in (r.lead, r.position) if x) or job.t("unassigned"),
               ", ".join(r.supports)) for r in rows]
-    out.append(data_table([job.t("col_criterion_no"), job.t("col_criterion"), job.t("col_lead"),
-                           job.t("col_supports")], table, (9, 46, 55, 55), job.styles,
-                          centred=(0,)))
+    out += data_table([job.t("col_criterion_no"), job.t("col_criterion"), job.t("col_lead"),
+                       job.t("col_supports")], table, (9, 46, 55, 55), job.styles,
+                      centred=(0,), lang=job.lang)
     return out
 
 

@@ -35,11 +35,11 @@ def _overview(job: Job, status: YearStatus) -> list:
            job.para(esc(job.t("report_counts", counts=job.t(
                "counts_and", cm=status.counts.criteria_met, ct=status.counts.criteria_total,
                im=status.counts.indicators_met, it=status.counts.indicators_total))))]
-    out.append(data_table([job.t("col_milestone"), job.t("col_criteria_met"),
-                           job.t("col_indicators_met")],
-                          [(name, f"{c.criteria_met}/{c.criteria_total}",
-                            f"{c.indicators_met}/{c.indicators_total}") for name, c in rows],
-                          (90, 37, 38), job.styles, centred=(1, 2)))
+    out += data_table([job.t("col_milestone"), job.t("col_criteria_met"),
+                       job.t("col_indicators_met")],
+                      [(name, f"{c.criteria_met}/{c.criteria_total}",
+                        f"{c.indicators_met}/{c.indicators_total}") for name, c in rows],
+                      (90, 37, 38), job.styles, centred=(1, 2), lang=job.lang)
     return out
 
 
@@ -53,10 +53,10 @@ def _indicator_table(job: Job, status: YearStatus) -> list:
             rows.append((ind.code, ind.content, target_text(ind.target, job.lang), ind.value or "",
                          _status_word(job, ind.status), ind.lead))
     return [*job.table_heading(f"2. {job.t('report_indicators')}"),
-            data_table([job.t("col_code"), job.t("col_content"), job.t("col_target"),
-                        job.t("col_value"), job.t("col_result"), job.t("col_lead_short")],
-                       rows, (12, 63, 20, 18, 20, 32), job.styles, centred=(0, 2, 3, 4),
-                       spans=spans)]
+            *data_table([job.t("col_code"), job.t("col_content"), job.t("col_target"),
+                         job.t("col_value"), job.t("col_result"), job.t("col_lead_short")],
+                        rows, (12, 63, 20, 18, 20, 32), job.styles, centred=(0, 2, 3, 4),
+                        spans=spans, lang=job.lang)]
 
 
 def _changes(job: Job) -> list[ChangeEntry]:
@@ -83,9 +83,9 @@ def _changes_part(job: Job) -> list:
         return out + [job.para(esc(job.t("report_no_changes")))]
     rows = [(c.at.strftime("%d/%m/%Y"), f"{job.t('table_' + c.table, c.table)}: {c.label}",
              _change_text(job, c), c.user) for c in changes]
-    return out + [data_table([job.t("col_date"), job.t("col_record"), job.t("col_change"),
-                              job.t("col_user")], rows, (20, 60, 60, 25), job.styles,
-                             centred=(0,))]
+    return out + data_table([job.t("col_date"), job.t("col_record"), job.t("col_change"),
+                             job.t("col_user")], rows, (20, 60, 60, 25), job.styles,
+                            centred=(0,), lang=job.lang)
 
 
 def _works_part(job: Job) -> list:
@@ -100,9 +100,10 @@ def _works_part(job: Job) -> list:
             state += f" ({job.t('overdue')})"
         rows.append((w.indicator_code, w.title, w.hamlet, w.funding_note,
                      rules.format_date(w.due_date), state))
-    return out + [data_table([job.t("col_indicator"), job.t("col_work"), job.t("col_hamlet"),
-                              job.t("col_funding"), job.t("col_due"), job.t("col_state")],
-                             rows, (15, 50, 28, 27, 20, 25), job.styles, centred=(0, 4))]
+    return out + data_table([job.t("col_indicator"), job.t("col_work"), job.t("col_hamlet"),
+                             job.t("col_funding"), job.t("col_due"), job.t("col_state")],
+                            rows, (15, 50, 28, 27, 20, 25), job.styles, centred=(0, 4),
+                            lang=job.lang)
 
 
 def _evidence_part(job: Job, status: YearStatus) -> list:
@@ -116,10 +117,10 @@ def _evidence_part(job: Job, status: YearStatus) -> list:
         rows.append((crit.code, crit.name, f"{sum(1 for g in mine if g.items)}/{len(mine)}",
                      f"{done}/{len(items)}", "; ".join(empty)))
     return [*job.table_heading(f"5. {job.t('report_evidence')}"),
-            data_table([job.t("col_criterion_no"), job.t("col_criterion"),
-                        job.t("col_ind_with_evidence"), job.t("col_items_ready"),
-                        job.t("col_ind_without")], rows, (9, 52, 28, 28, 48), job.styles,
-                       centred=(0, 2, 3))]
+            *data_table([job.t("col_criterion_no"), job.t("col_criterion"),
+                         job.t("col_ind_with_evidence"), job.t("col_items_ready"),
+                         job.t("col_ind_without")], rows, (9, 52, 28, 28, 48), job.styles,
+                        centred=(0, 2, 3), lang=job.lang)]
 
 
 def _deadline_state(job: Job, d: deadlines.DeadlineView) -> str:
@@ -145,9 +146,9 @@ def _deadlines_part(job: Job) -> list:
                                   late=late, open=len(items) - on_time - late))))
     rows = [(d.title, rules.format_date(d.due_date), rules.format_date(d.latest_date),
              _deadline_state(job, d)) for d in items]
-    return out + [data_table([job.t("col_content"), job.t("col_due"), job.t("col_latest"),
-                              job.t("col_state")], rows, (70, 22, 22, 51), job.styles,
-                             centred=(1, 2))]
+    return out + data_table([job.t("col_content"), job.t("col_due"), job.t("col_latest"),
+                             job.t("col_state")], rows, (70, 22, 22, 51), job.styles,
+                            centred=(1, 2), lang=job.lang)
 
 
 def _next_steps(job: Job, status: YearStatus) -> list:

@@ -8,6 +8,7 @@ MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
 TOP, BOTTOM, LEFT, RIGHT = 20 * MM, 20 * MM, 30 * MM, 15 * MM
 FRAME_W = PAGE_W - LEFT - RIGHT
+FRAME_H = PAGE_H - TOP - BOTTOM
 BODY_SIZE = 13
 INDENT = 10 * MM  # first-line indent, 1 cm
 
@@ -49,4 +50,9 @@ def make_styles(family: FontFamily) -> dict:
         "cell_head": derive("cell_head", fontName=family.bold, **{**cell, "alignment": TA_CENTER}),
         "cell_bold": derive("cell_bold", fontName=family.bold, **cell),
         "page_number": derive("page_number", **center),
+        # Notes under a table: the whole text of a cell that was cut (exports/pdf/tables.py).
+        "note_head": derive("note_head", fontName=family.bold_italic, fontSize=11, leading=13,
+                            alignment=TA_LEFT, firstLineIndent=0, spaceBefore=6, spaceAfter=2,
+                            keepWithNext=1),
+        "note": derive("note", fontSize=11, leading=13, firstLineIndent=0, spaceAfter=2),
     }

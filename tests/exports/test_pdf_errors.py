@@ -118,8 +118,9 @@ def test_windows_short_names_are_found(tmp_path):
         "bold_italic": "timesbi.ttf"}
 
 
-def test_longest_allowed_text_splits_across_pages(commune_id, tmp_path):
-    """A cell holding the longest text a field accepts is taller than a page: it must split."""
+def test_longest_allowed_text_stays_on_the_page(commune_id, tmp_path):
+    """A cell holding the longest text a field accepts is taller than a page: it is cut, the
+    whole text following the table as a note (tests/exports/test_pdf_long_text.py)."""
     from db.models import Commune, Indicator
     from db.services.evidence import add_evidence
     from db.text import MAX_TEXT
