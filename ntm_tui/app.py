@@ -24,6 +24,17 @@ def _section(module: str, name: str):
     return build
 
 
+def _collect_from_now_on() -> None:
+    """After the first frame: what start-up built stays for good (gc.freeze keeps the collector
+    from walking it again at every later full collection), and collection resumes (run_app
+    turned it off for the start). One collection first, so no garbage is frozen with it."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.enable()
+
+
 class NtmApp(App):
     TITLE = "ntm-tui"
     CSS_PATH = "app.tcss"
@@ -101,6 +112,7 @@ class NtmApp(App):
         return _section("dashboard", "DashboardScreen")()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(_collect_from_now_on)
         self.add_mode("dashboard", _section("dashboard", "DashboardScreen"))  # its stack exists
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
         if self.read_only:

@@ -3,6 +3,12 @@ from __future__ import annotations
 
 
 def run_app(args, ctx) -> int:
+    import gc
+
+    # Start-up builds a few hundred thousand objects that live as long as the app (Textual,
+    # the models, the first screen); collecting among them over and over is wasted time. The
+    # first frame freezes them and turns collection back on (NtmApp.on_mount).
+    gc.disable()
     ctx.open(create=True)
     from ntm_tui.commands.backup import start_of_day_backup
     start_of_day_backup(ctx)  # the first start of each day keeps a copy of the database

@@ -150,3 +150,18 @@ async def test_title_and_key_bars_follow_the_screen_and_a_click_runs_the_key(dem
         await pilot.press("left_square_bracket")  # the year is in the title, kept in step
         await settle(pilot)
         assert "Năm 2022" in str(app.screen.query_one(TitleBar).render())
+
+
+async def test_collection_resumes_after_the_first_frame(demo_db):
+    """run_app turns the garbage collector off for the start; the first frame turns it on."""
+    import gc
+
+    app = make_app(demo_db)
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
