@@ -172,11 +172,17 @@ class IndicatorTable(DataTable):
         # renderables are (update count, row index), lines start with the line's y in the table.
         # The row's other cells keep their cached renders.
         columns = set(cells)
-        for cache, stale in ((cell_cache, [k for k in cell_cache.keys()
-                                           if k[0].value == key and k[1].value in columns]),
-                             (row_cache, [k for k in row_cache.keys() if k[0].value == key]),
-                             (renderable_cache, [k for k in renderable_cache.keys() if k[1] == row_index]),
-                             (line_cache, [k for k in line_cache.keys() if k[0] in lines])):
+        try:
+            stale_keys = ((cell_cache, [k for k in cell_cache.keys()
+                                        if k[0].value == key and k[1].value in columns]),
+                          (row_cache, [k for k in row_cache.keys() if k[0].value == key]),
+                          (renderable_cache, [k for k in renderable_cache.keys() if k[1] == row_index]),
+                          (line_cache, [k for k in line_cache.keys() if k[0] in lines]))
+        except (AttributeError, IndexError, TypeError):  # keys shaped otherwise: the safe way
+            for label, value in cells.items():
+                self.update_cell(key, label, value)
+            return
+        for cache, stale in stale_keys:
             for cache_key in stale:
                 cache.discard(cache_key)
         self.refresh_row(row_index)
