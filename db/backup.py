@@ -197,8 +197,8 @@ def _remove_stale_temporaries(folder: Path, age: float = 3600) -> None:
         try:
             if time.time() - leftover.stat().st_mtime > age:
                 leftover.unlink()
-        except OSError:
-            pass
+        except OSError:  # another session removed it first, or it is not ours to remove
+            continue
 
 
 def validate_backup(path: Path) -> int:
