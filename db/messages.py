@@ -86,7 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "submit_in_future": ("Ngày nộp {on} sau ngày hôm nay ({today})",
                          "The submission date {on} is after today ({today})"),
     "file_not_found": ("Không tìm thấy tệp: {path}", "File not found: {path}"),
-    "file_write_failed": ("Không ghi được tệp: {path} ({detail})", "Cannot write the file: {path} ({detail})"),
+    "file_write_failed_because": ("Không ghi được tệp: {path} ({detail})", "Cannot write the file: {path} ({detail})"),
     "date_range_invalid": ("Ngày bắt đầu {start} sau ngày kết thúc {end}",
                            "The start date {start} is after the end date {end}"),
     "rule_not_found": ("Không tìm thấy quy định hạn số {id} (xem: ntm-tui rules)",
@@ -118,7 +118,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "The file holds results for {found}, not {year}"),
     "status_invalid": ("kết quả không hợp lệ: {value} (Đạt, Chưa đạt, Không áp dụng, Chưa đánh giá)",
                        "invalid result: {value} (Met, Not met, Not applicable, Not assessed)"),
-    "file_write_failed": ("Không ghi được tệp: {path}", "Cannot write the file: {path}"),
 }
 
 

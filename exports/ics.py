@@ -53,5 +53,5 @@ def write_ics(path: Path, views: Sequence[DeadlineView], commune_id: int, name: 
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
-        raise ValidationError("file_write_failed", path=path, detail=exc.strerror or exc) from None
+        raise ValidationError("file_write_failed_because", path=path, detail=exc.strerror or exc) from None
     return len(views)

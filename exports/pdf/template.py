@@ -5,7 +5,7 @@ from pathlib import Path
 
 from exports.pdf.docinfo import DocInfo
 from exports.pdf.fonts import FontFamily
-from exports.pdf.styles import BODY_SIZE, BOTTOM, FRAME_W, LEFT, MM, PAGE_H, PAGE_W, TOP
+from exports.pdf.styles import BODY_SIZE, BOTTOM, FRAME_W, LEFT, PAGE_H, PAGE_W, TOP
 
 
 def _page_number(family: FontFamily):

@@ -1,12 +1,9 @@
 """Labels of sections 3–7 (assignments, evidence, calendar, reports, settings) and their forms."""
 LABELS = {
     # shared by the forms
-    "key_cancel": ("Hủy", "Cancel"),
-    "key_save": ("Lưu", "Save"),
     "btn_save": ("Lưu (Ctrl+S)", "Save (Ctrl+S)"),
     "btn_cancel": ("Hủy (Esc)", "Cancel (Esc)"),
     "none_chosen": ("(chưa chọn)", "(none)"),
-    "saved": ("Đã lưu.", "Saved."),
     # assignment form
     "assign_title_criterion": ("Phân công tiêu chí {code}: {name}", "Assign criterion {code}: {name}"),
     "assign_title_indicator": ("Phân công chỉ tiêu {code}: {name}", "Assign indicator {code}: {name}"),
@@ -34,9 +31,6 @@ LABELS = {
     "ev_checked": ("Đã kiểm tra", "Checked"),
     # section screens, shared
     "key_add": ("Thêm", "Add"),
-    "key_edit": ("Sửa", "Edit"),
-    "key_filter": ("Lọc", "Filter"),
-    "key_search": ("Tìm", "Search"),
     "search_hint": ("Tìm (không cần dấu), Enter: về danh sách, Esc: bỏ tìm",
                     "Search (accents optional), Enter: back to list, Esc: clear"),
     "criterion_short": ("TC", "C"),

@@ -16,7 +16,7 @@ def main(argv: list[str]) -> int:
     from db.bootstrap import prepare
     from db.changelog import new_batch
     from db.errors import ConflictError
-    from db.models import Commune, EvidenceItem, Indicator, Result, ChangeLog
+    from db.models import Commune, Indicator, Result, ChangeLog
     from db.services.evidence import add_evidence
     from db.services.results import set_result
 
