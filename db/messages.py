@@ -15,6 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "The database comes from a newer version (schema {found} > {supported}); update ntm-tui."),
     "db_locked": ("Cơ sở dữ liệu đang bận, vui lòng thử lại.", "The database is busy, please try again."),
     "db_error": ("Lỗi cơ sở dữ liệu: {detail}", "Database error: {detail}"),
+    "unexpected": ("Lỗi không mong muốn ({detail}); dữ liệu đã lưu không bị mất.",
+                   "Unexpected error ({detail}); saved data is not lost."),
     "db_io": ("Lỗi đọc/ghi đĩa với tệp {path} (ổ đĩa đầy hoặc hỏng?); dữ liệu đã lưu không bị mất.",
               "Disk read/write error on {path} (disk full or failing?); saved data is not lost."),
     "db_empty": ("Cơ sở dữ liệu trống, không có gì để sao lưu: {path}",

@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ntm_tui.i18n import t
-from ntm_tui.screens.base import SECTIONS, run_db
+from ntm_tui.screens.base import SECTIONS
+from ntm_tui.workers import DataChanged, poll, read, write
 
 POLL_SECONDS = 2.0  # how soon another session's change shows here
 UNDO_DEPTH = 50
@@ -69,6 +70,10 @@ class NtmApp(App):
         self.ctx = ctx
         self.lang = ctx.lang
         set_lang(ctx.lang)  # labels built at run time follow --lang / the setting
+        if ctx.start is None:
+            from ntm_tui.launch import read_start
+
+            read_start(ctx)
         self.commune_id: int | None = None
         self.commune_name = ""
         self.year: int | None = None
@@ -77,15 +82,11 @@ class NtmApp(App):
 
     # --- state --------------------------------------------------------------------------
     def on_load(self) -> None:
-        from db.changelog import latest_change_id
-        from db.errors import NotFoundError
-
-        self.seen_change = latest_change_id()
-        try:
-            commune = self.ctx.commune()
-        except NotFoundError:
-            return
-        self.set_commune(commune.id, commune.name, self.ctx.year(None))
+        start = self.ctx.start  # read before the app started (ntm_tui.launch), not here
+        self.seen_change = start.latest_change
+        self._read_only = start.read_only
+        if start.commune_id is not None:
+            self.set_commune(start.commune_id, start.commune_name, start.year)
 
     def set_commune(self, commune_id: int, name: str, year: int) -> None:
         self.commune_id, self.commune_name, self.year = commune_id, name, year
@@ -93,20 +94,10 @@ class NtmApp(App):
         if self.read_only:
             self.title = f"[{t('read_only_short')}] {self.title}"
 
-    def commune(self):
-        """The commune row, for use inside database workers."""
-        from db.models import Commune
-
-        return Commune.get_by_id(self.commune_id)
-
     @property
     def read_only(self) -> bool:
         """A read-only file, folder or disk: the officer can look but not change anything."""
-        from db.connection import is_read_only
-
-        if not hasattr(self, "_read_only"):
-            self._read_only = is_read_only()
-        return self._read_only
+        return getattr(self, "_read_only", False)
 
     def get_default_screen(self) -> Screen:
         return _section("dashboard", "DashboardScreen")()
@@ -118,50 +109,46 @@ class NtmApp(App):
         if self.read_only:
             self.notify(t("read_only_banner"), severity="error", timeout=30)
 
-    # --- refresh --------------------------------------------------------------------------
-    def refresh_screens(self, shown_by: Screen | None = None) -> None:
-        """Reload every screen of the current mode's stack that shows data (but `shown_by`)."""
+    # --- the change signal ----------------------------------------------------------------------
+    def on_data_changed(self, event: DataChanged) -> None:
+        """One signal for every change, ours or another session's: each screen of the current
+        stack that shows data reads it again (but the one that already shows it); the screens
+        of other sections read again when they are shown."""
         for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_data", None)
-            if refresh is not None and screen.is_mounted and screen is not shown_by:
-                refresh()
+            if screen is not event.origin and screen.is_mounted:
+                screen.post_message(DataChanged(event.batch, event.origin))
+
+    def data_changed(self, origin: Screen | None = None) -> None:
+        self.post_message(DataChanged(None, origin))
 
     def poll_changes(self) -> None:
         from db.changelog import latest_change_id
 
-        try:
-            latest = latest_change_id()
-        except Exception:  # a locked or vanished file: try again at the next tick
-            return
-        if latest != self.seen_change:  # not ">": a restored backup may have fewer changes
-            self.seen_change = latest
-            self.refresh_screens()
+        def seen(latest: int) -> None:
+            if latest != self.seen_change:  # not ">": a restored backup may have fewer changes
+                self.seen_change = latest
+                self.data_changed()
+
+        poll(self, latest_change_id, seen)
 
     def show_error(self, error) -> None:
         from db.errors import ConflictError
 
-        self.notify(error.message(self.lang), severity="error", timeout=8)
+        text = error.message(self.lang) if hasattr(error, "message") else str(error)
+        self.notify(text, severity="error", timeout=8)
         if isinstance(error, ConflictError):
-            self.refresh_screens()
+            self.data_changed()  # show the other session's change
 
-    def changed(self, batch: str | None, message: str = "", shown_by: Screen | None = None,
-                latest: int | None = None) -> None:
-        """A change of this session was saved: remember it for ctrl+z, say so, refresh.
-
-        `shown_by`: the screen that already shows the change, and `latest` the last change id
-        when nobody else had changed anything since `seen_change` (the space key)."""
-        from db.changelog import latest_change_id
-
-        if batch:
-            self.undo_stack.append(batch)
+    def saved_change(self, saved, message: str = "", undoable: bool = True) -> None:
+        """A change of this session was saved (ntm_tui.workers.write): remember it for ctrl+z,
+        say so, signal it. `saved.shown_by` already shows it, unless another session changed
+        something too (then every screen reads again)."""
+        if undoable and saved.batch:
+            self.undo_stack.append(saved.batch)
         if message:
             self.notify(message, timeout=4)
-        # Our own change is about to be shown: the poll must not reload every screen again
-        # for it (read before the reload, so a change by another session is not skipped).
-        if shown_by is None or latest is None:
-            shown_by, latest = None, latest_change_id()
-        self.seen_change = latest
-        self.refresh_screens(shown_by)
+        self.seen_change = max(self.seen_change, saved.latest) if not saved.others else saved.latest
+        self.post_message(DataChanged(saved.batch, None if saved.others else saved.shown_by))
 
     # --- actions ------------------------------------------------------------------------------
     def action_switch_section(self, name: str) -> None:
@@ -181,30 +168,32 @@ class NtmApp(App):
             return
         batch = self.undo_stack.pop()
 
-        def undo():
+        def undo(_batch: str):
             from db.changelog import undo_batch
 
             undo_batch(batch)
 
-        run_db(self, undo, lambda _: self.changed(None, t("undone")), group="write")
+        write(self, undo, message=t("undone"), undoable=False)
 
     def action_change_year(self, step: int) -> None:
         if self.commune_id is None:
             return
         year = self.year + step
 
+        commune_id = self.commune_id
+
         def check():
             from db.services.communes import criteria_set_for_year
 
-            criteria_set_for_year(self.commune(), year)  # refuses years outside the set
+            criteria_set_for_year(commune_id, year)  # refuses years outside the set
             return year
 
         def switch(new_year: int) -> None:
             self.set_commune(self.commune_id, self.commune_name, new_year)
             self.notify(t("year_switched", year=new_year), timeout=3)
-            self.refresh_screens()
+            self.data_changed()
 
-        run_db(self, check, switch, group="write")
+        read(self, check, switch, group="year")
 
     def action_open_deadline_rules(self) -> None:
         """The reporting regime as data: the officer edits the rules, deadlines follow."""
@@ -218,8 +207,7 @@ class NtmApp(App):
         from ntm_tui.screens.results_import import ResultsImportScreen
 
         if self.commune_id is not None:
-            self.push_screen(ResultsImportScreen(self.commune_id, self.year),
-                             lambda batch: self.changed(batch, t("saved") if batch else ""))
+            self.push_screen(ResultsImportScreen(self.commune_id, self.year))
 
     # --- command palette ------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -17,6 +17,8 @@ class Context:
     commune_name: str | None = None
     today: date = field(default_factory=date.today)
     config: UserConfig = field(default_factory=UserConfig)
+    start: object = None  # the app's start state, read before it runs (ntm_tui.launch)
+    start_dashboard: object = None  # the dashboard's first data, read then too
 
     def open(self, create: bool = False) -> bool:
         """Open (and on first use create) the database; returns True if it was created."""

@@ -17,3 +17,15 @@ def run_app(args, ctx) -> int:
     app = NtmApp(ctx)
     app.run()
     return app.return_code or 0
+
+
+def read_start(ctx) -> None:
+    """Read what the app shows first, before it runs: its first frame is drawn complete, and
+    once it runs every database call goes through the workers (ntm_tui.workers)."""
+    from db.services.session import start_state
+
+    ctx.start = start_state(ctx.commune_name, None, ctx.today)
+    if ctx.start.commune_id is not None:
+        from ntm_tui.screens.dashboard import load_dashboard
+
+        ctx.start_dashboard = load_dashboard(ctx.start.commune_id, ctx.start.year, ctx.today)

@@ -44,6 +44,16 @@ def create_commune(name: str, district: str = "", province: str = "",
     return commune
 
 
+def commune_of(commune: Commune | int) -> Commune:
+    """The commune row for a row or an id: the app hands services plain ids."""
+    if isinstance(commune, Commune):
+        return commune
+    found = Commune.get_or_none(Commune.id == commune)
+    if found is None:
+        raise NotFoundError("no_commune")
+    return found
+
+
 def list_communes() -> list[Commune]:
     return list(Commune.select().order_by(Commune.name))
 
@@ -78,14 +88,14 @@ def set_active(commune: Commune) -> None:
         Commune.update(active=True).where(Commune.id == commune.id).execute()
 
 
-def criteria_set_for_year(commune: Commune, year: int, check: bool = True) -> CriteriaSet:
+def criteria_set_for_year(commune: Commune | int, year: int, check: bool = True) -> CriteriaSet:
     """The set in force for that year; a year outside its period is refused."""
     periods = list(CommuneCriteriaSet.select(CommuneCriteriaSet, CriteriaSet)
                    .join(CriteriaSet)
                    .where(CommuneCriteriaSet.commune == commune)
                    .order_by(CommuneCriteriaSet.from_year))
     if not periods:
-        raise NotFoundError("record_not_found", table="commune_criteria_set", id=commune.id)
+        raise NotFoundError("record_not_found", table="commune_criteria_set", id=getattr(commune, "id", commune))
     chosen = periods[0]
     for period in periods:
         if period.from_year <= year:
@@ -121,6 +131,7 @@ def put_setting(key: str, value: str, commune: Commune | None = None) -> None:
 
 def default_year(commune: Commune, today: date | None = None) -> int:
     """The year being worked on: the setting if any, else this year within the set's period."""
+    commune = commune_of(commune)
     stored = get_setting("current_year", commune)
     if stored.isdigit():
         return int(stored)

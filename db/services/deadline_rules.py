@@ -14,6 +14,7 @@ from db.changelog import apply_changes, create_logged, delete_logged, new_batch
 from db.errors import NotFoundError, ValidationError
 from db.models import Commune, Deadline, DeadlineRule, database
 from db.services.records import checked_choice, checked_text
+from db.services.communes import commune_of
 
 FREQUENCIES = ("monthly", "quarterly", "yearly")
 RULE_KINDS = ("monthly_report", "quarterly_report", "annual_report", "board_meeting", "custom")
@@ -145,6 +146,7 @@ def ensure_default_rules(commune: Commune) -> list[DeadlineRule]:
 
 
 def list_rules(commune: Commune) -> list[RuleView]:
+    commune = commune_of(commune)
     return [_view(r) for r in ensure_default_rules(commune)]
 
 
@@ -206,10 +208,11 @@ def _rule(rule_id: int) -> DeadlineRule:
     return rule
 
 
-def add_rule(commune: Commune, today: date, **fields: Any) -> RuleView:
+def add_rule(commune: Commune, today: date, *, batch: str | None = None, **fields: Any) -> RuleView:
     """A commune's own rule (e.g. reports by the 15th of each quarter's last month)."""
+    commune = commune_of(commune)
     values = checked_rule(fields)
-    batch = new_batch()
+    batch = batch or new_batch()
     with database.atomic():
         ensure_default_rules(commune)
         rule = create_logged(DeadlineRule, label=values["title"], batch=batch, commune=commune, **values)
@@ -217,15 +220,15 @@ def add_rule(commune: Commune, today: date, **fields: Any) -> RuleView:
     return _view(rule)
 
 
-def edit_rule(rule_id: int, today: date, expected_version: int | None = None,
-              **fields: Any) -> RuleView:
+def edit_rule(rule_id: int, today: date, expected_version: int | None = None, *,
+              batch: str | None = None, **fields: Any) -> RuleView:
     """Change a rule; its open deadlines from today on follow, the rest stay."""
     rule = _rule(rule_id)
     merged = {name: getattr(rule, name) for name in
               ("kind", "title", "frequency", "due_month", "due_day", "latest_month", "latest_day")}
     merged.update(fields)
     values = checked_rule(merged)
-    batch = new_batch()
+    batch = batch or new_batch()
     with database.atomic():
         apply_changes(rule, values, label=values["title"], expected_version=expected_version,
                       batch=batch)
@@ -234,10 +237,10 @@ def edit_rule(rule_id: int, today: date, expected_version: int | None = None,
 
 
 def set_rule_active(rule_id: int, active: bool, today: date,
-                    expected_version: int | None = None) -> RuleView:
+                    expected_version: int | None = None, batch: str | None = None) -> RuleView:
     """Deactivate (its open future deadlines go; submitted and past ones stay) or reactivate."""
     rule = _rule(rule_id)
-    batch = new_batch()
+    batch = batch or new_batch()
     with database.atomic():
         apply_changes(rule, {"active": active}, label=rule.title, expected_version=expected_version,
                       batch=batch)

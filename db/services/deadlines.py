@@ -20,6 +20,7 @@ from db.services.deadline_rules import (  # noqa: F401  (re-exported: the first 
 )
 from db.services.records import checked_text
 from db.workdays import day_off, working_day_before
+from db.services.communes import commune_of
 
 UPCOMING, DUE, LATE, SUBMITTED = "upcoming", "due", "late", "submitted"
 STATES = (UPCOMING, DUE, LATE, SUBMITTED)
@@ -147,6 +148,7 @@ def sync_one_offs(commune: Commune) -> int:
 
 def prepare(commune: Commune, years: list[int] | range) -> None:
     """What listing needs first: the years' deadlines generated and the one-offs in sync."""
+    commune = commune_of(commune)
     for year in years:
         generate_year(commune, year)
     sync_one_offs(commune)
@@ -166,6 +168,7 @@ def list_deadlines(commune: Commune, today: date, start: date | None = None,
     The years in range are generated from the rules first (idempotent; generate=False skips it);
     one-offs (work items, evidence expiry) are always brought in sync.
     """
+    commune = commune_of(commune)
     if not generate:
         sync_one_offs(commune)
     else:
@@ -182,7 +185,7 @@ def list_deadlines(commune: Commune, today: date, start: date | None = None,
 
 
 def submit(deadline_id: int, on: date | str, file_path: str = "", expected_version: int | None = None,
-           today: date | None = None) -> DeadlineView:
+           today: date | None = None, batch: str | None = None) -> DeadlineView:
     """Mark a report sent (or a meeting held) on a date, optionally with the exported file."""
     deadline = Deadline.get_or_none(Deadline.id == deadline_id)
     if deadline is None:
@@ -198,17 +201,18 @@ def submit(deadline_id: int, on: date | str, file_path: str = "", expected_versi
         file_path = str(path.resolve())
     apply_changes(deadline, {"status": "submitted", "submitted_on": on,
                              "submitted_by": current_user(), "file_path": file_path},
-                  label=deadline.title, expected_version=expected_version, batch=new_batch())
+                  label=deadline.title, expected_version=expected_version, batch=batch or new_batch())
     return view_of(Deadline.get_by_id(deadline_id), today or on)
 
 
-def unsubmit(deadline_id: int, expected_version: int | None = None, today: date | None = None) -> DeadlineView:
+def unsubmit(deadline_id: int, expected_version: int | None = None, today: date | None = None,
+             batch: str | None = None) -> DeadlineView:
     """Undo a submission recorded by mistake: the deadline is open again."""
     deadline = Deadline.get_or_none(Deadline.id == deadline_id)
     if deadline is None:
         raise NotFoundError("deadline_not_found", id=deadline_id)
     apply_changes(deadline, {"status": "open", "submitted_on": None, "submitted_by": "", "file_path": ""},
-                  label=deadline.title, expected_version=expected_version, batch=new_batch())
+                  label=deadline.title, expected_version=expected_version, batch=batch or new_batch())
     return view_of(Deadline.get_by_id(deadline_id), today or date.today())
 
 

@@ -10,6 +10,7 @@ from db import rules
 from db.changelog import create_logged
 from db.models import Commune, Criterion, EvidenceItem, Indicator, Member
 from db.services.records import checked_choice, checked_text
+from db.services.communes import commune_of
 
 EVIDENCE_STATUSES = ("missing", "collected", "checked")
 
@@ -40,12 +41,20 @@ def _date(value: date | str | None) -> date | None:
     return rules.parse_date(value) if value else None
 
 
-def add_evidence(commune: Commune, indicator: Indicator, year: int, title: str,
+def add_evidence(commune: Commune | int, indicator: Indicator | int, year: int, title: str,
                  doc_number: str = "", doc_date: date | str | None = None, issuer: str = "",
                  evidence_date: date | str | None = None, location: str = "",
-                 status: str = "missing", responsible: Member | None = None,
+                 status: str = "missing", responsible: Member | int | None = None,
                  expiry_date: date | str | None = None, note: str = "",
                  status_date: date | str | None = None, batch: str | None = None) -> EvidenceItem:
+    """Rows or their ids (the app hands ids)."""
+    from db.services.records import get_record
+
+    commune = commune_of(commune)
+    if not isinstance(indicator, Indicator):
+        indicator = get_record(Indicator, indicator)
+    if responsible is not None and not isinstance(responsible, Member):
+        responsible = get_record(Member, responsible)
     return create_logged(
         EvidenceItem, label=f"{indicator.code} / {year}", batch=batch, commune=commune,
         indicator=indicator,
@@ -57,7 +66,16 @@ def add_evidence(commune: Commune, indicator: Indicator, year: int, title: str,
         responsible=responsible, expiry_date=_date(expiry_date), note=checked_text(note, "note", long=True))
 
 
+def _view(e: EvidenceItem) -> EvidenceView:
+    return EvidenceView(
+        e.id, e.indicator_id, e.indicator.code, e.indicator.criterion.code, e.year, e.title,
+        e.doc_number, e.doc_date, e.issuer, e.evidence_date, e.location, e.status, e.status_date,
+        e.responsible_id, e.responsible.name if e.responsible_id else "", e.expiry_date, e.note,
+        e.version)
+
+
 def list_evidence(commune: Commune, year: int, indicator_id: int | None = None) -> list[EvidenceView]:
+    commune = commune_of(commune)
     query = (EvidenceItem.select(EvidenceItem, Indicator, Criterion, Member)
              .join(Indicator).join(Criterion)
              .join_from(EvidenceItem, Member, join_type=JOIN.LEFT_OUTER)
@@ -65,11 +83,7 @@ def list_evidence(commune: Commune, year: int, indicator_id: int | None = None) 
     if indicator_id is not None:
         query = query.where(EvidenceItem.indicator == indicator_id)
     order = {status: n for n, status in enumerate(EVIDENCE_STATUSES)}
-    items = [EvidenceView(
-        e.id, e.indicator_id, e.indicator.code, e.indicator.criterion.code, e.year, e.title,
-        e.doc_number, e.doc_date, e.issuer, e.evidence_date, e.location, e.status, e.status_date,
-        e.responsible_id, e.responsible.name if e.responsible_id else "", e.expiry_date, e.note,
-        e.version) for e in query]
+    items = [_view(e) for e in query]
     items.sort(key=lambda e: (order.get(e.status, 9), rules.code_key(e.indicator_code), e.id))
     return items
 
@@ -103,3 +117,43 @@ def update_evidence(item_id: int, expected_version: int | None = None, batch: st
     label = f"{item.indicator.code} / {item.year}" if item else ""
     return update_record(EvidenceItem, item_id, changes, label=label,
                          expected_version=expected_version, batch=batch)
+
+
+@dataclass(frozen=True)
+class EvidenceFormData:
+    """What the evidence form shows: the indicator, the item when editing (with the version
+    it saves against), the members who may be responsible."""
+    commune_id: int
+    indicator_id: int
+    indicator_code: str
+    year: int
+    item: EvidenceView | None
+    members: list  # people.MemberView
+
+
+def evidence_form_data(commune: Commune | int, indicator_id: int, year: int,
+                       item_id: int | None = None) -> EvidenceFormData:
+    from db.errors import NotFoundError
+    from db.services.people import list_members
+    from db.services.records import get_record
+
+    commune = commune_of(commune)
+    item = None
+    if item_id is not None:
+        row = EvidenceItem.get_or_none((EvidenceItem.id == item_id) & (EvidenceItem.commune == commune))
+        if row is None:
+            raise NotFoundError("record_not_found", table="evidence_item", id=item_id)
+        item = _view(row)
+        indicator_id, year = row.indicator_id, row.year
+    indicator = get_record(Indicator, indicator_id)
+    return EvidenceFormData(commune.id, indicator.id, indicator.code, year, item,
+                            list_members(commune))
+
+
+def indicator_for_code(commune: Commune | int, year: int, code: str) -> int:
+    """The id of the indicator with that code in the set in force that year (refused when
+    there is none, or the year is outside the set's period)."""
+    from db.services.communes import criteria_set_for_year
+    from db.services.results import find_indicator
+
+    return find_indicator(criteria_set_for_year(commune_of(commune), year), code).id

@@ -9,6 +9,7 @@ from db.services.evidence import EvidenceView, list_evidence
 from db.services.plans import PlanItemView, WorkItemView, get_plan, items_for, works_for
 from db.services.results import ResultView, result_history
 from db.services.status import IndicatorStatus, year_status
+from db.services.communes import commune_of
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class IndicatorDetail:
 
 def indicator_detail(commune: Commune, year: int, indicator_id: int,
                      changes_limit: int = 30) -> IndicatorDetail:
+    commune = commune_of(commune)
     indicator = Indicator.get_by_id(indicator_id)
     criterion = Criterion.get_by_id(indicator.criterion_id)
     status = next(i for i in year_status(commune, year).indicators() if i.id == indicator_id)

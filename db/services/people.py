@@ -9,7 +9,8 @@ from db.changelog import apply_changes, create_logged, new_batch
 from db.models import (
     Assignment, AssignmentSupport, Commune, Criterion, Indicator, Member, Unit, database,
 )
-from db.services.records import checked_choice, checked_text
+from db.services.records import checked_choice, checked_text, get_record
+from db.services.communes import commune_of
 
 UNIT_KINDS = ("board", "department", "mass_org", "hamlet_board", "other")
 
@@ -23,6 +24,8 @@ class MemberView:
     unit: str
     login: str
     version: int
+    unit_id: int | None = None
+    phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,18 +48,57 @@ class AssignmentView:
     lead_position: str
     supports: tuple[str, ...]
     version: int
+    criterion_id: int = 0
+    indicator_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CriterionRef:
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class AssignmentsOverview:
+    """What the Phân công screen shows: members, units, assignments, the year's criteria."""
+    members: list[MemberView]
+    units: list[UnitView]
+    assignments: list[AssignmentView]
+    criteria: list[CriterionRef]
+
+
+@dataclass(frozen=True)
+class AssignmentFormData:
+    """What the assignment form shows and the version it saves against."""
+    commune_id: int
+    criterion_id: int
+    indicator_id: int | None
+    criterion_code: str
+    criterion_name: str
+    indicator_code: str | None
+    indicator_content: str | None
+    lead_id: int | None
+    held_unit_ids: frozenset[int]
+    version: int | None  # None: nobody is assigned yet
+    members: list[MemberView]
+    units: list[UnitView]
 
 
 def add_unit(commune: Commune, name: str, kind: str = "department",
              batch: str | None = None) -> Unit:
+    commune = commune_of(commune)
     return create_logged(Unit, label=name, batch=batch, commune=commune,
                          name=checked_text(name, "name", required=True),
                          kind=checked_choice(kind, "kind", UNIT_KINDS))
 
 
-def add_member(commune: Commune, name: str, position: str = "", unit: Unit | None = None,
+def add_member(commune: Commune, name: str, position: str = "", unit: Unit | int | None = None,
                board_role: str = "", login: str = "", phone: str = "",
                batch: str | None = None) -> Member:
+    commune = commune_of(commune)
+    if unit is not None and not isinstance(unit, Unit):
+        unit = get_record(Unit, unit)
     return create_logged(Member, label=name, batch=batch, commune=commune,
                          name=checked_text(name, "name", required=True),
                          position=checked_text(position, "position"), unit=unit,
@@ -65,25 +107,38 @@ def add_member(commune: Commune, name: str, position: str = "", unit: Unit | Non
 
 
 def list_members(commune: Commune) -> list[MemberView]:
+    commune = commune_of(commune)
     query = (Member.select(Member, Unit).join(Unit, join_type=JOIN.LEFT_OUTER)
              .where(Member.commune == commune).order_by(Member.id))
     return [MemberView(m.id, m.name, m.position, m.board_role, m.unit.name if m.unit_id else "",
-                       m.login, m.version) for m in query]
+                       m.login, m.version, m.unit_id, m.phone) for m in query]
 
 
 def list_units(commune: Commune) -> list[UnitView]:
+    commune = commune_of(commune)
     return [UnitView(u.id, u.name, u.kind, u.version)
             for u in Unit.select().where(Unit.commune == commune).order_by(Unit.id)]
 
 
-def assign(commune: Commune, criterion: Criterion, indicator: Indicator | None = None,
-           lead: Member | None = None, supports: list[Unit] | None = None,
+def assign(commune: Commune | int, criterion: Criterion | int, indicator: Indicator | int | None = None,
+           lead: Member | int | None = None, supports: list[Unit] | list[int] | None = None,
            decision: str = "", expected_version: int | None = None,
            batch: str | None = None) -> Assignment:
-    """Set the lead (and supporting units, when given) of a criterion or an indicator."""
+    """Set the lead (and supporting units, when given) of a criterion or an indicator.
+    Rows or their ids (the app hands ids)."""
+    commune = commune_of(commune)
     batch = batch or new_batch()
-    label = indicator.code if indicator else f"TC {criterion.code}"
     with database.atomic():
+        if not isinstance(criterion, Criterion):
+            criterion = get_record(Criterion, criterion)
+        if indicator is not None and not isinstance(indicator, Indicator):
+            indicator = get_record(Indicator, indicator)
+        if lead is not None and not isinstance(lead, Member):
+            lead = get_record(Member, lead)
+        if supports is not None and not all(isinstance(u, Unit) for u in supports):
+            ids = [u.id if isinstance(u, Unit) else u for u in supports]
+            supports = list(Unit.select().where(Unit.id.in_(ids)).order_by(Unit.id))
+        label = indicator.code if indicator else f"TC {criterion.code}"
         row = Assignment.get_or_none((Assignment.commune == commune) & (Assignment.criterion == criterion)
                                      & (Assignment.indicator == indicator if indicator
                                         else Assignment.indicator.is_null()))
@@ -111,6 +166,7 @@ def assign(commune: Commune, criterion: Criterion, indicator: Indicator | None =
 
 
 def list_assignments(commune: Commune) -> list[AssignmentView]:
+    commune = commune_of(commune)
     from db import rules
 
     supports: dict[int, list[str]] = {}
@@ -126,7 +182,7 @@ def list_assignments(commune: Commune) -> list[AssignmentView]:
         a.indicator.code if a.indicator_id else None,
         a.indicator.content if a.indicator_id else None,
         a.lead_id, a.lead.name if a.lead_id else "", a.lead.position if a.lead_id else "",
-        tuple(supports.get(a.id, [])), a.version) for a in rows]
+        tuple(supports.get(a.id, [])), a.version, a.criterion_id, a.indicator_id) for a in rows]
     out.sort(key=lambda a: (rules.code_key(a.criterion_code),
                             rules.code_key(a.indicator_code) if a.indicator_code else ()))
     return out
@@ -168,3 +224,56 @@ def update_unit(unit_id: int, expected_version: int | None = None, batch: str | 
     label = str(changes.get("name") or (old.name if old else ""))
     return update_record(Unit, unit_id, changes, label=label,
                          expected_version=expected_version, batch=batch)
+
+
+def assignments_overview(commune: Commune | int, year: int) -> AssignmentsOverview:
+    """The Phân công screen's data: every criterion of the year's set, assigned or not."""
+    from db import rules
+    from db.services.communes import criteria_set_for_year
+
+    commune = commune_of(commune)
+    cset = criteria_set_for_year(commune, year, check=False)
+    criteria = sorted((CriterionRef(c.id, c.code, c.name) for c in
+                       Criterion.select().where(Criterion.criteria_set == cset)),
+                      key=lambda c: rules.code_key(c.code))
+    return AssignmentsOverview(list_members(commune), list_units(commune),
+                               list_assignments(commune), criteria)
+
+
+def assignment_form_data(commune: Commune | int, criterion_id: int,
+                         indicator_id: int | None = None) -> AssignmentFormData:
+    """Who leads a criterion (or one of its indicators) now, which units support it, the
+    version seen, and the members and units to choose from."""
+    commune = commune_of(commune)
+    criterion = get_record(Criterion, criterion_id)
+    indicator = get_record(Indicator, indicator_id) if indicator_id else None
+    current = Assignment.get_or_none(
+        (Assignment.commune == commune) & (Assignment.criterion == criterion)
+        & (Assignment.indicator == indicator if indicator else Assignment.indicator.is_null()))
+    held = frozenset(s.unit_id for s in AssignmentSupport.select()
+                     .where(AssignmentSupport.assignment == current)) if current else frozenset()
+    return AssignmentFormData(
+        commune.id, criterion.id, indicator.id if indicator else None, criterion.code,
+        criterion.name, indicator.code if indicator else None,
+        indicator.content if indicator else None, current.lead_id if current else None, held,
+        current.version if current else None, list_members(commune), list_units(commune))
+
+
+def find_assignment_target(commune: Commune | int, year: int, code: str) -> tuple[int, int | None]:
+    """A criterion code ("12") or an indicator code ("12.1") of the year's set →
+    (criterion id, indicator id or None)."""
+    from db.errors import NotFoundError
+    from db.services.communes import criteria_set_for_year
+    from db.services.results import find_indicator
+    from db.text import clean
+
+    commune = commune_of(commune)
+    cset = criteria_set_for_year(commune, year, check=False)
+    crit = Criterion.get_or_none((Criterion.criteria_set == cset) & (Criterion.code == clean(code)))
+    if crit is not None:
+        return crit.id, None
+    try:
+        indicator = find_indicator(cset, code)
+    except NotFoundError:
+        raise NotFoundError("criterion_not_found", code=code) from None
+    return indicator.criterion_id, indicator.id

@@ -8,6 +8,7 @@ from db import rules
 from db.changelog import create_logged
 from db.models import Commune, Criterion, Indicator, Plan, PlanItem, PlanSection, PlanTarget, WorkItem, database
 from db.services.records import checked_choice, checked_text
+from db.services.communes import commune_of
 
 ITEM_KINDS = ("task", "solution")
 WORK_STATUSES = ("planned", "in_progress", "done", "cancelled")
@@ -39,10 +40,12 @@ class WorkItemView:
 
 
 def get_plan(commune: Commune, year: int) -> Plan | None:
+    commune = commune_of(commune)
     return Plan.get_or_none((Plan.commune == commune) & (Plan.year == year))
 
 
 def ensure_plan(commune: Commune, year: int, **fields) -> Plan:
+    commune = commune_of(commune)
     plan = get_plan(commune, year)
     if plan is None:
         plan = create_logged(Plan, label=f"KH {year}", commune=commune, year=year, **fields)
@@ -64,18 +67,19 @@ def add_section(plan: Plan, key: str, title: str, body: str, position: int) -> P
                          position=position)
 
 
-def add_item(plan: Plan, indicator: Indicator, kind: str, text: str) -> PlanItem:
+def add_item(plan: Plan, indicator: Indicator, kind: str, text: str, batch: str | None = None) -> PlanItem:
     position = PlanItem.select().where(PlanItem.plan == plan).count()
-    return create_logged(PlanItem, label=f"{indicator.code} / {plan.year}", plan=plan,
+    return create_logged(PlanItem, label=f"{indicator.code} / {plan.year}", batch=batch, plan=plan,
                          indicator=indicator, kind=checked_choice(kind, "kind", ITEM_KINDS),
                          text=checked_text(text, "text", required=True, long=True), position=position)
 
 
 def add_work(plan: Plan, indicator: Indicator, title: str, hamlet: str = "", funding_note: str = "",
-             due_date: date | str | None = None, status: str = "planned", note: str = "") -> WorkItem:
+             due_date: date | str | None = None, status: str = "planned", note: str = "",
+             batch: str | None = None) -> WorkItem:
     position = WorkItem.select().where(WorkItem.plan == plan).count()
     return create_logged(
-        WorkItem, label=f"{indicator.code} / {plan.year}", plan=plan, indicator=indicator,
+        WorkItem, label=f"{indicator.code} / {plan.year}", batch=batch, plan=plan, indicator=indicator,
         title=checked_text(title, "title", required=True, long=True), hamlet=checked_text(hamlet, "hamlet"),
         funding_note=checked_text(funding_note, "funding_note", long=True),
         due_date=rules.parse_date(due_date) if due_date else None,
@@ -103,3 +107,73 @@ def works_for(plan: Plan, indicator_id: int | None = None) -> list[WorkItemView]
 def sections_for(plan: Plan) -> list[PlanSection]:
     return list(PlanSection.select().where(PlanSection.plan == plan)
                 .order_by(PlanSection.position, PlanSection.id))
+
+
+# --- the app's use cases: ids in, one transaction each -------------------------------------------
+def _plan_and_indicator(commune: Commune | int, year: int, indicator_id: int) -> tuple[Plan, Indicator]:
+    from db.services.records import get_record
+
+    return ensure_plan(commune, year), get_record(Indicator, indicator_id)
+
+
+def add_plan_item(commune: Commune | int, year: int, indicator_id: int, kind: str, text: str,
+                  batch: str | None = None) -> PlanItemView:
+    """A task or solution for an indicator in the year's plan (made when missing)."""
+    with database.atomic():
+        plan, indicator = _plan_and_indicator(commune, year, indicator_id)
+        item = add_item(plan, indicator, kind, text, batch=batch)
+    return PlanItemView(item.id, indicator.code, item.kind, item.text, item.done, item.version, indicator.id)
+
+
+def edit_plan_item(item_id: int, text: str | None = None, done: bool | None = None,
+                   expected_version: int | None = None, batch: str | None = None) -> None:
+    from db.services.records import get_record, update_record
+
+    item = get_record(PlanItem, item_id)
+    changes: dict[str, object] = {}
+    if text is not None:
+        changes["text"] = checked_text(text, "text", required=True, long=True)
+    if done is not None:
+        changes["done"] = bool(done)
+    update_record(PlanItem, item_id, changes, label=f"{item.indicator.code} / {item.plan.year}",
+                  expected_version=expected_version, batch=batch)
+
+
+def add_plan_work(commune: Commune | int, year: int, indicator_id: int, title: str, hamlet: str = "",
+                  funding_note: str = "", due_date: date | None = None, status: str = "planned",
+                  batch: str | None = None) -> int:
+    """A work (công trình) for an indicator in the year's plan (made when missing)."""
+    with database.atomic():
+        plan, indicator = _plan_and_indicator(commune, year, indicator_id)
+        return add_work(plan, indicator, title, hamlet=hamlet, funding_note=funding_note,
+                        due_date=due_date, status=status, batch=batch).id
+
+
+def edit_plan_work(work_id: int, changes: dict, expected_version: int | None = None,
+                   batch: str | None = None) -> None:
+    """`changes`: any of title, hamlet, funding_note, due_date (a date or None), status."""
+    from db.services.records import get_record, update_record
+
+    work = get_record(WorkItem, work_id)
+    checks = {"title": lambda v: checked_text(v, "title", required=True, long=True),
+              "hamlet": lambda v: checked_text(v, "hamlet"),
+              "funding_note": lambda v: checked_text(v, "funding_note", long=True),
+              "due_date": lambda v: rules.parse_date(v) if v else None,
+              "status": lambda v: checked_choice(v, "status", WORK_STATUSES)}
+    checked = {name: checks[name](value) for name, value in changes.items() if name in checks}
+    update_record(WorkItem, work_id, checked, label=f"{work.indicator.code} / {work.plan.year}",
+                  expected_version=expected_version, batch=batch)
+
+
+def toggle_plan_row(kind: str, record_id: int, expected_version: int | None = None,
+                    batch: str | None = None) -> None:
+    """`d` in the detail screen: a task or solution done / not done, a work done / planned."""
+    from db.services.records import get_record
+
+    if kind == "item":
+        item = get_record(PlanItem, record_id)
+        edit_plan_item(record_id, done=not item.done, expected_version=expected_version, batch=batch)
+    else:
+        work = get_record(WorkItem, record_id)
+        edit_plan_work(record_id, {"status": "planned" if work.status == "done" else "done"},
+                       expected_version=expected_version, batch=batch)

@@ -10,7 +10,7 @@ from db import rules
 from db.changelog import apply_changes, new_batch
 from db.errors import NotFoundError, ValidationError
 from db.models import Commune, CriteriaSet, Criterion, Indicator, IndicatorThreshold, Result, database
-from db.services.communes import criteria_set_for_year
+from db.services.communes import criteria_set_for_year, commune_of
 from db.text import MAX_TEXT, clean
 
 MET_CHOICES = {"yes": rules.MET, "no": rules.NOT_MET, "na": rules.NA,
@@ -126,6 +126,7 @@ def set_result(commune: Commune, year: int, code: str, value: str | None = None,
                data_date: str | date | None = None, expected_version: int | None = None,
                batch: str | None = None, clear_value: bool = False) -> ResultView:
     """Validate everything first, then write in one transaction and log each change."""
+    commune = commune_of(commune)
     cset = criteria_set_for_year(commune, year)
     indicator = find_indicator(cset, code)
     return _set_indicator_result(commune, year, cset, indicator, value=value, met=met, note=note,
@@ -193,6 +194,7 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
 def toggle_met(commune: Commune, year: int, code: str, expected_version: int | None = None,
                batch: str | None = None) -> ResultView:
     """Space on the indicator list: met ↔ not met (anything else becomes met)."""
+    commune = commune_of(commune)
     cset = criteria_set_for_year(commune, year)
     indicator = find_indicator(cset, code)
     return _set_indicator_result(commune, year, cset, indicator, expected_version=expected_version,
@@ -201,6 +203,7 @@ def toggle_met(commune: Commune, year: int, code: str, expected_version: int | N
 
 def result_history(commune: Commune, indicator_id: int) -> list[ResultView]:
     """Every year's recorded result of one indicator, oldest first (the detail screen)."""
+    commune = commune_of(commune)
     indicator = Indicator.get_by_id(indicator_id)
     rows = (Result.select().where((Result.commune == commune) & (Result.indicator == indicator_id))
             .order_by(Result.year))

@@ -17,7 +17,7 @@ from db.changelog import new_batch
 from db.errors import NtmError, ValidationError
 from db.messages import translate
 from db.models import ChangeLog, Commune, Criterion, Indicator, database
-from db.services.communes import criteria_set_for_year
+from db.services.communes import criteria_set_for_year, commune_of
 from db.services.results import effective_results, set_result, target_for
 from db.text import clean, fold
 
@@ -189,6 +189,7 @@ def _file_year(info) -> int | None:
 
 def read_changes(commune: Commune, year: int, path: Path) -> tuple[list[_RowEdit], int]:
     """Every row checked against the year's set; raises RowProblems listing each bad row."""
+    commune = commune_of(commune)
     cset = criteria_set_for_year(commune, year)
     indicators = {i.code: i for i in Indicator.select().join(Criterion)
                   .where(Criterion.criteria_set == cset)}
@@ -295,11 +296,13 @@ class _DryRun(Exception):
     pass
 
 
-def import_results(commune: Commune, year: int, path: Path, dry_run: bool = False) -> ImportOutcome:
+def import_results(commune: Commune, year: int, path: Path, dry_run: bool = False,
+                   batch: str | None = None) -> ImportOutcome:
     """Read, check, and apply (or only preview) a results sheet. One batch in the change
     log; nothing is written when any row is wrong or when `dry_run`."""
+    commune = commune_of(commune)
     edits, count = read_changes(commune, year, path)
-    batch = new_batch()
+    batch = batch or new_batch()
     changes: list[Change] = []
     try:
         with database.atomic():

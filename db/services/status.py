@@ -12,7 +12,7 @@ from db.models import (
     Assignment, Commune, Criterion, CriterionGroup, EvidenceItem, Indicator, IndicatorThreshold,
     Member, Plan, PlanTarget, Result,
 )
-from db.services.communes import criteria_set_for_year
+from db.services.communes import criteria_set_for_year, commune_of
 from db.services.results import target_for
 
 
@@ -124,6 +124,7 @@ def _results_now_and_before(commune: Commune, year: int, cset) -> tuple[dict, di
 
 
 def year_status(commune: Commune, year: int, with_evidence: bool = True) -> YearStatus:
+    commune = commune_of(commune)
     cset = criteria_set_for_year(commune, year)
     # Only the columns shown, as named tuples, not model rows: this runs on every space press.
     criteria = list(Criterion.select(Criterion.id, Criterion.code, Criterion.name,

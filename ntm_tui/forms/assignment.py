@@ -1,53 +1,62 @@
 """Who leads a criterion (or an indicator) and which units support it."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Label, Select, SelectionList
+from typing import Any, Callable
 
-from db.changelog import new_batch
-from db.models import Assignment, AssignmentSupport, Commune, Criterion, Indicator, Member, Unit
-from db.services import people
-from ntm_tui.forms.record_form import RecordForm, field_row, selected
+from textual.dom import DOMNode
+
+from ntm_tui.forms.form import Form, FormField
 from ntm_tui.i18n import t
 
 
-class AssignmentForm(RecordForm):
-    def __init__(self, commune_id: int, criterion_id: int, indicator_id: int | None = None) -> None:
+class AssignmentForm(Form):
+    """Shows a people.AssignmentFormData, loaded by the caller (`open_assignment_form`);
+    saves against the version it carries, so a change by another session meanwhile is refused."""
+
+    def __init__(self, data) -> None:
         super().__init__()
-        self.commune = Commune.get_by_id(commune_id)
-        self.criterion = Criterion.get_by_id(criterion_id)
-        self.indicator = Indicator.get_by_id(indicator_id) if indicator_id else None
-        self.current = Assignment.get_or_none(
-            (Assignment.commune == self.commune) & (Assignment.criterion == self.criterion)
-            & (Assignment.indicator == self.indicator if self.indicator
-               else Assignment.indicator.is_null()))
-        # The version seen now: a save after another session's change is refused.
-        self.version = self.current.version if self.current else None
+        self.data = data
 
-    def form_title(self) -> str:
-        if self.indicator:
-            return t("assign_title_indicator", code=self.indicator.code,
-                     name=self.indicator.content[:40])
-        return t("assign_title_criterion", code=self.criterion.code, name=self.criterion.name)
+    @property
+    def form_title(self) -> str:  # type: ignore[override]
+        d = self.data
+        if d.indicator_id:
+            return t("assign_title_indicator", code=d.indicator_code,
+                     name=(d.indicator_content or "")[:40])
+        return t("assign_title_criterion", code=d.criterion_code, name=d.criterion_name)
 
-    def compose_fields(self) -> ComposeResult:
-        members = people.list_members(self.commune)
-        lead_id = self.current.lead_id if self.current else None
-        options = [(f"{m.name} — {m.position}" if m.position else m.name, m.id) for m in members]
-        yield field_row(t("f_lead"), Select(options, prompt=t("none_chosen"), id="lead", compact=True,
-                                            value=lead_id if lead_id else Select.NULL))
-        held = ({s.unit_id for s in AssignmentSupport.select()
-                 .where(AssignmentSupport.assignment == self.current)} if self.current else set())
-        units = [(u.name, u.id, u.id in held) for u in people.list_units(self.commune)]
-        yield Label(f"{t('f_supports')} {t('f_supports_hint')}")
-        yield SelectionList[int](*units, id="supports")
+    @property
+    def message(self) -> str:  # type: ignore[override]
+        return t("saved")
 
-    def save(self) -> str:
-        lead_id = selected(self.query_one("#lead", Select))
-        unit_ids = self.query_one("#supports", SelectionList).selected
-        batch = new_batch()
-        people.assign(self.commune, self.criterion, self.indicator,
-                      lead=Member.get_by_id(lead_id) if lead_id else None,
-                      supports=list(Unit.select().where(Unit.id.in_(unit_ids))),
-                      expected_version=self.version, batch=batch)
-        return batch
+    def fields(self) -> list[FormField]:
+        d = self.data
+        members = [(f"{m.name} — {m.position}" if m.position else m.name, m.id) for m in d.members]
+        return [
+            FormField("lead", t("f_lead"), "choice", d.lead_id, choices=members),
+            FormField("supports", f"{t('f_supports')} {t('f_supports_hint')}", "checks",
+                      sorted(d.held_unit_ids), choices=[(u.name, u.id) for u in d.units]),
+        ]
+
+    def save(self, values: dict[str, Any], batch: str) -> None:
+        from db.services import people
+
+        d = self.data
+        people.assign(d.commune_id, d.criterion_id, d.indicator_id, lead=values["lead"],
+                      supports=list(values["supports"]), expected_version=d.version, batch=batch)
+
+
+def open_assignment_form(node: DOMNode, commune_id: int, criterion_id: int,
+                         indicator_id: int | None = None,
+                         callback: Callable[[Any], None] | None = None) -> None:
+    """Load the assignment through the one door, then show the form (dismissed with the
+    change-log batch when saved, None on Escape)."""
+    from ntm_tui.workers import read
+
+    def load():
+        from db.services.people import assignment_form_data
+
+        return assignment_form_data(commune_id, criterion_id, indicator_id)
+
+    read(node, load, lambda data: node.app.push_screen(AssignmentForm(data), callback),
+         group="open-form")

@@ -1,82 +1,65 @@
-"""The form of one deadline rule (add or edit): a modal that returns the fields, or None."""
+"""The form of one deadline rule (add or edit), saved through the one door."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from datetime import date
+from typing import Any
 
+from ntm_tui.forms.form import Form, FormField
 from ntm_tui.i18n import t
 
 NUMBER_FIELDS = ("due_day", "due_month", "latest_day", "latest_month")
 
 
-class DeadlineRuleForm(ModalScreen[dict | None]):
-    """Esc cancels, ctrl+s (or the button) saves. Checked here so a bad value keeps the form open."""
+class DeadlineRuleForm(Form):
+    """Adds a rule to the commune, or edits `rule` (a RuleView) against the version shown.
+    The service checks the values (a bad one keeps the form open, with the message under the
+    field it is about); the deadlines not yet recorded follow the rule from `today` on.
+    Dismisses with the saved RuleView."""
 
-    DEFAULT_CSS = """
-    DeadlineRuleForm { align: center middle; }
-    DeadlineRuleForm > VerticalScroll { width: 72; max-height: 100%; height: auto;
-        border: thick $primary; background: $surface; padding: 0 1; }
-    DeadlineRuleForm Label { margin-top: 1; }
-    DeadlineRuleForm #error { color: $error; margin-top: 1; }
-    DeadlineRuleForm Horizontal { height: auto; margin-top: 1; }
-    """
-    BINDINGS = [
-        Binding("escape", "cancel", t("dl_form_cancel"), id="rule_form_cancel"),
-        Binding("ctrl+s", "save", t("dl_form_save"), id="rule_form_save"),
-    ]
-
-    def __init__(self, rule=None) -> None:
+    def __init__(self, commune_id: int, today: date, rule=None) -> None:
         super().__init__()
-        self.rule = rule  # a RuleView when editing
+        self.commune_id = commune_id
+        self.today = today
+        self.rule = rule
 
-    def compose(self) -> ComposeResult:
+    @property
+    def form_title(self) -> str:  # type: ignore[override]
+        return t("dl_form_rule_edit" if self.rule else "dl_form_rule_new")
+
+    def message(self, view) -> str:  # type: ignore[override]
+        return t("dl_rule_saved", title=view.title)
+
+    def fields(self) -> list[FormField]:
         from db.services.deadline_rules import FREQUENCIES, RULE_KINDS
 
         rule = self.rule
-        with VerticalScroll():
-            yield Static(t("dl_form_rule_edit" if rule else "dl_form_rule_new"), classes="title")
-            yield Label(t("dl_field_title"))
-            yield Input(rule.title if rule else "", id="title")
-            yield Label(t("dl_field_kind"))
-            yield Select([(t(f"dl_kind_{k}"), k) for k in RULE_KINDS], allow_blank=False,
-                         value=rule.kind if rule else "custom", id="kind")
-            yield Label(t("dl_field_frequency"))
-            yield Select([(t(f"dl_freq_{f}"), f) for f in FREQUENCIES], allow_blank=False,
-                         value=rule.frequency if rule else "quarterly", id="frequency")
-            for name in NUMBER_FIELDS:
-                value = getattr(rule, name) if rule else None
-                yield Label(t(f"dl_field_{name}"))
-                yield Input("" if value is None else str(value), id=name, type="integer")
-            yield Static("", id="error")
-            with Horizontal():
-                yield Button(t("dl_form_save"), variant="primary", id="save")
-                yield Button(t("dl_form_cancel"), id="cancel")
-
-    def values(self) -> dict:
-        out = {name: self.query_one(f"#{name}", Input).value for name in ("title", *NUMBER_FIELDS)}
-        out["kind"] = self.query_one("#kind", Select).value
-        out["frequency"] = self.query_one("#frequency", Select).value
+        out = [
+            FormField("title", t("dl_field_title"), value=rule.title if rule else ""),
+            FormField("kind", t("dl_field_kind"), "choice", rule.kind if rule else "custom",
+                      choices=[(t(f"dl_kind_{k}"), k) for k in RULE_KINDS], blank=False),
+            FormField("frequency", t("dl_field_frequency"), "choice",
+                      rule.frequency if rule else "quarterly",
+                      choices=[(t(f"dl_freq_{f}"), f) for f in FREQUENCIES], blank=False),
+        ]
+        for name in NUMBER_FIELDS:  # whole numbers, checked by the service (checked_rule)
+            value = getattr(rule, name) if rule else None
+            out.append(FormField(name, t(f"dl_field_{name}"), value="" if value is None else str(value)))
         return out
 
-    def action_save(self) -> None:
-        from db.errors import NtmError
-        from db.services.deadline_rules import checked_rule
+    def field_of(self, error: Exception) -> str | None:
+        """The service names the number fields in both languages (FIELD_NAMES)."""
+        from db.services.deadline_rules import FIELD_NAMES
 
-        try:
-            values = checked_rule(self.values())
-        except NtmError as exc:
-            self.query_one("#error", Static).update(exc.message(self.app.ctx.lang))
-            return
-        self.dismiss(values)
+        named = (getattr(error, "params", {}) or {}).get("field")
+        for name, words in FIELD_NAMES.items():
+            if named == words:
+                return name
+        return super().field_of(error)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def save(self, values: dict[str, Any], batch: str):
+        from db.services.deadline_rules import add_rule, edit_rule
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+        if self.rule is None:
+            return add_rule(self.commune_id, self.today, batch=batch, **values)
+        return edit_rule(self.rule.id, self.today, expected_version=self.rule.version,
+                         batch=batch, **values)

@@ -1,72 +1,89 @@
 """Add or edit one evidence item (hồ sơ minh chứng) of an indicator for a year."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from typing import Any, Callable
 
-from db.changelog import new_batch
-from db.models import Commune, EvidenceItem, Indicator, Member
-from db.services import evidence, people
-from ntm_tui.forms.record_form import (
-    RecordForm, date_input, field_row, optional_date, selected, text_input,
-)
+from textual.dom import DOMNode
+
+from db.services.evidence import EVIDENCE_STATUSES
+from ntm_tui.forms.form import Form, FormField
 from ntm_tui.i18n import t
 
 TEXT_FIELDS = ("title", "doc_number", "issuer", "location", "note")
 DATE_FIELDS = ("doc_date", "evidence_date", "status_date", "expiry_date")
 
 
-class EvidenceForm(RecordForm):
-    def __init__(self, commune_id: int, indicator_id: int, year: int,
-                 item_id: int | None = None) -> None:
+class EvidenceForm(Form):
+    """Shows an evidence.EvidenceFormData, loaded by the caller (`open_evidence_form`)."""
+
+    def __init__(self, data) -> None:
         super().__init__()
-        self.commune = Commune.get_by_id(commune_id)
-        self.indicator = Indicator.get_by_id(indicator_id)
-        self.year = year
-        self.item = self.load(EvidenceItem, item_id)
+        self.data = data
+        self.item = data.item  # an EvidenceView when editing, None when adding
 
-    def form_title(self) -> str:
+    @property
+    def form_title(self) -> str:  # type: ignore[override]
         key = "evidence_edit_title" if self.item else "evidence_add_title"
-        return t(key, code=self.indicator.code, year=self.year)
+        return t(key, code=self.data.indicator_code, year=self.data.year)
 
-    def compose_fields(self) -> ComposeResult:
+    @property
+    def message(self) -> str:  # type: ignore[override]
+        return t("saved")
+
+    def fields(self) -> list[FormField]:
         item = self.item
-        members = [(m.name, m.id) for m in people.list_members(self.commune)]
-        statuses = [(t(f"ev_{s}"), s) for s in evidence.EVIDENCE_STATUSES]
-        yield field_row(t("f_title"), text_input(item and item.title, "title"))
-        yield field_row(t("f_doc_number"), text_input(item and item.doc_number, "doc_number",
-                                                      "vd. 12/QĐ-UBND"))
-        yield field_row(t("f_doc_date"), date_input(item and item.doc_date, "doc_date"))
-        yield field_row(t("f_issuer"), text_input(item and item.issuer, "issuer"))
-        yield field_row(t("f_evidence_date"), date_input(item and item.evidence_date, "evidence_date"))
-        yield field_row(t("f_location"), text_input(item and item.location, "location"))
-        yield field_row(t("f_status"), Select(statuses, allow_blank=False, id="status", compact=True,
-                                              value=item.status if item else "missing"))
-        yield field_row(t("f_status_date"), date_input(item and item.status_date, "status_date"))
-        yield field_row(t("f_responsible"), Select(
-            members, prompt=t("none_chosen"), id="responsible", compact=True,
-            value=item.responsible_id if item and item.responsible_id else Select.NULL))
-        yield field_row(t("f_expiry"), date_input(item and item.expiry_date, "expiry_date"))
-        yield field_row(t("f_note"), text_input(item and item.note, "note"))
 
-    def collect(self) -> dict:
-        """The typed values, dates parsed: a bad date raises ValidationError before any write."""
-        values: dict[str, object] = {n: self.query_one(f"#{n}", Input).value for n in TEXT_FIELDS}
-        for name in DATE_FIELDS:
-            values[name] = optional_date(self.query_one(f"#{name}", Input).value)
-        values["status"] = selected(self.query_one("#status", Select)) or "missing"
+        def value(name: str):
+            return getattr(item, name) if item else None
+
+        return [
+            FormField("title", t("f_title"), value=value("title")),
+            FormField("doc_number", t("f_doc_number"), value=value("doc_number"),
+                      placeholder="vd. 12/QĐ-UBND"),
+            FormField("doc_date", t("f_doc_date"), "date", value("doc_date")),
+            FormField("issuer", t("f_issuer"), value=value("issuer")),
+            FormField("evidence_date", t("f_evidence_date"), "date", value("evidence_date")),
+            FormField("location", t("f_location"), value=value("location")),
+            FormField("status", t("f_status"), "choice", item.status if item else "missing",
+                      choices=[(t(f"ev_{s}"), s) for s in EVIDENCE_STATUSES], blank=False),
+            FormField("status_date", t("f_status_date"), "date", value("status_date")),
+            FormField("responsible", t("f_responsible"), "choice", value("responsible_id"),
+                      choices=[(m.name, m.id) for m in self.data.members]),
+            FormField("expiry_date", t("f_expiry"), "date", value("expiry_date")),
+            FormField("note", t("f_note"), value=value("note")),
+        ]
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        for name in TEXT_FIELDS:
+            values[name] = values[name] or ""
+        values["status"] = values["status"] or "missing"
         if values["status"] != "missing" and values["status_date"] is None:
             values["status_date"] = self.app.ctx.today  # collected/checked today unless told
-        responsible = selected(self.query_one("#responsible", Select))
-        values["responsible"] = Member.get_by_id(responsible) if responsible else None
         return values
 
-    def save(self) -> str:
-        values = self.collect()
-        batch = new_batch()
+    def save(self, values: dict[str, Any], batch: str) -> None:
+        from db.services import evidence
+
+        d = self.data
         if self.item is None:
-            evidence.add_evidence(self.commune, self.indicator, self.year, batch=batch, **values)
+            evidence.add_evidence(d.commune_id, d.indicator_id, d.year, batch=batch, **values)
         else:
-            evidence.update_evidence(self.item.id, expected_version=self.version, batch=batch,
-                                     **values)
-        return batch
+            evidence.update_evidence(self.item.id, expected_version=self.item.version,
+                                     batch=batch, **values)
+
+
+def open_evidence_form(node: DOMNode, commune_id: int, indicator_id: int, year: int,
+                       item_id: int | None = None,
+                       callback: Callable[[Any], None] | None = None) -> None:
+    """Load the indicator (and the item when editing) through the one door, then show the
+    form (dismissed with the change-log batch when saved, None on Escape)."""
+    from ntm_tui.workers import read
+
+    def load():
+        from db.services.evidence import evidence_form_data
+
+        return evidence_form_data(commune_id, indicator_id, year, item_id)
+
+    read(node, load, lambda data: node.app.push_screen(EvidenceForm(data), callback),
+         group="open-form")

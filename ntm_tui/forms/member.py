@@ -1,47 +1,54 @@
 """Add or edit a board member (name, position, unit, board role, phone, login)."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from typing import Any
 
-from db.changelog import new_batch
-from db.models import Commune, Member, Unit
-from db.services import people
-from ntm_tui.forms.record_form import RecordForm, field_row, selected, text_input
+from ntm_tui.forms.form import Form, FormField
 from ntm_tui.i18n import t
 
 TEXT_FIELDS = ("name", "position", "board_role", "phone", "login")
 
 
-class MemberForm(RecordForm):
-    def __init__(self, commune_id: int, member_id: int | None = None) -> None:
+class MemberForm(Form):
+    """`member` (a people.MemberView) when editing, None when adding; `units` (UnitViews) to
+    choose from. Both were loaded by the caller: the form reads nothing."""
+
+    def __init__(self, commune_id: int, units: list, member=None) -> None:
         super().__init__()
-        self.commune = Commune.get_by_id(commune_id)
-        self.member = self.load(Member, member_id)
+        self.commune_id = commune_id
+        self.units = list(units)
+        self.member = member
 
-    def form_title(self) -> str:
-        return t("member_edit_title", name=self.member.name) if self.member else t("member_add_title")
-
-    def compose_fields(self) -> ComposeResult:
+    @property
+    def form_title(self) -> str:  # type: ignore[override]
         m = self.member
-        units = [(u.name, u.id) for u in people.list_units(self.commune)]
-        yield field_row(t("f_name"), text_input(m and m.name, "name"))
-        yield field_row(t("f_position"), text_input(m and m.position, "position",
-                                                    t("f_position_hint")))
-        yield field_row(t("f_unit"), Select(units, prompt=t("none_chosen"), id="unit", compact=True,
-                                            value=m.unit_id if m and m.unit_id else Select.NULL))
-        yield field_row(t("f_board_role"), text_input(m and m.board_role, "board_role",
-                                                      t("f_board_role_hint")))
-        yield field_row(t("f_phone"), text_input(m and m.phone, "phone"))
-        yield field_row(t("f_login"), text_input(m and m.login, "login", t("f_login_hint")))
+        return t("member_edit_title", name=m.name) if m else t("member_add_title")
 
-    def save(self) -> str:
-        values: dict[str, object] = {n: self.query_one(f"#{n}", Input).value for n in TEXT_FIELDS}
-        unit_id = selected(self.query_one("#unit", Select))
-        values["unit"] = Unit.get_by_id(unit_id) if unit_id else None
-        batch = new_batch()
+    @property
+    def message(self) -> str:  # type: ignore[override]
+        return t("saved")
+
+    def fields(self) -> list[FormField]:
+        m = self.member
+        return [
+            FormField("name", t("f_name"), value=m and m.name, required=True),
+            FormField("position", t("f_position"), value=m and m.position,
+                      placeholder=t("f_position_hint")),
+            FormField("unit", t("f_unit"), "choice", m and m.unit_id,
+                      choices=[(u.name, u.id) for u in self.units]),
+            FormField("board_role", t("f_board_role"), value=m and m.board_role,
+                      placeholder=t("f_board_role_hint")),
+            FormField("phone", t("f_phone"), value=m and m.phone),
+            FormField("login", t("f_login"), value=m and m.login, placeholder=t("f_login_hint")),
+        ]
+
+    def save(self, values: dict[str, Any], batch: str) -> None:
+        from db.services import people
+
+        changes = {name: values[name] or "" for name in TEXT_FIELDS}
+        changes["unit"] = values["unit"]  # a unit id, or None
         if self.member is None:
-            people.add_member(self.commune, batch=batch, **values)
+            people.add_member(self.commune_id, batch=batch, **changes)
         else:
-            people.update_member(self.member.id, expected_version=self.version, batch=batch, **values)
-        return batch
+            people.update_member(self.member.id, expected_version=self.member.version,
+                                 batch=batch, **changes)

@@ -1,12 +1,14 @@
 """`v` and `n` on an indicator: its value (evaluated against the target) or its note."""
 from __future__ import annotations
 
-from ntm_tui.forms.base import Field, FormScreen
+from typing import Any
+
+from ntm_tui.forms.form import Form, FormField
 from ntm_tui.i18n import t
 from ntm_tui.widgets.indicator_actions import result_message
 
 
-class ResultForm(FormScreen):
+class ResultForm(Form):
     """Shared by the value and note forms: which indicator, year and version were shown."""
 
     def __init__(self, commune_id: int, year: int, status) -> None:
@@ -17,15 +19,14 @@ class ResultForm(FormScreen):
         # A result carried from an earlier year has no row this year yet: no version to check.
         self.expected = status.result_version if status.result_year == year else None
 
-    def write(self, **changes) -> tuple[str, str]:
-        from db.changelog import new_batch
-        from db.models import Commune
+    def write(self, batch: str, **changes):
         from db.services.results import set_result
 
-        batch = new_batch()
-        view = set_result(Commune.get_by_id(self.commune_id), self.year, self.status.code,
+        return set_result(self.commune_id, self.year, self.status.code,
                           expected_version=self.expected, batch=batch, **changes)
-        return batch, result_message(view, self.app.lang)
+
+    def message(self, view) -> str:  # type: ignore[override]
+        return result_message(view, self.lang)
 
 
 class ValueForm(ResultForm):
@@ -35,35 +36,31 @@ class ValueForm(ResultForm):
 
     @property
     def intro(self) -> str:  # type: ignore[override]
-        return f"{self.status.content}\n{t('col_target')}: {self.status.target.describe(self.app.lang)}"
+        return f"{self.status.content}\n{t('col_target')}: {self.status.target.describe(self.lang)}"
 
-    def fields(self) -> list[Field]:
-        from db.rules import format_date, format_number
-
+    def fields(self) -> list[FormField]:
         s = self.status
         return [
-            Field("value", t("tf_value"), s.value or "", "72,5"),
-            Field("numerator", t("tf_numerator"), format_number(s.numerator), ""),
-            Field("denominator", t("tf_denominator"), format_number(s.denominator), ""),
-            Field("data_date", t("tf_data_date"), format_date(s.data_date), "dd/mm/yyyy"),
+            FormField("value", t("tf_value"), value=s.value or "", placeholder="72,5"),
+            FormField("numerator", t("tf_numerator"), "number", s.numerator),
+            FormField("denominator", t("tf_denominator"), "number", s.denominator),
+            FormField("data_date", t("tf_data_date"), "date", s.data_date),
         ]
 
-    def save(self, values: dict[str, str]) -> tuple[str, str]:
-        from db.rules import format_number
-
+    def save(self, values: dict[str, Any], batch: str):
         s = self.status
-        changes: dict[str, str | None] = {}
-        num, den = values["numerator"].strip(), values["denominator"].strip()
-        ratio_changed = (num, den) != (format_number(s.numerator), format_number(s.denominator))
-        if (num or den) and (ratio_changed or not values["value"].strip()):
-            changes.update(numerator=num or None, denominator=den or None)
+        changes: dict[str, Any] = {}
+        num, den = values["numerator"], values["denominator"]
+        ratio_changed = (num, den) != (s.numerator, s.denominator)
+        if (num is not None or den is not None) and (ratio_changed or not values["value"]):
+            changes.update(numerator=num, denominator=den)
         else:
             changes["value"] = values["value"]
-            if not values["value"].strip():
-                changes["clear_value"] = True  # type: ignore[assignment]
-        if values["data_date"].strip() or s.data_date:
-            changes["data_date"] = values["data_date"].strip()
-        return self.write(**changes)
+            if not values["value"]:
+                changes["clear_value"] = True
+        if values["data_date"] or s.data_date:
+            changes["data_date"] = values["data_date"] or ""
+        return self.write(batch, **changes)
 
 
 class NoteForm(ResultForm):
@@ -71,8 +68,8 @@ class NoteForm(ResultForm):
     def form_title(self) -> str:  # type: ignore[override]
         return f"{self.status.code} / {self.year} — {t('form_note')}"
 
-    def fields(self) -> list[Field]:
-        return [Field("note", t("tf_note"), self.status.note or "")]
+    def fields(self) -> list[FormField]:
+        return [FormField("note", t("tf_note"), "multiline", self.status.note or "")]
 
-    def save(self, values: dict[str, str]) -> tuple[str, str]:
-        return self.write(note=values["note"])
+    def save(self, values: dict[str, Any], batch: str):
+        return self.write(batch, note=values["note"])

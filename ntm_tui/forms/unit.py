@@ -1,38 +1,43 @@
 """Add or edit a unit: a department, a mass organisation, a hamlet's development board."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from typing import Any
 
-from db.changelog import new_batch
-from db.models import Commune, Unit
-from db.services import people
-from ntm_tui.forms.record_form import RecordForm, field_row, selected, text_input
+from db.services.people import UNIT_KINDS
+from ntm_tui.forms.form import Form, FormField
 from ntm_tui.i18n import t
 
 
-class UnitForm(RecordForm):
-    def __init__(self, commune_id: int, unit_id: int | None = None) -> None:
-        super().__init__()
-        self.commune = Commune.get_by_id(commune_id)
-        self.unit = self.load(Unit, unit_id)
+class UnitForm(Form):
+    """`unit` (a people.UnitView) when editing, None when adding."""
 
-    def form_title(self) -> str:
+    def __init__(self, commune_id: int, unit=None) -> None:
+        super().__init__()
+        self.commune_id = commune_id
+        self.unit = unit
+
+    @property
+    def form_title(self) -> str:  # type: ignore[override]
         return t("unit_edit_title", name=self.unit.name) if self.unit else t("unit_add_title")
 
-    def compose_fields(self) -> ComposeResult:
-        kinds = [(t(f"unit_{k}"), k) for k in people.UNIT_KINDS]
-        yield field_row(t("f_name"), text_input(self.unit and self.unit.name, "name"))
-        yield field_row(t("f_unit_kind"), Select(kinds, allow_blank=False, id="kind", compact=True,
-                                                 value=self.unit.kind if self.unit else "department"))
+    @property
+    def message(self) -> str:  # type: ignore[override]
+        return t("saved")
 
-    def save(self) -> str:
-        name = self.query_one("#name", Input).value
-        kind = selected(self.query_one("#kind", Select)) or "department"
-        batch = new_batch()
+    def fields(self) -> list[FormField]:
+        u = self.unit
+        return [
+            FormField("name", t("f_name"), value=u and u.name, required=True),
+            FormField("kind", t("f_unit_kind"), "choice", u.kind if u else "department",
+                      choices=[(t(f"unit_{k}"), k) for k in UNIT_KINDS], blank=False),
+        ]
+
+    def save(self, values: dict[str, Any], batch: str) -> None:
+        from db.services import people
+
+        kind = values["kind"] or "department"
         if self.unit is None:
-            people.add_unit(self.commune, name, kind, batch=batch)
+            people.add_unit(self.commune_id, values["name"], kind, batch=batch)
         else:
-            people.update_unit(self.unit.id, expected_version=self.version, batch=batch,
-                               name=name, kind=kind)
-        return batch
+            people.update_unit(self.unit.id, expected_version=self.unit.version, batch=batch,
+                               name=values["name"], kind=kind)

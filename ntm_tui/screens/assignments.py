@@ -5,17 +5,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from db import rules
-from db.errors import NotFoundError
-from db.models import Criterion
 from db.services import people
-from db.services.communes import criteria_set_for_year
 from db.services.people import AssignmentView
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
-from ntm_tui.screens.listing import (
-    PaletteFromBindings, clip, current_commune, fill_table, selected_key,
-)
+from ntm_tui.screens.listing import PaletteFromBindings, clip, fill_table, selected_key
 from ntm_tui.widgets.key_bar import KeyBar
 from ntm_tui.widgets.title_bar import TitleBar
 
@@ -27,7 +21,6 @@ def held_text(views: list[AssignmentView]) -> str:
 
 class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     # Filled by the loading worker; empty until the first load arrives.
-    commune = None
     assignments: list = []
     members: list = []
     units: list = []
@@ -64,23 +57,23 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     # --- data -----------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        year = self.app.year
+        commune_id, year = self.app.commune_id, self.app.year
 
         def load():
-            commune = current_commune(self)
-            if commune is None:
-                return None, [], [], [], []
-            cset = criteria_set_for_year(commune, year, check=False)
-            criteria = sorted(Criterion.select().where(Criterion.criteria_set == cset),
-                              key=lambda c: rules.code_key(c.code))
-            return (commune, people.list_assignments(commune), people.list_members(commune),
-                    people.list_units(commune), criteria)
+            if commune_id is None:
+                return None
+            return people.assignments_overview(commune_id, year)
 
-        self.run_db(load, self._loaded, exclusive=True)  # off the UI thread: it never freezes
+        self.run_db(load, self._loaded)  # off the UI thread: it never freezes
 
-    def _loaded(self, found) -> None:
-        self.commune, self.assignments, self.members, self.units, self.criteria = found
-        commune = self.commune
+    def _loaded(self, found: people.AssignmentsOverview | None) -> None:
+        if found is not None:
+            self.members, self.units = found.members, found.units
+            self.assignments, self.criteria = found.assignments, found.criteria
+        self.show()
+
+    def show(self) -> None:
+        commune = self.app.commune_id is not None
         table = self.query_one(DataTable)
         table.clear(columns=True)
         # Fixed widths: the table is refilled in place and must fit 80 columns.
@@ -141,12 +134,7 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
 
     def action_toggle_view(self) -> None:
         self.view = "criteria" if self.view == "people" else "people"
-        self.refresh_data()
-
-    def after_form(self, batch: str | None) -> None:
-        """A form closed: remember its batch for ctrl+z and reload (nothing to do on Escape)."""
-        if batch:
-            self.app.changed(batch, t("saved"))
+        self.show()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         from ntm_tui.forms.member import MemberForm
@@ -154,21 +142,23 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
 
         kind, _, ident = (selected_key(self.query_one(DataTable)) or "").partition(":")
         if kind == "m":
-            self.app.push_screen(MemberForm(self.commune.id, int(ident)), self.after_form)
+            member = next(m for m in self.members if str(m.id) == ident)
+            self.app.push_screen(MemberForm(self.app.commune_id, self.units, member))
         elif kind == "u":
-            self.app.push_screen(UnitForm(self.commune.id, int(ident)), self.after_form)
+            unit = next(u for u in self.units if str(u.id) == ident)
+            self.app.push_screen(UnitForm(self.app.commune_id, unit))
         elif kind in ("c", "a"):
             self.action_reassign()
 
     def open_assignment(self, criterion_id: int, indicator_id: int | None = None) -> None:
-        from ntm_tui.forms.assignment import AssignmentForm
+        from ntm_tui.forms.assignment import open_assignment_form
 
-        self.app.push_screen(AssignmentForm(self.commune.id, criterion_id, indicator_id),
-                             self.after_form)
+        open_assignment_form(self, self.app.commune_id, criterion_id, indicator_id)
 
     def action_reassign(self) -> None:
         """Criteria view: the highlighted row. People view: ask which criterion or indicator."""
-        if self.commune is None:
+        commune_id, year = self.app.commune_id, self.app.year
+        if commune_id is None:
             return
         kind, _, ident = (selected_key(self.query_one(DataTable)) or "").partition(":")
         if kind == "c":
@@ -176,47 +166,31 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
             return
         if kind == "a":
             a = next(a for a in self.assignments if str(a.id) == ident)
-            from db.models import Assignment
-
-            row = Assignment.get_by_id(a.id)
-            self.open_assignment(row.criterion_id, row.indicator_id)
+            self.open_assignment(a.criterion_id, a.indicator_id)
             return
         held = [a for a in self.assignments if kind == "m" and str(a.lead_id) == ident]
         from ntm_tui.forms.prompt import TextPrompt
 
+        def resolve(code: str) -> tuple[int, int | None]:  # a read, through the one door
+            return people.find_assignment_target(commune_id, year, code)
+
         self.app.push_screen(TextPrompt(t("as_which"), t("col_code"),
                                         held[0].indicator_code or held[0].criterion_code if held else "",
-                                        check=self.resolve_code, placeholder="12 / 12.1"),
+                                        check=resolve, placeholder="12 / 12.1"),
                              self.open_resolved)
 
-    def resolve_code(self, code: str) -> str:
-        """A criterion code ("12") or an indicator code ("12.1") → "criterion_id:indicator_id"."""
-        from db.services.results import find_indicator
-        from db.text import clean
-
-        cset = criteria_set_for_year(self.commune, self.app.year, check=False)
-        crit = Criterion.get_or_none((Criterion.criteria_set == cset) & (Criterion.code == clean(code)))
-        if crit is not None:
-            return f"{crit.id}:"
-        try:
-            indicator = find_indicator(cset, code)
-        except NotFoundError:
-            raise NotFoundError("criterion_not_found", code=code) from None
-        return f"{indicator.criterion_id}:{indicator.id}"
-
-    def open_resolved(self, value: str | None) -> None:
-        if value:
-            crit, _, ind = value.partition(":")
-            self.open_assignment(int(crit), int(ind) if ind else None)
+    def open_resolved(self, target: tuple[int, int | None] | None) -> None:
+        if target:
+            self.open_assignment(*target)
 
     def action_add_member(self) -> None:
-        if self.commune is not None:
+        if self.app.commune_id is not None:
             from ntm_tui.forms.member import MemberForm
 
-            self.app.push_screen(MemberForm(self.commune.id), self.after_form)
+            self.app.push_screen(MemberForm(self.app.commune_id, self.units))
 
     def action_add_unit(self) -> None:
-        if self.commune is not None:
+        if self.app.commune_id is not None:
             from ntm_tui.forms.unit import UnitForm
 
-            self.app.push_screen(UnitForm(self.commune.id), self.after_form)
+            self.app.push_screen(UnitForm(self.app.commune_id))

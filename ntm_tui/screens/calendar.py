@@ -13,7 +13,7 @@ from db.services import deadlines
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import (
-    PaletteFromBindings, clip, current_commune, fill_table, lang_of, run_change, selected_key, styled,
+    PaletteFromBindings, clip, fill_table, lang_of, run_change, selected_key, styled,
 )
 from ntm_tui.widgets.key_bar import KeyBar
 from ntm_tui.widgets.title_bar import TitleBar
@@ -65,18 +65,15 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         return self.app.ctx.today
 
     def refresh_data(self) -> None:
-        year, today, lang = self.app.year, self.today, lang_of(self)
+        commune_id, year, today, lang = self.app.commune_id, self.app.year, self.today, lang_of(self)
 
         def load():
-            # Listing brings one-offs (works, evidence expiry) in sync and makes the year's
-            # deadlines from the rules when they are missing.
-            commune = current_commune(self)
-            if not (commune and year):
+            if commune_id is None or not year:
                 return []
-            return deadlines.list_deadlines(commune, today, date(year, 1, 1), date(year, 12, 31),
+            return deadlines.list_deadlines(commune_id, today, date(year, 1, 1), date(year, 12, 31),
                                             lang=lang)
 
-        self.run_db(load, self._loaded, exclusive=True)  # off the UI thread: it never freezes
+        self.run_db(load, self._loaded)  # off the UI thread: it never freezes
 
     def _loaded(self, views) -> None:
         self.views = sorted(views, key=agenda_order)
@@ -91,7 +88,7 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         counts = Counter(v.state for v in self.views)
         parts = [f"{t(f'dl_{s}')} {counts[s]}" for s in STATE_ORDER]
         bar = t("cal_bar", year=self.app.year or "", today=rules.format_date(self.today))
-        if not current_commune(self):
+        if self.app.commune_id is None:
             bar += " · " + t("no_commune_short")
         elif not any(v.rule_id for v in self.views):  # only one-offs: the year is not made yet
             bar += " · " + t("cal_empty")
@@ -128,21 +125,23 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
 
     def action_generate(self) -> None:
         """Make the year's deadlines from the rules (running it again adds nothing)."""
-        commune = current_commune(self)
-        if commune is None or not self.app.year:
+        commune_id, year = self.app.commune_id, self.app.year
+        if commune_id is None or not year:
             return
-        year = self.app.year
-        run_change(self, lambda: deadlines.prepare(commune, [year]),
-                   done=t("cal_generated", year=year))
-        self.refresh_data()
+        from ntm_tui.workers import write
+
+        # Derived rows, not the officer's change: nothing for ctrl+z (as before).
+        write(self, lambda batch: deadlines.prepare(commune_id, [year]),
+              message=t("cal_generated", year=year), undoable=False)
 
     def action_reopen(self) -> None:
         """A submission recorded by mistake: the deadline is open again."""
         view = self.current()
         if view is None or view.state != deadlines.SUBMITTED:
             return
-        run_change(self, lambda: deadlines.unsubmit(view.id, expected_version=view.version,
-                                                    today=self.today),
+        today = self.today
+        run_change(self, lambda batch: deadlines.unsubmit(view.id, expected_version=view.version,
+                                                          today=today, batch=batch),
                    done=t("cal_reopened", title=view.title))
 
     def action_submit(self) -> None:
@@ -152,17 +151,13 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
             return
         from ntm_tui.forms.prompt import TextPrompt
 
-        def save(path: str) -> str:
-            deadlines.submit(view.id, on=self.today, file_path=path.strip(),
-                             expected_version=view.version, today=self.today)
-            return view.title
+        today = self.today
+
+        def save(path: str, batch: str):  # in a worker, through the one door
+            return deadlines.submit(view.id, on=today, file_path=path, expected_version=view.version,
+                                    today=today, batch=batch)
 
         last = getattr(self.app, "last_export", "")  # the PDF just made in Báo cáo, if any
         self.app.push_screen(TextPrompt(t("cal_submit_title", title=view.title), t("f_report_file"),
-                                        last, check=save, placeholder=t("f_report_file_hint")),
-                             self.after_submit)
-
-    def after_submit(self, title: str | None) -> None:
-        if title:
-            self.app.changed(None, t("cal_done", title=title))
-        self.refresh_data()
+                                        last, save=save, placeholder=t("f_report_file_hint"),
+                                        message=t("cal_done", title=view.title)))

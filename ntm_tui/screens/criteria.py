@@ -58,12 +58,12 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
             self._status_line = None
             self.query_one("#criteria-status", Static).update(t("tui_no_commune"))
             return
-        year = app.year
+        commune_id, year = app.commune_id, app.year
 
         def load():
             from db.services.status import year_status
 
-            return year_status(app.commune(), year)
+            return year_status(commune_id, year)
 
         self._loads += 1
         number = self._loads

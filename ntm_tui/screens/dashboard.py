@@ -14,6 +14,24 @@ from ntm_tui.widgets.key_bar import KeyBar
 from ntm_tui.widgets.title_bar import TitleBar
 
 
+def load_dashboard(commune_id: int, year: int, today):
+    """What the dashboard shows: the year's status and the urgent deadlines (services only)."""
+    from db.services.status import year_status
+    from ntm_tui.widgets.deadline_notice import urgent_deadlines
+
+    return (year_status(commune_id, year, with_evidence=False), urgent_deadlines(commune_id, today))
+
+
+def catalogue_summary() -> str:
+    from db.services.catalogue_edit import list_sets
+
+    sets = list_sets()
+    if not sets:
+        return ""
+    first = sets[0]
+    return f"{first.name}: {first.criteria} {t('criteria')}, {first.indicators} {t('indicators')}"
+
+
 class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     _loaded = None
@@ -32,45 +50,25 @@ class DashboardScreen(SectionScreen):
     def on_mount(self) -> None:
         self.sub_title = self.title_text()
         self.query_one("#dashboard-body").focus()
-        if self.app.commune_id is not None:
-            # The first frame is drawn complete, in one layout: read here, on the connection
-            # start-up opened (a WAL reader never waits for a writer). Reloads use a worker.
-            try:
-                loaded = self._load()
-            except Exception:  # shown by the worker's error path instead
-                self.refresh_data()
-            else:
-                self._show(loaded)
+        ctx = self.app.ctx
+        first = getattr(ctx, "start_dashboard", None)
+        if first is not None and self.app.commune_id is not None:
+            # The first frame is drawn complete, in one layout, from what start-up read
+            # (ntm_tui.launch); reloads go through the workers.
+            ctx.start_dashboard = None
+            self._show(first)
             return
         self.refresh_data()
 
-    def _load(self):
-        from db.services.status import year_status
-        from ntm_tui.widgets.deadline_notice import urgent_deadlines
-
-        app = self.app
-        commune = app.commune()
-        return (year_status(commune, app.year, with_evidence=False),
-                urgent_deadlines(commune, app.ctx.today))
-
     def refresh_data(self) -> None:
         if self.app.commune_id is None:
-            self.run_db(self._catalogue_summary, self._show_first_run, exclusive=True)
+            self.run_db(catalogue_summary, self._show_first_run)
             return
-        self.run_db(self._load, self._show, exclusive=True)
+        app = self.app
+        commune_id, year, today = app.commune_id, app.year, app.ctx.today
+        self.run_db(lambda: load_dashboard(commune_id, year, today), self._show)
 
     # --- no commune yet ------------------------------------------------------------------------
-    @staticmethod
-    def _catalogue_summary() -> str:
-        from db.models import CriteriaSet, Criterion, Indicator
-
-        cset = CriteriaSet.select().first()
-        if cset is None:
-            return ""
-        n_crit = Criterion.select().where(Criterion.criteria_set == cset).count()
-        n_ind = Indicator.select().join(Criterion).where(Criterion.criteria_set == cset).count()
-        return f"{cset.name}: {n_crit} {t('criteria')}, {n_ind} {t('indicators')}"
-
     def _show_first_run(self, summary: str) -> None:
         from db.messages import translate
         from ntm_tui.widgets.first_run import FirstRunPanel

@@ -10,6 +10,7 @@ from ntm_tui.i18n import t
 from ntm_tui.i18n.calendar import describe_when
 from ntm_tui.widgets.key_bar import KeyBar
 from ntm_tui.widgets.title_bar import TitleBar
+from ntm_tui.workers import DataChanged, read, write
 
 
 class DeadlineRulesScreen(Screen):
@@ -25,6 +26,7 @@ class DeadlineRulesScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.rules: list = []
+        self.keep: int | None = None  # the rule the cursor goes to at the next load
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -37,23 +39,32 @@ class DeadlineRulesScreen(Screen):
         table.add_columns(t("dl_col_rule"), t("dl_col_frequency"), t("dl_col_when"), t("dl_col_active"))
         self.refresh_data()
 
-    def _commune(self):
-        from db.models import Commune
+    def on_data_changed(self, event: DataChanged) -> None:
+        """The one change signal: a rule saved here or anything saved by another session."""
+        self.refresh_data()
 
-        return Commune.get_by_id(self.app.commune_id)
+    def refresh_data(self) -> None:
+        """Read the rules again, through the one door (never on the UI thread)."""
+        commune_id = self.app.commune_id
 
-    def refresh_data(self, keep: int | None = None) -> None:
-        from db.services.deadline_rules import list_rules
+        def load():
+            from db.services.deadline_rules import list_rules
 
+            return list_rules(commune_id) if commune_id is not None else []
+
+        read(self, load, self._loaded, group="load")
+
+    def _loaded(self, rules: list) -> None:
         table = self.query_one("#rules", DataTable)
         row = table.cursor_row
         table.clear()
-        self.rules = list_rules(self._commune()) if self.app.commune_id is not None else []
+        self.rules = rules
         for rule in self.rules:
             table.add_row(rule.title, t(f"dl_freq_{rule.frequency}"), describe_when(rule),
                           t("dl_yes") if rule.active else t("dl_no"), key=str(rule.id))
-        if keep is not None:
-            row = next((n for n, r in enumerate(self.rules) if r.id == keep), row)
+        if self.keep is not None:
+            row = next((n for n, r in enumerate(self.rules) if r.id == self.keep), row)
+            self.keep = None
         if self.rules:
             table.move_cursor(row=min(max(row, 0), len(self.rules) - 1))
 
@@ -63,31 +74,17 @@ class DeadlineRulesScreen(Screen):
             return None
         return self.rules[min(table.cursor_row, len(self.rules) - 1)]
 
-    def _run(self, change) -> None:
-        """Call a service; a refusal (say, a conflict with another session) is shown, not raised."""
-        from db.errors import NtmError
-
-        try:
-            view = change()
-        except NtmError as exc:
-            self.app.show_error(exc)  # a conflict also refreshes the screens
-            self.refresh_data()
-            return
-        self.notify(t("dl_rule_saved", title=view.title))
-        self.refresh_data(keep=view.id)
+    def _keep(self, view) -> None:
+        """A rule saved: the reload that follows keeps the cursor on it."""
+        if view is not None:
+            self.keep = view.id
 
     def action_add_rule(self) -> None:
         from ntm_tui.forms.deadline_rule import DeadlineRuleForm
 
         if self.app.commune_id is None:
             return
-
-        def saved(values: dict | None) -> None:
-            from db.services.deadline_rules import add_rule
-
-            if values:
-                self._run(lambda: add_rule(self._commune(), self.app.ctx.today, **values))
-        self.app.push_screen(DeadlineRuleForm(), saved)
+        self.app.push_screen(DeadlineRuleForm(self.app.commune_id, self.app.ctx.today), self._keep)
 
     def action_edit_rule(self) -> None:
         from ntm_tui.forms.deadline_rule import DeadlineRuleForm
@@ -95,22 +92,25 @@ class DeadlineRulesScreen(Screen):
         rule = self.current()
         if rule is None:
             return
-
-        def saved(values: dict | None) -> None:
-            from db.services.deadline_rules import edit_rule
-
-            if values:
-                self._run(lambda: edit_rule(rule.id, self.app.ctx.today,
-                                            expected_version=rule.version, **values))
-        self.app.push_screen(DeadlineRuleForm(rule), saved)
+        self.app.push_screen(DeadlineRuleForm(self.app.commune_id, self.app.ctx.today, rule),
+                             self._keep)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit_rule()  # Enter on a row: the table consumes the key, so edit from here
 
     def action_toggle_rule(self) -> None:
-        from db.services.deadline_rules import set_rule_active
-
         rule = self.current()
-        if rule is not None:
-            self._run(lambda: set_rule_active(rule.id, not rule.active, self.app.ctx.today,
-                                              expected_version=rule.version))
+        if rule is None:
+            return
+        today = self.app.ctx.today
+
+        def change(batch: str):
+            from db.services.deadline_rules import set_rule_active
+
+            return set_rule_active(rule.id, not rule.active, today, expected_version=rule.version,
+                                   batch=batch)
+
+        # Refused (say, another session changed the rule): the message shows and, on a
+        # conflict, every screen reads again (the app's show_error).
+        write(self, change, lambda saved: self._keep(saved.value),
+              message=lambda view: t("dl_rule_saved", title=view.title))

@@ -13,7 +13,7 @@ from db.text import matches
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import (
-    PaletteFromBindings, clip, current_commune, fill_table, run_change, selected_key, styled,
+    PaletteFromBindings, clip, fill_table, run_change, selected_key, styled,
 )
 from ntm_tui.widgets.key_bar import KeyBar
 from ntm_tui.widgets.title_bar import TitleBar
@@ -64,13 +64,12 @@ class EvidenceScreen(PaletteFromBindings, SectionScreen):
     # --- data -----------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        year = self.app.year
+        commune_id, year = self.app.commune_id, self.app.year
 
         def load():
-            commune = current_commune(self)
-            return evidence.list_evidence(commune, year) if commune else []
+            return evidence.list_evidence(commune_id, year) if commune_id is not None else []
 
-        self.run_db(load, self._loaded, exclusive=True)  # off the UI thread: it never freezes
+        self.run_db(load, self._loaded)  # off the UI thread: it never freezes
 
     def _loaded(self, items) -> None:
         self.items = items
@@ -97,7 +96,7 @@ class EvidenceScreen(PaletteFromBindings, SectionScreen):
     def completeness(self) -> str:
         """Items collected or checked, per criterion, the least complete first."""
         if not self.items:
-            return t("ev_none") if current_commune(self) else t("no_commune_short")
+            return t("ev_none") if self.app.commune_id is not None else t("no_commune_short")
         per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for e in self.items:
             per[e.criterion_code][1] += 1
@@ -142,27 +141,18 @@ class EvidenceScreen(PaletteFromBindings, SectionScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         item = self.current()
         if item:
-            from ntm_tui.forms.evidence import EvidenceForm
+            from ntm_tui.forms.evidence import open_evidence_form
 
-            self.app.push_screen(EvidenceForm(self.app.commune_id, item.indicator_id, item.year, item.id),
-                                 self.after_form)
-
-    def after_form(self, batch: str | None) -> None:
-        """A form closed: remember its batch for ctrl+z and reload (nothing to do on Escape)."""
-        if batch:
-            self.app.changed(batch, t("saved"))
+            open_evidence_form(self, self.app.commune_id, item.indicator_id, item.year, item.id)
 
     def action_mark(self, status: str) -> None:
         item = self.current()
         if item is None or item.status == status:
             return
-        from db.changelog import new_batch
-
         on = self.app.ctx.today if status != "missing" else None
-        batch = new_batch()
-        run_change(self, lambda: evidence.update_evidence(
+        run_change(self, lambda batch: evidence.update_evidence(
             item.id, expected_version=item.version, status=status, status_date=on, batch=batch),
-            done=t("ev_marked", title=clip(item.title, 30), status=t(f"ev_{status}")), batch=batch)
+            done=t("ev_marked", title=clip(item.title, 30), status=t(f"ev_{status}")))
 
     def action_set_location(self) -> None:
         item = self.current()
@@ -170,37 +160,30 @@ class EvidenceScreen(PaletteFromBindings, SectionScreen):
             return
         from ntm_tui.forms.prompt import TextPrompt
 
-        def save(text: str) -> str:
-            from db.changelog import new_batch
-
-            batch = new_batch()
+        def save(text: str, batch: str) -> None:  # in a worker, through the one door
             evidence.update_evidence(item.id, expected_version=item.version, location=text,
                                      batch=batch)
-            return batch
 
         self.app.push_screen(TextPrompt(t("ev_location_title", title=item.title[:50]),
-                                        t("f_location"), item.location, check=save,
-                                        placeholder=t("location_hint")), self.after_form)
+                                        t("f_location"), item.location, save=save,
+                                        placeholder=t("location_hint"), message=t("saved")))
 
     def action_add_evidence(self) -> None:
         """Ask for the indicator (the highlighted row's by default), then open the form."""
-        commune = current_commune(self)
-        if commune is None:
+        commune_id, year = self.app.commune_id, self.app.year
+        if commune_id is None:
             return
-        from db.services.communes import criteria_set_for_year
-        from db.services.results import find_indicator
-        from ntm_tui.forms.evidence import EvidenceForm
+        from ntm_tui.forms.evidence import open_evidence_form
         from ntm_tui.forms.prompt import TextPrompt
 
         item = self.current()
 
-        def check(code: str) -> str:
-            return str(find_indicator(criteria_set_for_year(commune, self.app.year), code).id)
+        def check(code: str) -> int:  # a read, through the one door
+            return evidence.indicator_for_code(commune_id, year, code)
 
-        def open_form(indicator_id: str | None) -> None:
+        def open_form(indicator_id: int | None) -> None:
             if indicator_id:
-                self.app.push_screen(EvidenceForm(commune.id, int(indicator_id), self.app.year),
-                                     self.after_form)
+                open_evidence_form(self, commune_id, indicator_id, year)
 
         self.app.push_screen(TextPrompt(t("ev_add_title"), t("col_code"),
                                         item.indicator_code if item else "", check=check,

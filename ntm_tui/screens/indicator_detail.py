@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ntm_tui.i18n import t
-from ntm_tui.screens.base import run_db
+from ntm_tui.workers import DataChanged, read, write
 from ntm_tui.widgets.indicator_actions import INDICATOR_BINDINGS, IndicatorActions
 from ntm_tui.widgets.indicator_table import unverified
 from ntm_tui.widgets.key_bar import KeyBar
@@ -87,15 +87,18 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        app = self.app
-        year, indicator_id = app.year, self.indicator_id
+        commune_id, year, indicator_id = self.app.commune_id, self.app.year, self.indicator_id
 
         def load():
             from db.services.indicator_detail import indicator_detail
 
-            return indicator_detail(app.commune(), year, indicator_id)
+            return indicator_detail(commune_id, year, indicator_id)
 
-        run_db(self, load, self._show, exclusive=True)
+        read(self, load, self._show, group="load")
+
+    def on_data_changed(self, event: DataChanged) -> None:
+        if event.origin is not self:
+            self.refresh_data()
 
     # --- showing ---------------------------------------------------------------------------------
     def _show(self, detail) -> None:
@@ -217,7 +220,7 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
             return
         form = form_class(self.app.commune_id, self.app.year, self.indicator_id, self.code,
                           record, **kwargs)
-        self.app.push_screen(form, self.app.changed)
+        self.app.push_screen(form)  # it saves through the door; the change signal reloads us
 
     def action_add_item(self, kind: str) -> None:
         from ntm_tui.forms.plan import PlanItemForm
@@ -241,24 +244,13 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         if record is None:
             self.app.notify(t("pick_plan_row"), severity="warning")
             return
-        label = f"{self.code} / {self.app.year}"
 
-        def toggle():
-            from db.changelog import new_batch
-            from db.models import PlanItem, WorkItem
-            from db.services.records import update_record
+        def toggle(batch: str):
+            from db.services.plans import toggle_plan_row
 
-            batch = new_batch()
-            if kind == "item":
-                update_record(PlanItem, record.id, {"done": not record.done}, label=label,
-                              expected_version=record.version, batch=batch)
-            else:
-                status = "planned" if record.status == "done" else "done"
-                update_record(WorkItem, record.id, {"status": status}, label=label,
-                              expected_version=record.version, batch=batch)
-            return batch
+            toggle_plan_row(kind, record.id, expected_version=record.version, batch=batch)
 
-        run_db(self, toggle, lambda batch: self.app.changed(batch, t("saved")), group="write")
+        write(self, toggle, message=t("saved"))
 
     def action_scroll_body(self, direction: int) -> None:
         body = self.query_one("#detail-body", VerticalScroll)

@@ -1,16 +1,13 @@
 """Helpers the list-based section screens share: refill a table without losing the
-cursor, run a change and turn a refusal into a message, find the commune shown."""
+cursor, run a change through the one door."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, TypeVar
+from typing import Any, Callable, Iterable
 
 from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-from db.errors import NtmError
-
-T = TypeVar("T")
 
 STATE_STYLES = {
     "missing": "bold red", "collected": "yellow", "checked": "green",
@@ -52,34 +49,14 @@ def lang_of(screen: Screen) -> str:
     return getattr(getattr(screen.app, "ctx", None), "lang", "vi")
 
 
-def run_change(screen: Screen, change: Callable[[], T], done: str = "",
-               batch: str | None = None) -> T | None:
-    """Run a service call. Saved: the app remembers the batch for ctrl+z, says `done` and
-    refreshes. Refused (bad input, or a record another session changed): the message shows,
-    never a traceback, and on a conflict the screens reload to show the other change."""
-    try:
-        result = change()
-    except NtmError as exc:
-        show_error = getattr(screen.app, "show_error", None)
-        if show_error is not None:
-            show_error(exc)
-        else:
-            screen.notify(exc.message(lang_of(screen)), severity="error")
-        return None
-    changed = getattr(screen.app, "changed", None)
-    if changed is not None:
-        changed(batch, done)
-    elif done:
-        screen.notify(done)
-    return result
+def run_change(screen: Screen, change: Callable[[str], Any], done: str = "",
+               then: Callable[[Any], None] | None = None) -> None:
+    """Save a change through the one door (ntm_tui.workers.write): `change(batch)` calls a
+    service. Saved: ctrl+z can undo it, `done` is said, every screen showing data refreshes,
+    then `then(result)`. Refused: the message shows (on a conflict, the other change too)."""
+    from ntm_tui.workers import write
 
-
-def current_commune(screen: Screen):
-    """The commune the app shows, or None on a database without one."""
-    from db.models import Commune
-
-    commune_id = getattr(screen.app, "commune_id", None)
-    return Commune.get_or_none(Commune.id == commune_id) if commune_id else None
+    write(screen, change, (lambda saved: then(saved.value)) if then else None, message=done)
 
 
 class PaletteFromBindings:

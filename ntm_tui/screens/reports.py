@@ -9,10 +9,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from db.errors import NtmError
-from ntm_tui.forms.record_form import field_row, selected, text_input
+from ntm_tui.forms.form import field_row, selected, text_input
 from ntm_tui.i18n import t
-from ntm_tui.screens.base import SectionScreen, run_db
-from ntm_tui.screens.listing import PaletteFromBindings, current_commune, lang_of
+from ntm_tui.screens.base import SectionScreen
+from ntm_tui.screens.listing import PaletteFromBindings, lang_of
+from ntm_tui.workers import read
 from ntm_tui.widgets.key_bar import KeyBar
 from ntm_tui.widgets.title_bar import TitleBar
 
@@ -134,8 +135,8 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         if module is None:
             self.say(t("rep_unavailable"), error=True)
             return
-        commune = current_commune(self)
-        if commune is None:
+        commune_id = self.app.commune_id
+        if commune_id is None:
             self.say(t("no_commune_short"), error=True)
             return
         text = self.query_one("#output", Input).value.strip()
@@ -149,22 +150,19 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         period = self.query_one("#period", Input).value.strip() if kind == "report" else None
         overwrite = self.query_one("#overwrite", Checkbox).value
 
+        lang = lang_of(self)
+
         def work():
-            # Refusals come back as values so they show in the screen, not only in a toast.
-            try:
-                return module.export_report(kind, commune.id, year, output, period=period or None,
-                                            font_path=ctx.config.font_path or None, lang=lang_of(self),
-                                            overwrite=overwrite, today=ctx.today)
-            except NtmError as exc:
-                return exc
+            return module.export_report(kind, commune_id, year, output, period=period or None,
+                                        font_path=ctx.config.font_path or None, lang=lang,
+                                        overwrite=overwrite, today=ctx.today)
 
         self.say(t("rep_working"))
-        run_db(self, work, self.exported, group="export", exclusive=True)
+        # A refusal shows in the screen, not only in a toast.
+        read(self, work, self.exported, lambda exc: self.say(exc.message(lang), error=True),
+             group="export")
 
     def exported(self, result) -> None:
-        if isinstance(result, NtmError):
-            self.say(result.message(lang_of(self)), error=True)
-            return
         self.app.last_export = str(result.path)  # offered when marking a deadline submitted
         self.say(t("rep_done", path=result.path, pages=result.pages))
         self.notify(t("rep_done", path=result.path, pages=result.pages))

@@ -67,34 +67,29 @@ class ResultsImportScreen(ModalScreen[str | None]):
         runs on the UI thread. Problems are shown, never raised."""
         from pathlib import Path
 
-        from ntm_tui.screens.base import run_db
+        from ntm_tui.workers import read, write
 
         path = self.query_one("#path", Input).value.strip()
         commune_id, year = self.commune_id, self.year
 
-        def work():
-            from db.errors import NtmError
-            from db.models import Commune
+        def work(batch: str | None = None):
             from db.services.results_exchange import import_results
 
-            try:
-                commune = Commune.get_by_id(commune_id)
-                return import_results(commune, year, Path(path).expanduser(), dry_run=dry_run)
-            except NtmError as exc:
-                return exc
+            return import_results(commune_id, year, Path(path).expanduser(), dry_run=dry_run,
+                                  batch=batch)
 
-        def finished(outcome) -> None:
-            from db.errors import NtmError
+        def refused(error) -> None:
             from db.services.results_exchange import RowProblems
 
-            if isinstance(outcome, RowProblems):
-                self._say("\n".join(outcome.lines(self._lang())), error=True)
-            elif isinstance(outcome, NtmError):
-                self._say(outcome.message(self._lang()), error=True)
+            if isinstance(error, RowProblems):
+                self._say("\n".join(error.lines(self._lang())), error=True)
             else:
-                done(path, outcome)
+                self._say(error.message(self._lang()), error=True)
 
-        run_db(self, work, finished, group="import", exclusive=True)
+        if dry_run:  # a preview: written and rolled back in one transaction, nothing stays
+            read(self, work, lambda outcome: done(path, outcome), refused, group="import")
+        else:
+            write(self, work, lambda saved: done(path, saved.value), refused)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -124,7 +119,7 @@ class ResultsImportScreen(ModalScreen[str | None]):
 
     def _applied(self, path: str, outcome) -> None:
         self.notify(t("imp_done", count=len(outcome.changes)))
-        self.dismiss(outcome.batch)
+        self.dismiss(outcome.batch)  # the change signal has gone out: every screen reloads
 
     def action_close(self) -> None:
         self.dismiss(None)

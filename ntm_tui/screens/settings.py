@@ -10,17 +10,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, Static
 
-from db import rules
-from db.errors import ConflictError, NtmError, ValidationError
-from db.models import Commune, Plan
-from db.services import communes, people, plans
-from db.services.records import update_record
-from ntm_tui.forms.record_form import field_row, optional_date, selected, text_input
+from db.errors import ConflictError, ValidationError
+from ntm_tui.forms.form import field_row, selected, text_input
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
-from ntm_tui.screens.listing import PaletteFromBindings, current_commune, lang_of
+from ntm_tui.screens.listing import PaletteFromBindings, lang_of
 from ntm_tui.widgets.key_bar import KeyBar
 from ntm_tui.widgets.title_bar import TitleBar
+from ntm_tui.workers import write
 
 COMMUNE_FIELDS = ("name", "district", "province")
 PLAN_FIELDS = ("number", "issuing_body", "issuing_unit", "signer_title", "signer_name")
@@ -70,33 +67,17 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         yield Static(t("set_hint"), id="set-status")
         yield KeyBar()
 
-    def stored(self) -> dict[str, object]:
-        """What the fields show: commune and plan rows of the database, the user config."""
-        commune = current_commune(self)
-        config = self.app.ctx.config
-        plan = plans.get_plan(commune, self.app.year)
-        # The versions shown: saving over another session's later change is refused.
-        self.seen = {"commune": commune.version, "plan": plan.version if plan else None}
-        self.members = [(m.name, m.name) for m in people.list_members(commune)]
-        known = {name for name, _ in self.members}
-        values: dict[str, object] = {f"commune-{n}": getattr(commune, n) for n in COMMUNE_FIELDS}
-        values["year"] = str(self.app.year)
-        values["plan-doc_date"] = rules.format_date(plan.doc_date) if plan else ""
-        values.update({f"plan-{n}": getattr(plan, n) if plan else "" for n in PLAN_FIELDS})
-        values.update(member_name=config.member_name if config.member_name in known else Select.NULL,
-                      user_name=config.user_name, font_path=config.font_path,
-                      export_dir=config.export_dir,
-                      lang=config.lang if config.lang in ("vi", "en") else "vi")
-        return values
+    seen: dict[str, int | None] = {}
+    members: list[tuple[str, str]] = []
 
     def fields(self) -> ComposeResult:
-        if current_commune(self) is None:
+        """Built empty; the stored values arrive from a worker (refresh_data)."""
+        if self.app.commune_id is None:
             yield Static(t("no_commune_short"))
             return
-        v = self.stored()
 
         def row(key: str, field_id: str, placeholder: str = ""):
-            return field_row(t(key), text_input(str(v[field_id]), field_id, placeholder))
+            return field_row(t(key), text_input("", field_id, placeholder))
 
         yield Static(t("set_commune"), classes="heading")
         for name in COMMUNE_FIELDS:
@@ -108,17 +89,17 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         for name in PLAN_FIELDS[1:]:
             yield row(f"set_{name}", f"plan-{name}", t(f"set_{name}_hint"))
         yield Static(t("set_personal"), classes="heading")
-        yield field_row(t("set_member"), Select(self.members, prompt=t("none_chosen"), id="member_name",
-                                                compact=True, value=v["member_name"]))
+        yield field_row(t("set_member"), Select([], prompt=t("none_chosen"), id="member_name",
+                                                compact=True))
         yield row("set_user_name", "user_name", t("set_user_name_hint"))
         yield field_row(t("set_lang"), Select([("Tiếng Việt", "vi"), ("English", "en")],
-                                              allow_blank=False, id="lang", compact=True,
-                                              value=v["lang"]))
+                                              allow_blank=False, id="lang", compact=True, value="vi"))
         yield row("set_font", "font_path", t("set_font_hint"))
         yield row("set_export_dir", "export_dir", t("set_export_dir_hint"))
 
     def on_mount(self) -> None:
         self.loaded = self.typed()
+        self.refresh_data()
 
     def typed(self) -> dict[str, object]:
         return {w.id: w.value for w in self.query("#set-form Input, #set-form Select")}
@@ -127,15 +108,35 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         """Show what is stored now (after a year switch or another session's change), unless
         the officer is in the middle of editing: their typing is never thrown away.
         Values are set in place: rebuilding the widgets races with the change poll."""
-        if current_commune(self) is None or not self.query("#set-form Input"):
+        if self.app.commune_id is None or not self.query("#set-form Input"):
             return
+        from db.services.settings import settings_view
+
+        commune_id, year = self.app.commune_id, self.app.year
+        self.run_db(lambda: settings_view(commune_id, year), lambda view: self.show(view, year, force))
+
+    def show(self, view, year: int, force: bool = False) -> None:
         if not force and self.typed() != getattr(self, "loaded", {}):
             return
-        values = self.stored()
+        from db.rules import format_date
+
+        config = self.app.ctx.config
+        # The versions shown: saving over another session's later change is refused.
+        self.seen = {"commune": view.commune_version, "plan": view.plan_version}
+        self.shown_year = year
+        self.members = [(name, name) for name in view.members]
+        values: dict[str, object] = {f"commune-{n}": view.commune[n] for n in COMMUNE_FIELDS}
+        values["year"] = str(self.app.year)
+        values["plan-doc_date"] = format_date(view.plan["doc_date"])
+        values.update({f"plan-{n}": str(view.plan[n] or "") for n in PLAN_FIELDS})
+        values.update(member_name=config.member_name if config.member_name in view.members else Select.NULL,
+                      user_name=config.user_name, font_path=config.font_path,
+                      export_dir=config.export_dir,
+                      lang=config.lang if config.lang in ("vi", "en") else "vi")
         self.query_one("#member_name", Select).set_options(self.members)
         for widget in self.query("#set-form Input, #set-form Select"):
             widget.value = values[widget.id]
-        self.query_one("#plan-heading", Static).update(t("set_plan", year=self.app.year))
+        self.query_one("#plan-heading", Static).update(t("set_plan", year=year))
         self.loaded = self.typed()
 
     def value(self, field_id: str) -> str:
@@ -158,60 +159,61 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         status.update(text)
 
     def action_save(self) -> None:
-        commune = current_commune(self)
-        if commune is None:
-            return
-        try:
-            self.save(commune)
-        except ConflictError as exc:
-            self.refresh_data(force=True)  # show the other session's values; re-enter yours
-            self.say(exc.message(lang_of(self)), error=True)
-            return
-        except NtmError as exc:
-            self.say(exc.message(lang_of(self)), error=True)
-            return
-        self.say(t("set_saved"))
-        self.notify(t("set_saved"))
+        """Check the personal settings here, then save the commune's in one transaction
+        through the door; the personal file is written once the database has taken the rest."""
+        from db.errors import NtmError
 
-    def save(self, commune: Commune) -> None:
-        """Validate every field first, then write: bad input leaves everything as it was."""
-        from db.changelog import new_batch
+        commune_id = self.app.commune_id
+        if commune_id is None or not hasattr(self, "shown_year"):
+            return
+        lang = lang_of(self)
+        try:
+            config = replace(self.app.ctx.config,
+                             member_name=selected(self.query_one("#member_name", Select)) or "",
+                             user_name=self.value("user_name").strip(),
+                             lang=selected(self.query_one("#lang", Select)) or "vi",
+                             font_path=check_font(self.value("font_path")),
+                             export_dir=check_folder(self.value("export_dir")))
+        except NtmError as exc:
+            self.say(exc.message(lang), error=True)
+            return
+        commune_fields = {n: self.value(f"commune-{n}") for n in COMMUNE_FIELDS}
+        plan_fields: dict[str, object] = {n: self.value(f"plan-{n}") for n in PLAN_FIELDS}
+        plan_fields["doc_date"] = self.value("plan-doc_date").strip()
+        year_text, plan_year, seen = self.value("year"), self.shown_year, dict(self.seen)
+
+        def save(batch: str):
+            from db.services.settings import save_settings
+
+            return save_settings(commune_id, plan_year, commune_fields, plan_fields, year_text,
+                                 seen["commune"], seen["plan"], batch=batch)
+
+        def refused(error) -> None:
+            if isinstance(error, ConflictError):
+                self.refresh_data(force=True)  # show the other session's values; re-enter yours
+            self.say(error.message(lang), error=True)
+
+        write(self, save, lambda saved: self.apply(config, saved.value,
+                                                   commune_fields["name"].strip()), refused)
+
+    def apply(self, config, year: int, name: str) -> None:
+        """Take the new settings into the running app (the database has them already)."""
+        from db.context import set_user
         from ntm_tui.config import save_config
 
-        commune_changes = {n: communes.require_text(self.value(f"commune-{n}"), n) if n == "name"
-                           else self.value(f"commune-{n}").strip() for n in COMMUNE_FIELDS}
-        year = rules.parse_year(self.value("year"))
-        communes.criteria_set_for_year(commune, year)  # refuses a year outside the set's period
-        plan_changes: dict[str, object] = {n: self.value(f"plan-{n}").strip() for n in PLAN_FIELDS}
-        plan_changes["doc_date"] = optional_date(self.value("plan-doc_date"))
-        config = replace(self.app.ctx.config, member_name=selected(self.query_one("#member_name", Select)) or "",
-                         user_name=self.value("user_name").strip(),
-                         lang=selected(self.query_one("#lang", Select)) or "vi",
-                         font_path=check_font(self.value("font_path")),
-                         export_dir=check_folder(self.value("export_dir")))
-        batch = new_batch()
-        update_record(Commune, commune.id, commune_changes, label=commune.name,
-                      expected_version=self.seen["commune"], batch=batch)
-        plan_year = self.app.year  # the plan fields shown belong to the year shown
-        plan = plans.get_plan(commune, plan_year)
-        if plan is not None or any(plan_changes.values()):
-            plan = plan or plans.ensure_plan(commune, plan_year)
-            update_record(Plan, plan.id, plan_changes, label=f"KH {plan_year}", batch=batch,
-                          expected_version=self.seen["plan"])
-        communes.put_setting("current_year", str(year), commune)
-        save_config(config)
-        self.apply(config, year)
-
-    def apply(self, config, year: int) -> None:
-        """Take the new settings into the running app."""
-        from db.context import set_user
-
         app = self.app
+        try:
+            save_config(config)
+        except OSError as exc:
+            self.say(str(exc), error=True)
+            return
         app.ctx.config = config
         set_user(config.user_name or None)
         if config.lang != app.ctx.lang:
             self.notify(t("set_lang_restart"))
-        commune = current_commune(self)
-        app.set_commune(commune.id, commune.name, year)  # title and year of every section
-        self.refresh_data(force=True)
-        app.refresh_screens()
+        app.set_commune(app.commune_id, name, year)  # title and year of every section
+        # What is typed is what is stored now: the reload the change signal brings shows the
+        # plan fields of the year now worked on.
+        self.loaded = self.typed()
+        self.say(t("set_saved"))
+        self.notify(t("set_saved"))

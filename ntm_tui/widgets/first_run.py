@@ -6,7 +6,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from ntm_tui.i18n import t
-from ntm_tui.screens.base import run_db
+from ntm_tui.workers import write
 
 
 class FirstRunPanel(Vertical):
@@ -28,25 +28,20 @@ class FirstRunPanel(Vertical):
         values = {name: self.query_one(f"#new-{name}", Input).value
                   for name in ("name", "district", "province")}
 
-        def create():
-            from db.errors import NtmError
+        today = self.app.ctx.today
+
+        def create(batch: str):
             from db.services.communes import create_commune, default_year
 
-            try:
-                commune = create_commune(values["name"], values["district"], values["province"])
-            except NtmError as exc:  # stays on screen with what was typed
-                return exc
-            return commune.id, commune.name, default_year(commune, self.app.ctx.today)
+            commune = create_commune(values["name"], values["district"], values["province"])
+            return commune.id, commune.name, default_year(commune, today)
 
-        run_db(self, create, self._created, group="save", exclusive=True)
+        def refused(error) -> None:  # stays on screen with what was typed
+            self.query_one("#first-run-error", Static).update(error.message(self.app.lang))
 
-    def _created(self, outcome) -> None:
-        from db.errors import NtmError
+        write(self, create, self._created, refused, undoable=False)
 
-        if isinstance(outcome, NtmError):
-            self.query_one("#first-run-error", Static).update(outcome.message(self.app.lang))
-            return
-        commune_id, name, year = outcome
+    def _created(self, saved) -> None:
+        commune_id, name, year = saved.value
         self.app.set_commune(commune_id, name, year)
         self.app.notify(t("commune_created", name=name))
-        self.app.refresh_screens()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from ntm_tui.i18n import t
-from ntm_tui.screens.base import run_db
+from ntm_tui.workers import write
 
 INDICATOR_BINDINGS = [
     Binding("space", "toggle_met", t("key_toggle"), id="toggle_met"),
@@ -54,34 +54,30 @@ class IndicatorActions:
         if item is None:
             return
         app = self.app
-        year = app.year
+        commune_id, year = app.commune_id, app.year
         expected = item.result_version if item.result_year == year else None
-        seen = app.seen_change
 
-        def toggle():
-            from db.changelog import changes_after, new_batch
+        def toggle(batch: str):
             from db.services.results import toggle_met
 
-            batch = new_batch()
-            view = toggle_met(app.commune(), year, item.code, expected_version=expected, batch=batch)
-            latest, others = changes_after(seen, batch)
-            return batch, view, result_message(view, app.lang), latest, others
+            return toggle_met(commune_id, year, item.code, expected_version=expected, batch=batch)
 
-        def done(outcome) -> None:
-            batch, view, message, latest, others = outcome
+        def done(saved) -> None:
             # Only our own change since the last one shown: the row is updated in place, the
             # year is not read again (a space press stays well under 50 ms on a district file).
-            shown = not others and self.show_result(view)
-            app.changed(batch, "" if self.confirm(message) else message,
-                        shown_by=self if shown else None, latest=latest)
+            view = saved.value
+            if not saved.others and self.show_result(view):
+                saved.shown_by = self
+            message = result_message(view, app.lang)
+            if not self.confirm(message):
+                app.notify(message, timeout=4)
 
-        run_db(self, toggle, done, group="write")
+        write(self, toggle, done)
 
     def _open_result_form(self, form_class) -> None:
         item = self._need_indicator()
         if item is not None:
-            self.app.push_screen(form_class(self.app.commune_id, self.app.year, item),
-                                 self.app.changed)
+            self.app.push_screen(form_class(self.app.commune_id, self.app.year, item))
 
     def action_edit_value(self) -> None:
         from ntm_tui.forms.result import ValueForm
@@ -94,28 +90,37 @@ class IndicatorActions:
         self._open_result_form(NoteForm)
 
     def _push_form(self, form) -> None:
-        self.app.push_screen(form, lambda batch: self.app.changed(batch, t("saved") if batch else ""))
+        self.app.push_screen(form)  # it saves through the door: the change signal follows
 
     def action_assign(self) -> None:
-        from ntm_tui.forms.assignment import AssignmentForm
+        from ntm_tui.forms.assignment import open_assignment_form
 
         criterion_id = self.selected_criterion_id()
         if criterion_id is None:
             return
         item = self.selected_indicator()
-        self._push_form(AssignmentForm(self.app.commune_id, criterion_id, item.id if item else None))
+        open_assignment_form(self, self.app.commune_id, criterion_id, item.id if item else None)
 
     def action_add_evidence(self) -> None:
-        from ntm_tui.forms.evidence import EvidenceForm
+        from ntm_tui.forms.evidence import open_evidence_form
 
         item = self._need_indicator()
         if item is not None:
-            self._push_form(EvidenceForm(self.app.commune_id, item.id, self.app.year))
+            open_evidence_form(self, self.app.commune_id, item.id, self.app.year)
 
     def action_edit_definition(self) -> None:
         """The catalogue editor: wording, target, thresholds, verified with its source."""
         from ntm_tui.forms.indicator_definition import IndicatorDefinitionForm
 
+        from ntm_tui.workers import read
+
         item = self._need_indicator()
         if item is not None:
-            self._push_form(IndicatorDefinitionForm(item.id))
+            indicator_id = item.id
+
+            def load():
+                from db.services.catalogue_edit import indicator_definition
+
+                return indicator_definition(indicator_id)
+
+            read(self, load, lambda d: self._push_form(IndicatorDefinitionForm(d)), group="open_form")

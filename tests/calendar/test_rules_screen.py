@@ -1,25 +1,32 @@
 """The rules editor driven with Pilot on the demo database, today 16/3/2023."""
+import threading
 from datetime import date
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select
 
 from db.models import Deadline, DeadlineRule
-from ntm_tui.app import NtmApp
-from ntm_tui.context import Context
 from ntm_tui.forms.deadline_rule import DeadlineRuleForm
 from ntm_tui.screens.deadline_rules import DeadlineRulesScreen
+from tests.conftest import settle
+from tests.screens.helpers import demo_app, error_under
 
 TODAY = date(2023, 3, 16)
 
 
 def make_app(demo_db):
-    return NtmApp(Context(db_path=demo_db, db_explicit=True, today=TODAY))
+    return demo_app(demo_db, TODAY)
 
 
 async def open_rules(app, pilot):
-    await pilot.pause()
+    await settle(pilot)
     app.push_screen(DeadlineRulesScreen())
-    await pilot.pause()
+    await settle(pilot, lambda: app.screen.query_one("#rules", DataTable).row_count > 0)
+    return app.screen
+
+
+async def open_form(app, pilot, key: str):
+    await pilot.press(key)
+    await settle(pilot, lambda: isinstance(app.screen, DeadlineRuleForm))
     return app.screen
 
 
@@ -30,7 +37,7 @@ def cells(screen):
 
 async def fill(pilot, screen, **values):
     for name, value in values.items():
-        widget = screen.query_one(f"#{name}")
+        widget = screen.query_one(f"#f-{name}")
         if isinstance(widget, Select):
             widget.value = value
         else:
@@ -50,6 +57,7 @@ async def test_lists_the_seed_rules(demo_db):
         assert rows[0][1:] == ["Hằng tháng", "ngày 10 / ngày 15", "có"]
         assert rows[2][2] == "10/11 / 20/11"
         await pilot.press("escape")
+        await settle(pilot)
         assert not isinstance(app.screen, DeadlineRulesScreen)
 
 
@@ -57,15 +65,13 @@ async def test_add_a_quarterly_rule_on_the_15th(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_rules(app, pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, DeadlineRuleForm)
+        form = await open_form(app, pilot, "a")
         await fill(pilot, form, title="Báo cáo tỉnh", frequency="quarterly", due_day="15", due_month="3")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen is screen
+        await settle(pilot, lambda: app.screen is screen and len(cells(screen)) == 5)
         assert cells(screen)[-1][:3] == ["Báo cáo tỉnh", "Hằng quý", "ngày 15, tháng 3 của quý / —"]
+        assert screen.query_one("#rules", DataTable).cursor_row == 4  # on the new rule
+        assert app.undo_stack  # ctrl+z undoes the rule and its deadlines together
     rule = DeadlineRule.get(DeadlineRule.title == "Báo cáo tỉnh")
     assert sorted(d.due_date for d in Deadline.select().where(Deadline.rule == rule)) == [
         date(2023, 6, 15), date(2023, 9, 15), date(2023, 12, 15)]
@@ -75,17 +81,15 @@ async def test_bad_value_keeps_the_form_open_with_a_vietnamese_message(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_rules(app, pilot)
-        await pilot.press("e")  # the first rule: monthly, 10 / 15
-        await pilot.pause()
-        form = app.screen
-        assert form.query_one("#title", Input).value == "Báo cáo tháng"
+        form = await open_form(app, pilot, "e")  # the first rule: monthly, 10 / 15
+        assert form.query_one("#f-title", Input).value == "Báo cáo tháng"
         await fill(pilot, form, latest_day="5")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is form
-        assert "Hạn chậm nhất (05/01) trước hạn nộp (10/01)" in str(form.query_one("#error", Static).render())
+        assert "Hạn chậm nhất (05/01) trước hạn nộp (10/01)" in error_under(form)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DeadlineRulesScreen)
     assert DeadlineRule.get(DeadlineRule.title == "Báo cáo tháng").latest_day == 15
 
@@ -94,15 +98,13 @@ async def test_edit_moves_future_deadlines_and_toggle_switches_off(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_rules(app, pilot)
-        await pilot.press("enter")  # Enter edits too
-        await pilot.pause()
-        await fill(pilot, app.screen, due_day="5", latest_day="12")
+        form = await open_form(app, pilot, "enter")  # Enter edits too
+        await fill(pilot, form, due_day="5", latest_day="12")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert cells(screen)[0][2] == "ngày 5 / ngày 12"
+        await settle(pilot, lambda: app.screen is screen and cells(screen)[0][2] == "ngày 5 / ngày 12")
         await pilot.press("down", "down", "down", "d")  # the board meeting off
-        await pilot.pause()
-        assert cells(screen)[3][3] == "không"
+        await settle(pilot, lambda: cells(screen)[3][3] == "không")
+        assert screen.query_one("#rules", DataTable).cursor_row == 3
     monthly = DeadlineRule.get(DeadlineRule.kind == "monthly_report")
     dues = {d.period: d.due_date for d in Deadline.select().where(Deadline.rule == monthly)}
     assert dues["2023-03"] == date(2023, 3, 10) and dues["2023-04"] == date(2023, 4, 5)
@@ -122,10 +124,42 @@ async def test_stale_row_is_refused_and_the_list_refreshed(demo_db):
 
         app.seen_change = latest_change_id()  # the app's poll would refresh the list first: hold it
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot, lambda: cells(screen)[0][2] == "ngày 8 / ngày 15")
         assert "đã được người khác sửa" in " ".join(str(n.message) for n in app._notifications)
         assert cells(screen)[0][2:] == ["ngày 8 / ngày 15", "có"]  # refreshed, still active
     assert DeadlineRule.get_by_id(monthly.id).active
+
+
+async def test_a_rule_saves_off_the_ui_thread_and_a_bad_number_stays_by_its_field(demo_db, monkeypatch):
+    """The service checks the values in a worker thread; its refusal shows under the field it
+    is about, the form stays open with what was typed, and a corrected value saves."""
+    from db.services import deadline_rules
+
+    threads = []
+    real_check = deadline_rules.checked_rule
+
+    def checked_rule(fields):
+        threads.append(threading.current_thread())
+        return real_check(fields)
+
+    monkeypatch.setattr(deadline_rules, "checked_rule", checked_rule)
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_rules(app, pilot)
+        form = await open_form(app, pilot, "a")
+        await fill(pilot, form, title="Họp chi bộ", frequency="monthly", due_day="40")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert threads and threads[-1] is not threading.main_thread()
+        assert app.screen is form
+        assert "40" in error_under(form, "due_day") and error_under(form) == ""
+        assert form.query_one("#f-title", Input).value == "Họp chi bộ"
+        assert form.query_one("#f-due_day", Input).value == "40"
+        await fill(pilot, form, due_day="25")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: app.screen is screen and len(cells(screen)) == 5)
+        assert all(t is not threading.main_thread() for t in threads)
+    assert DeadlineRule.get(DeadlineRule.title == "Họp chi bộ").due_day == 25
 
 
 def test_every_label_the_calendar_uses_exists_in_both_languages():

@@ -81,31 +81,31 @@ async def test_form_edits_and_saves_with_ctrl_s(demo_db):
     results = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.push_screen(IndicatorDefinitionForm(ind.id), results.append)
+        app.push_screen(IndicatorDefinitionForm(indicator_definition(ind.id)), results.append)
         await pilot.pause()
         form = app.screen
         assert isinstance(form, IndicatorDefinitionForm)
         # Everything fits in 80×24: the last field is inside the screen.
-        region = form.query_one("#verified_source").region
+        region = form.query_one("#f-verified_source").region
         assert region.bottom <= 24 and region.right <= 80
         await pilot.press("tab", "tab", "tab")  # content → kind → op → threshold
-        assert app.focused.id == "threshold"
+        assert app.focused.id == "f-threshold"
         await pilot.press(*"abc")
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        error = str(form.query_one("#err-threshold", Static).render())
+        error = str(form.query_one("#e-threshold", Static).render())
         assert "abc" in error and "số" in error
         assert results == [] and _ind("2.2").threshold is None  # nothing written
-        form.query_one("#threshold", Input).value = ""
-        await pilot.click("#threshold")
+        form.query_one("#f-threshold", Input).value = ""
+        form.query_one("#f-threshold", Input).focus()
         await pilot.press(*"85,5")
-        form.query_one("#verified", Checkbox).value = True
+        form.query_one("#f-verified", Checkbox).value = True
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "nguồn xác minh" in str(form.query_one("#err-verified_source", Static).render())
-        form.query_one("#verified_source", Input).focus()
+        assert "nguồn xác minh" in str(form.query_one("#e-verified_source", Static).render())
+        form.query_one("#f-verified_source", Input).focus()
         await pilot.press(*"1260/QĐ-UBND")
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
@@ -125,7 +125,7 @@ async def test_form_escape_cancels(demo_db):
     logged = ChangeLog.select().count()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.push_screen(IndicatorDefinitionForm(ind.id), results.append)
+        app.push_screen(IndicatorDefinitionForm(indicator_definition(ind.id)), results.append)
         await pilot.pause()
         await pilot.press(*" sửa")
         await pilot.press("escape")

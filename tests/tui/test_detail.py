@@ -45,7 +45,7 @@ async def test_add_task_mark_done_and_undo(demo_db):
         await open_detail(pilot, "12.1")
         await pilot.press("t")
         await settle(pilot)
-        await pilot.press(*"Mo them 2 lop nghe", "enter")
+        await pilot.press(*"Mo them 2 lop nghe", "ctrl+s")  # a multi-line field: Enter is a new line
         await settle(pilot)
         item = PlanItem.select().order_by(PlanItem.id.desc()).get()
         assert PlanItem.select().count() == before + 1
@@ -73,7 +73,7 @@ async def test_work_item_with_bad_date_then_good(demo_db):
         await pilot.press(*"Nang cap duong ap Ba", "tab", *"Ap Ba", "tab", *"Ngan sach xa",
                           "tab", *"31/13/2023", "enter")
         await settle(pilot)
-        assert "Ngày không hợp lệ" in shown(app, "#form-error")
+        assert "Ngày không hợp lệ" in shown(app, "#e-due_date")  # next to its field
         assert WorkItem.select().count() == before
         box = app.screen.query_one("#f-due_date")
         box.value = ""

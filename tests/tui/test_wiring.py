@@ -21,7 +21,7 @@ async def test_i_on_an_indicator_edits_its_definition(demo_db):
         await settle(pilot)
         form = app.screen
         assert isinstance(form, IndicatorDefinitionForm)
-        form.query_one("#threshold", Input).value = "80"
+        form.query_one("#f-threshold", Input).value = "80"
         await pilot.press("ctrl+s")
         await settle_until(pilot, lambda: not isinstance(app.screen, IndicatorDefinitionForm))
         assert Indicator.get(Indicator.code == "2.2").threshold == 80.0
