@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ntm_tui.i18n import t
+from ntm_tui.key_order import OrderedKeys
 from ntm_tui.screens.base import SECTIONS
 from ntm_tui.workers import DataChanged, poll, read, write
 
@@ -36,7 +37,7 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
-class NtmApp(App):
+class NtmApp(OrderedKeys, App):
     TITLE = "ntm-tui"
     CSS_PATH = "app.tcss"
     # The dashboard is not among MODES: Textual re-parses every stylesheet when it makes a

@@ -41,7 +41,7 @@ class ValueForm(ResultForm):
     def fields(self) -> list[FormField]:
         s = self.status
         return [
-            FormField("value", t("tf_value"), value=s.value or "", placeholder="72,5"),
+            FormField("value", t("tf_value"), value=s.value or "", placeholder=t("tf_value_hint")),
             FormField("numerator", t("tf_numerator"), "number", s.numerator),
             FormField("denominator", t("tf_denominator"), "number", s.denominator),
             FormField("data_date", t("tf_data_date"), "date", s.data_date),

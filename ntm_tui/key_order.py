@@ -1,0 +1,88 @@
+"""Keys typed in one burst land where they would have landed typed slowly.
+
+Textual hands a key to the focused widget's queue and goes on with the next key at once. When
+keys arrive together (over SSH, tmux, a paste), the next key is therefore delivered before the
+previous one has done its work: after Tab, the characters still go into the field Tab left;
+after `v`, they go to the list instead of the form `v` opens. This mixin lets one key through
+at a time: the next waits until the previous has been handled by every widget it bubbles
+through, up to the app's own bindings, and until a screen it opened is mounted and has set its
+focus. A key waits a few milliseconds at most; a watchdog lets keys through whatever happens.
+"""
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+
+from textual import events
+
+WATCHDOG_SECONDS = 1.0
+
+
+class OrderedKeys:
+    """Mixin for the App (before `App` in the bases)."""
+
+    _key_busy = 0  # the number of the key being handled, 0 when none is
+    _key_count = 0
+    _key_pending: deque | None = None
+    _key_watchdog = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._key_busy:
+                if self._key_pending is None:
+                    self._key_pending = deque()
+                self._key_pending.append(event)
+                return
+            await self._deliver_key(event)
+            return
+        await super().on_event(event)
+
+    async def _deliver_key(self, event: events.Key) -> None:
+        self._key_count += 1
+        number = self._key_busy = self._key_count
+        target = self.focused or self.screen
+        screen = self.screen
+        self._key_watchdog = self.set_timer(WATCHDOG_SECONDS, lambda: self._release_key(number))
+        await super().on_event(event)  # priority bindings, then forwarded to `target`
+        chain = []
+        node = target
+        while node is not None and node is not self:
+            chain.append(node)
+            if node is screen:
+                break
+            node = node.parent
+        self._follow(number, chain)
+
+    def _follow(self, number: int, chain: list) -> None:
+        """Wait for each widget of the chain to have handled the key (its queue has reached
+        our callback), in order: a widget posts the key to its parent while handling it."""
+        while chain:
+            node = chain.pop(0)
+            if node.is_attached and node.call_later(self._follow, number, chain):
+                return
+        self.call_later(self._settle_screen, number)  # the app's bindings come after the screen's
+
+    def _settle_screen(self, number: int) -> None:
+        screen = self.screen
+        if screen.is_mounted:
+            self.call_later(self._release_key, number)  # focus() is itself a callback of the app
+            return
+
+        async def mounted() -> None:  # a screen the key opened: its first field gets the next keys
+            try:
+                await asyncio.wait_for(screen._mounted_event.wait(), WATCHDOG_SECONDS)
+            except asyncio.TimeoutError:
+                pass
+            self.call_later(self._release_key, number)
+
+        asyncio.create_task(mounted())
+
+    async def _release_key(self, number: int) -> None:
+        if self._key_busy != number:
+            return  # released already (by the watchdog, or the chain after it)
+        if self._key_watchdog is not None:
+            self._key_watchdog.stop()
+            self._key_watchdog = None
+        self._key_busy = 0
+        if self._key_pending:
+            await self._deliver_key(self._key_pending.popleft())
