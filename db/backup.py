@@ -7,12 +7,15 @@ under a real name. Files are owner-only (0600) in owner-only folders (0700).
 from __future__ import annotations
 
 import os
-import sqlite3
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
+
+# peewee's SQLite module (pysqlite3 when installed and newer): one copy of SQLite per process,
+# or closing this module's connections would drop the app's locks (db.connection.read_header)
+from peewee import sqlite3
 
 from db.errors import StorageError
 
@@ -49,6 +52,8 @@ def write_private(target: Path, fill: Callable[[Path], None], overwrite: bool = 
     try:
         os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
         fill(tmp)
+        # A raw descriptor, but of our own temporary file, which no connection has open any more
+        # (fill closed its own): never of a live database (db.connection.read_header).
         fd = os.open(tmp, os.O_RDONLY)
         try:
             os.fsync(fd)  # the data is on disk before the name appears

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from pathlib import Path
 from urllib.parse import quote
 
 from peewee import DatabaseError, OperationalError
+from peewee import sqlite3  # the one SQLite library of the process, see read_header
 
 from db.errors import StorageError
 from db.models import database
@@ -41,7 +41,9 @@ class LiveConnectionError(RuntimeError):
 #  - everything else asks SQLite itself (backup, restore, dump, load use sqlite3 connections:
 #    SQLite keeps one lock table per file for all connections of the process and defers
 #    closing a descriptor while another connection holds a lock, so those are safe, as long as
-#    there is one SQLite library in the process: Python's, which peewee uses too);
+#    there is one SQLite library in the process (section 2.1 of the same page): db/ imports
+#    peewee's module (`from peewee import sqlite3`: pysqlite3 when installed and newer), never
+#    the standard library's directly;
 #  - a missing file is created with O_EXCL (`create_private_file`): that never opens one that
 #    exists.
 

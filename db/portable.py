@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 from typing import Any
+
+# peewee's SQLite module (pysqlite3 when installed and newer): one copy of SQLite per process,
+# or closing this module's connections would drop the app's locks (db.connection.read_header)
+from peewee import sqlite3
 
 from db.errors import StorageError, ValidationError
 

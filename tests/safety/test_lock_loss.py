@@ -204,3 +204,24 @@ def test_a_plain_sqlite3_connection_counts(demo_template, tmp_path):
         with pytest.raises(LiveConnectionError):
             read_header(db)
     assert not held_open_here(db)
+
+
+def test_db_uses_one_sqlite_library_the_one_peewee_uses():
+    """Two copies of SQLite in one process do not share their lock tables ("How To Corrupt",
+    section 2.1): a connection of the other copy closing its descriptor drops the app's locks.
+    peewee picks pysqlite3 when it is installed and newer, so db/ takes the module from peewee."""
+    import ast
+
+    import peewee
+
+    direct = []
+    for path in sorted((ROOT / "db").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) else []
+            if any(n and n.split(".")[0] in ("sqlite3", "pysqlite3") for n in names):
+                direct.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert direct == []
+    from db import backup, portable
+
+    assert backup.sqlite3 is portable.sqlite3 is connection.sqlite3 is peewee.sqlite3
