@@ -177,11 +177,12 @@ def open_database(path: str | Path, create: bool = True) -> bool:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError:
             raise StorageError("dir_create_failed", path=path.parent) from None
-        # Created owner-only: the commune's records are nobody else's business.
-        try:
-            create_private_file(path)
-        except OSError:
-            raise StorageError("db_readonly", path=path) from None
+        if not path.exists():
+            # Created owner-only: the commune's records are nobody else's business.
+            try:
+                create_private_file(path)
+            except OSError:
+                raise StorageError("db_readonly", path=path) from None
     read_only = exists and not writable(path)
     # immutable=1 is the last resort for a WAL file in a read-only folder (no -shm possible).
     choices = ["mode=ro", "immutable=1"] if read_only else [""]

@@ -2,7 +2,7 @@
 demo (first start of the day, so the daily backup runs), `2`, Down, space; then rounds of
 `ntm-tui status` or `ntm-tui deadlines --late` in another shell and Down + space in the app.
 
-    .venv/bin/python -m tests.safety.tmux_lock_trial [--rounds 20] [--keep] [--json FILE]
+    .venv/bin/python tests/safety/tmux_lock_trial.py [--rounds 20] [--keep] [--json FILE]
 
 Counts: error messages on screen, tracebacks, toggles confirmed on screen and found in the
 database, -wal/-shm present, the app's POSIX locks (/proc/locks), PRAGMA integrity_check.
@@ -23,9 +23,11 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from tests.safety import locks
-
 ROOT = Path(__file__).resolve().parents[2]
+if __package__ in (None, ""):  # run as a file path, not with -m
+    sys.path.insert(0, str(ROOT))
+
+from tests.safety import locks  # noqa: E402
 CONFIRMED = re.compile(r"(\d+(?:\.\d+)?) / (\d{4}): ")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 BACKGROUND = re.compile(r"\x1b\[[0-9;]*?48;(?:5;\d+|2;\d+;\d+;\d+)")
