@@ -7,12 +7,15 @@ under a real name. Files are owner-only (0600) in owner-only folders (0700).
 from __future__ import annotations
 
 import os
-import sqlite3
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
+
+# peewee's SQLite module (pysqlite3 when installed and newer): one copy of SQLite per process,
+# or closing this module's connections would drop the app's locks (db.connection.read_header)
+from peewee import sqlite3
 
 from db.errors import StorageError
 
@@ -49,6 +52,8 @@ def write_private(target: Path, fill: Callable[[Path], None], overwrite: bool = 
     try:
         os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
         fill(tmp)
+        # A raw descriptor, but of our own temporary file, which no connection has open any more
+        # (fill closed its own): never of a live database (db.connection.read_header).
         fd = os.open(tmp, os.O_RDONLY)
         try:
             os.fsync(fd)  # the data is on disk before the name appears
@@ -108,16 +113,42 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 def connect_source(path: Path) -> sqlite3.Connection:
     """For reading a live database: a read-only connection cannot recover a WAL file another
     session is converting or left behind (SQLITE_READONLY_RECOVERY), a normal one can; it only
-    reads, so the data is never changed. mode=ro only when the file cannot be written anyway."""
+    reads, so the data is never changed. mode=ro only when the file cannot be written anyway.
+    mode=rw never creates a missing file. A connection, not open(): safe in a process that has
+    the database open (db.connection, read_header)."""
     from db.connection import writable
 
     path = Path(path)
-    return sqlite3.connect(str(path), timeout=15) if writable(path) else connect_read_only(path)
+    if not writable(path):
+        return connect_read_only(path)
+    return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=rw", uri=True, timeout=15)
 
 
-def copy_database(source: Path, dest: Path) -> None:
-    """Online backup of `source` into the file `dest`, left as one self-contained file."""
-    with closing(connect_source(source)) as src, closing(sqlite3.connect(str(dest))) as out:
+def open_source(path: Path) -> sqlite3.Connection:
+    """A connection to the database to copy, after SQLite has said it is one: StorageError for
+    a missing, empty, unreadable or foreign file. The app calls this (daily backup, backup
+    before a migration) with its own connection open, so the file is judged by stat and by
+    SQLite, never read directly (see db.connection.read_header)."""
+    from db.connection import stat_file, translate_error
+
+    if not stat_file(path, must_exist=True):
+        raise StorageError("db_empty", path=path)
+    try:
+        conn = connect_source(path)
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from None
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate_error(exc, path) from None
+    return conn
+
+
+def copy_database(source: Path, dest: Path, src: sqlite3.Connection | None = None) -> None:
+    """Online backup of `source` (through `src` when given) into the file `dest`, left as one
+    self-contained file."""
+    with closing(src or connect_source(source)) as src, closing(sqlite3.connect(str(dest))) as out:
         src.backup(out)
         out.execute("PRAGMA journal_mode=DELETE")  # no -wal needed to read the copy
         check = out.execute("PRAGMA quick_check").fetchone()[0]
@@ -128,11 +159,12 @@ def copy_database(source: Path, dest: Path) -> None:
 def backup_to(source: Path, target: Path, overwrite: bool = False) -> Path:
     """Copy the database at `source` to `target` (a new file unless `overwrite`)."""
     source = Path(source)
-    from db.connection import check_file
-
-    if not check_file(source, must_exist=True):
-        raise StorageError("db_empty", path=source)
-    return write_private(Path(target), lambda tmp: copy_database(source, tmp), overwrite=overwrite)
+    src = open_source(source)
+    try:
+        return write_private(Path(target), lambda tmp: copy_database(source, tmp, src),
+                             overwrite=overwrite)
+    finally:
+        src.close()
 
 
 def timestamped_name(db_path: Path, tag: str = "", when: datetime | None = None) -> str:
@@ -202,12 +234,13 @@ def _remove_stale_temporaries(folder: Path, age: float = 3600) -> None:
 
 
 def validate_backup(path: Path) -> int:
-    """Check a file before restoring it: SQLite, intact, ours, not newer. Returns its version."""
-    from db.connection import check_file
+    """Check a file before restoring it: SQLite, intact, ours, not newer. Returns its version.
+    Judged by stat and SQLite only, like a live database (db.connection.read_header)."""
+    from db.connection import stat_file
     from db.migrations import SCHEMA_VERSION
 
     path = Path(path)
-    if not check_file(path, must_exist=True):
+    if not stat_file(path, must_exist=True):
         raise StorageError("db_not_sqlite", path=path)
     try:
         with closing(connect_read_only(path)) as conn:
@@ -230,18 +263,19 @@ def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Pat
     to `<stem>-before-restore-<time>.db` in `folder`; that copy's path is returned (None when
     there was nothing to keep)."""
     backup_file, db_path = Path(backup_file), Path(db_path)
-    validate_backup(backup_file)
     if backup_file.resolve() == db_path.resolve():
         raise StorageError("restore_same_file", path=backup_file)
-    from db.connection import check_file, close_database
+    validate_backup(backup_file)
+    from db.connection import close_database, create_private_file, stat_file
 
     close_database()
     safety = None
-    if check_file(db_path, must_exist=False):
+    # A foreign file at db_path is refused by the safety copy (db_not_sqlite), before any change.
+    if stat_file(db_path, must_exist=False):
         safety = backup_now(db_path, folder=folder or default_folder(db_path), tag="before-restore")
     else:
         private_dir(db_path.parent)
-        os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+        create_private_file(db_path)
     copy_into(backup_file, db_path)
     return safety
 

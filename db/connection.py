@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
-import sqlite3
+import stat
 from pathlib import Path
 from urllib.parse import quote
 
 from peewee import DatabaseError, OperationalError
+from peewee import sqlite3  # the one SQLite library of the process, see read_header
 
 from db.errors import StorageError
 from db.models import database
@@ -22,35 +23,121 @@ READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 15000}
 
 
 QUICK_CHECK_MAX_BYTES = 32 * 2 ** 20  # files up to this size get the full quick_check at open
+HEADER_BYTES = 100
+
+
+class LiveConnectionError(RuntimeError):
+    """A programming error: a raw read of a database file this process has open in SQLite."""
+
+
+# Why no descriptor of the database file may be opened beside a live connection: SQLite's
+# locks on Unix are POSIX advisory locks, and closing ANY descriptor of a file drops every such
+# lock the process holds on it, SQLite's included ("How To Corrupt An SQLite Database File",
+# https://www.sqlite.org/howtocorrupt.html, section 2.2). The next short-lived `ntm-tui status`
+# then believes it is the last connection, checkpoints and deletes -wal and -shm under the
+# running app: failed saves, lost writes, a corrupt file. So:
+#  - the file's bytes are read only by `read_header`, and only before connecting (it refuses
+#    otherwise, see `held_open_here`);
+#  - everything else asks SQLite itself (backup, restore, dump, load use sqlite3 connections:
+#    SQLite keeps one lock table per file for all connections of the process and defers
+#    closing a descriptor while another connection holds a lock, so those are safe, as long as
+#    there is one SQLite library in the process (section 2.1 of the same page): db/ imports
+#    peewee's module (`from peewee import sqlite3`: pysqlite3 when installed and newer), never
+#    the standard library's directly;
+#  - a missing file is created with O_EXCL (`create_private_file`): that never opens one that
+#    exists.
+
+
+def held_open_here(path: Path) -> bool:
+    """True when this process has a descriptor of the file at `path` open: a connection in any
+    thread (peewee keeps one per thread), or a sqlite3 connection of the backup code.
+
+    Linux and macOS list the process's descriptors (/proc/self/fd, /dev/fd); each is compared by
+    device and inode with fstat, which opens nothing. Elsewhere only the models' own connection
+    in this thread can be seen."""
+    try:
+        wanted = os.stat(path)
+    except OSError:
+        return False
+    for listing in ("/proc/self/fd", "/dev/fd"):
+        try:
+            names = os.listdir(listing)
+        except OSError:
+            continue
+        for name in names:
+            try:
+                found = os.fstat(int(name))
+            except (OSError, ValueError):  # the listing's own descriptor, already closed
+                continue
+            if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
+                return True
+        return False
+    bound = getattr(database, "path", None)
+    try:
+        return not database.is_closed() and bound is not None and os.path.samefile(bound, path)
+    except OSError:
+        return False
+
+
+def read_header(path: Path) -> bytes:
+    """The first 100 bytes of the file (fewer when it is shorter). The only raw read of a
+    database file in ntm-tui: refused while this process has the file open (see above)."""
+    if held_open_here(path):
+        raise LiveConnectionError(
+            f"{path} is open in this process: its header is read before connecting, or by SQLite")
+    with open(path, "rb") as handle:
+        return handle.read(HEADER_BYTES)
+
+
+def stat_file(path: Path, must_exist: bool) -> bool:
+    """Return True when the file exists and is not empty; raise StorageError for a missing file
+    (when it must exist) or a folder. Only stat: safe beside a live connection. Whether the
+    content is SQLite is for SQLite to say (it answers "file is not a database")."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if must_exist:
+            raise StorageError("db_missing", path=path) from None
+        return False
+    except OSError:
+        raise StorageError("db_unreadable", path=path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise StorageError("db_not_sqlite", path=path)
+    return info.st_size > 0
+
+
+def file_header(path: Path, must_exist: bool) -> bytes:
+    """The header of a file about to be opened (b"" when missing or empty); StorageError when it
+    is not SQLite. Reads the file: call it before connecting, never beside a connection."""
+    if not stat_file(path, must_exist):
+        return b""
+    try:
+        header = read_header(path)
+    except OSError:
+        raise StorageError("db_unreadable", path=path) from None
+    if header and header[:16] != SQLITE_HEADER:
+        raise StorageError("db_not_sqlite", path=path)
+    return header
 
 
 def check_file(path: Path, must_exist: bool) -> bool:
-    """Return True when the file exists and looks like SQLite; raise StorageError otherwise."""
-    if not path.exists():
-        if must_exist:
-            raise StorageError("db_missing", path=path)
-        return False
-    if path.is_dir():
-        raise StorageError("db_not_sqlite", path=path)
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(16)
-    except OSError:
-        raise StorageError("db_unreadable", path=path) from None
-    if header and header != SQLITE_HEADER:
-        raise StorageError("db_not_sqlite", path=path)
-    return bool(header)
+    """Return True when the file exists and looks like SQLite; raise StorageError otherwise.
+    Reads the header: only before connecting (see `read_header`)."""
+    return bool(file_header(path, must_exist))
 
 
-def header_version(path: Path) -> int:
-    """PRAGMA user_version read from the file header (offset 60) without opening it with SQLite,
-    so a database from a newer version is refused before anything could touch it."""
+def header_version(header: bytes) -> int:
+    """PRAGMA user_version from the file header (offset 60), read without SQLite, so a database
+    from a newer version is refused before anything could touch it."""
+    return int.from_bytes(header[60:64], "big", signed=True) if len(header) == HEADER_BYTES else 0
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty owner-only file; one that exists is left alone and never opened."""
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except OSError:
-        return 0
-    return int.from_bytes(header[60:64], "big", signed=True) if len(header) == 100 else 0
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:  # another session created it a moment ago
+        pass
 
 
 def writable(path: Path) -> bool:
@@ -67,13 +154,24 @@ def open_database(path: str | Path, create: bool = True) -> bool:
     reading commands work, writes give the db_readonly message, and is_read_only() says so.
     """
     path = Path(path).expanduser()
-    exists = check_file(path, must_exist=not create)
+    close_database()  # first: the header is read with no connection open (see read_header)
+    header = file_header(path, must_exist=not create)
+    exists = bool(header)
+    quick_check = True
     if exists:
         from db.migrations import SCHEMA_VERSION
 
-        found = header_version(path)
+        found = header_version(header)
         if found > SCHEMA_VERSION:
             raise StorageError("db_newer", found=found, supported=SCHEMA_VERSION)
+        # quick_check reads every page: a truncated or damaged file is found now, not mid-edit.
+        # It costs about 1 s per 70 MB, at every start and every command, so a large file (a
+        # town or province keeping many communes) gets the header's truncation check instead;
+        # damage elsewhere in it is still refused with the same message when a page is read.
+        size = path.stat().st_size
+        quick_check = size <= QUICK_CHECK_MAX_BYTES
+        if not quick_check and truncated(header, size):
+            raise StorageError("db_not_sqlite", path=path)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -82,17 +180,15 @@ def open_database(path: str | Path, create: bool = True) -> bool:
         if not path.exists():
             # Created owner-only: the commune's records are nobody else's business.
             try:
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+                create_private_file(path)
             except OSError:
                 raise StorageError("db_readonly", path=path) from None
-    if not database.is_closed():
-        database.close()
     read_only = exists and not writable(path)
     # immutable=1 is the last resort for a WAL file in a read-only folder (no -shm possible).
     choices = ["mode=ro", "immutable=1"] if read_only else [""]
     for n, flags in enumerate(choices):
         try:
-            _connect(path, flags)
+            _connect(path, flags, quick_check)
             break
         except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
             database.close()
@@ -105,7 +201,7 @@ def open_database(path: str | Path, create: bool = True) -> bool:
     return not exists
 
 
-def _connect(path: Path, flags: str) -> None:
+def _connect(path: Path, flags: str, quick_check: bool) -> None:
     if flags:
         target = f"file:{quote(str(path.resolve()))}?{flags}"
         database.init(target, pragmas=READ_ONLY_PRAGMAS, check_same_thread=False, uri=True,
@@ -115,31 +211,23 @@ def _connect(path: Path, flags: str) -> None:
     database.read_only = bool(flags)
     database.path = path
     database.connect(reuse_if_open=True)
-    # quick_check reads every page: a truncated or damaged file is found now, not mid-edit.
-    # It costs about 1 s per 70 MB, at every start and every command, so a large file (a town
-    # or province keeping many communes) gets the header's truncation check instead; damage
-    # elsewhere in it is still refused with the same message when a page is read.
-    if path.stat().st_size > QUICK_CHECK_MAX_BYTES:
-        if truncated(path):
+    if quick_check:
+        check = database.execute_sql("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
             raise sqlite3.DatabaseError("database disk image is malformed")
-        return
-    check = database.execute_sql("PRAGMA quick_check").fetchone()[0]
-    if check != "ok":
-        raise sqlite3.DatabaseError("database disk image is malformed")
 
 
-def truncated(path: Path) -> bool:
-    """The file is shorter than the page count its header records (when that count is valid)."""
-    with open(path, "rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100:
+def truncated(header: bytes, size: int) -> bool:
+    """The file (`size` bytes) is shorter than the page count its header records (when that
+    count is valid)."""
+    if len(header) < HEADER_BYTES:
         return True
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     if header[92:96] != header[24:28] or not pages:  # the count is stale: nothing to compare
         return False
-    return path.stat().st_size < pages * page_size
+    return size < pages * page_size
 
 
 def is_read_only() -> bool:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 from typing import Any
+
+# peewee's SQLite module (pysqlite3 when installed and newer): one copy of SQLite per process,
+# or closing this module's connections would drop the app's locks (db.connection.read_header)
+from peewee import sqlite3
 
 from db.errors import StorageError, ValidationError
 
@@ -73,9 +76,11 @@ def render(doc: dict[str, Any]) -> str:
 def dump(db_path: Path, target: Path) -> int:
     """Write the JSON dump (owner-only, never a half file). Returns the number of rows."""
     from db.backup import write_private
-    from db.connection import check_file
+    from db.connection import stat_file
 
-    if not check_file(Path(db_path), must_exist=True):
+    # stat, then SQLite's own verdict in dump_document: never a raw read of a file that may be
+    # open in this process (db.connection.read_header).
+    if not stat_file(Path(db_path), must_exist=True):
         raise StorageError("db_empty", path=db_path)
     doc = dump_document(Path(db_path))
     text = render(doc)
@@ -126,9 +131,9 @@ def read_dump(path: Path) -> dict[str, Any]:
 def _is_new(db_path: Path) -> bool:
     """True when the file is missing, empty, or holds nothing but the shipped criteria set."""
     from db.backup import connect_read_only
-    from db.connection import check_file
+    from db.connection import stat_file
 
-    if not check_file(db_path, must_exist=False):
+    if not stat_file(db_path, must_exist=False):  # a foreign file: SQLite says so below
         return True
     try:
         with closing(connect_read_only(db_path)) as conn:
@@ -148,7 +153,7 @@ def load(source: Path, db_path: Path) -> int:
     schema version, checked (foreign keys, integrity), migrated to the current version and only
     then copied into `db_path`. Returns the number of rows loaded."""
     from db.backup import copy_into, private_dir, remove_database_files
-    from db.connection import close_database, open_database
+    from db.connection import close_database, create_private_file, open_database
     from db.migrations import migrate
     from db.models import database
 
@@ -182,8 +187,7 @@ def load(source: Path, db_path: Path) -> int:
         database.execute_sql("PRAGMA foreign_keys = ON")
         migrate(backup=None)
         close_database()
-        if not db_path.exists():
-            os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600))
+        create_private_file(db_path)  # never opens an existing file
         copy_into(tmp, db_path)
     except sqlite3.IntegrityError as exc:
         raise ValidationError("dump_invalid", problem=str(exc), path=source) from None

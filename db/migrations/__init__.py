@@ -32,7 +32,9 @@ def current_version() -> int:
 
 def backup_before_migration(path: Path, version: int) -> Path:
     """Copy the database (SQLite online backup, checked, synced, owner-only) into the backups
-    folder before touching its schema. Any failure stops the migration before it starts."""
+    folder before touching its schema. Any failure stops the migration before it starts.
+    It runs beside this process's open connection: the copy reads the file through SQLite only,
+    never with a descriptor of its own (db.connection.read_header says why)."""
     from db.backup import backup_now, default_folder
 
     path = Path(path)
