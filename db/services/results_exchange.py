@@ -270,7 +270,8 @@ def _row_fields(indicator: Indicator, result, cell: dict, year: int, commune: Co
     raw_value = cell.get("value")
     text = rules.format_number(raw_value, 6) if isinstance(raw_value, (int, float)) \
         and not isinstance(raw_value, bool) else _text_of(raw_value)
-    if text and "numerator" not in fields:
+    if text and "numerator" not in fields and text != getattr(result, "value", None):
+        # (a cell left as exported is no change, even a value the definition no longer reads)
         stored = check("value", lambda _: rules.normalise_value(target, text))
         if stored is not None and stored != getattr(result, "value", None):
             fields["value"] = text

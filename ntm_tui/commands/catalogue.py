@@ -98,6 +98,8 @@ def run_import(args, ctx) -> int:
         print(t("cat_replaced", code=summary.code, criteria=summary.criteria,
                 indicators=summary.indicators, added=", ".join(summary.added) or t("cat_none"),
                 removed=", ".join(summary.removed) or t("cat_none")))
+        if summary.reworded:
+            print(t("cat_reworded", codes=", ".join(summary.reworded)))
     return 0
 
 
@@ -107,11 +109,12 @@ def run_list(args, ctx) -> int:
 
     ctx.open()
     rows = [(s.code, s.name, f"{s.period_start}–{s.period_end}", f"{s.criteria}/{s.indicators}",
-             f"{s.verified}/{s.indicators}", s.unknown_thresholds,
+             f"{s.verified}/{s.indicators}", s.sourced, s.recalled, s.unknown_thresholds,
              ", ".join(f"{name} ({year})" for name, year in s.used_by))
             for s in list_sets()]
     headers = [t(k) for k in ("cat_col_code", "cat_col_name", "cat_col_period", "cat_col_counts",
-                              "cat_col_verified", "cat_col_unknown", "cat_col_used")]
+                              "cat_col_verified", "cat_col_sourced", "cat_col_recalled",
+                              "cat_col_unknown", "cat_col_used")]
     print(render_table(rows, headers, "simple"))
     return 0
 

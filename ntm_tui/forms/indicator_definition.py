@@ -10,7 +10,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ntm_tui.i18n import t
 
-KINDS = ("yesno", "absence", "percent", "amount")
+KINDS = ("yesno", "absence", "percent", "amount", "compound")
 OPS = (">=", "<=", "==", ">", "<")
 TEXT_FIELDS = ("criterion_name", "content", "threshold", "unit", "by_year", "by_group",
                "responsible", "verified_source")

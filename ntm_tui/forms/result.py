@@ -41,6 +41,9 @@ class ValueForm(ResultForm):
         from db.rules import format_date, format_number
 
         s = self.status
+        if s.kind == "compound":  # one field per measured part (criterion 5, 12.1)
+            return [*self._part_fields(), Field("data_date", t("tf_data_date"), format_date(s.data_date),
+                                                 "dd/mm/yyyy")]
         return [
             Field("value", t("tf_value"), s.value or "", "72,5"),
             Field("numerator", t("tf_numerator"), format_number(s.numerator), ""),
@@ -48,10 +51,30 @@ class ValueForm(ResultForm):
             Field("data_date", t("tf_data_date"), format_date(s.data_date), "dd/mm/yyyy"),
         ]
 
+    def _part_fields(self) -> list[Field]:
+        from db.errors import ValidationError
+        from db.rules import YESNO, format_number, parse_parts
+
+        parts = self.status.target.parts
+        try:
+            now = parse_parts(parts, self.status.value or "")
+        except ValidationError:  # a value from before the indicator had parts: entered again
+            now = {}
+        shown = {k: (("Đạt" if v else "Không đạt") if isinstance(v, bool) else format_number(v))
+                 for k, v in now.items()}
+        return [Field(f"part_{n}", f"{p.key}: {p.label}" if p.label else p.key, shown.get(p.key, ""),
+                      "Đạt/Không" if p.kind == YESNO else p.describe(self.app.lang))
+                for n, p in enumerate(parts)]
+
     def save(self, values: dict[str, str]) -> tuple[str, str]:
         from db.rules import format_number
 
         s = self.status
+        if s.kind == "compound":
+            parts = {p.key: values[f"part_{n}"] for n, p in enumerate(s.target.parts)}
+            extra = {"data_date": values["data_date"].strip()} if values["data_date"].strip() or s.data_date \
+                else {}
+            return self.write(parts=parts, **extra)
         changes: dict[str, str | None] = {}
         num, den = values["numerator"].strip(), values["denominator"].strip()
         ratio_changed = (num, den) != (format_number(s.numerator), format_number(s.denominator))
