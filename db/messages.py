@@ -54,6 +54,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "The value must be met/not met (yes/no): {value}"),
     "part_invalid": ("Chỉ tiêu không có phần «{value}» (các phần: {keys}); ghi dạng «nam: 72; nữ: 68»",
                      "The indicator has no part «{value}» (its parts: {keys}); write «nam: 72; nữ: 68»"),
+    "catalogue_file_or_shipped": ("Cần đúng một: tệp bộ tiêu chí hoặc --shipped (bộ kèm theo ứng dụng)",
+                                  "Give exactly one: a criteria set file or --shipped (the set shipped with the app)"),
     "compound_in_file": ("Chỉ tiêu nhiều phần được khai báo các phần trong tệp bộ tiêu chí "
                          "(ntm-tui catalogue export, sửa, catalogue import --replace)",
                          "A compound indicator's parts are declared in a criteria set file "

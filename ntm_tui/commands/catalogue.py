@@ -19,8 +19,9 @@ def register(sub, common) -> None:
     e.add_argument("--set", dest="set_code", metavar="CODE")
     e.set_defaults(func=run_export)
     i = actions.add_parser("import", parents=[common], help=t("cat_import_help"))
-    i.add_argument("file", metavar="FILE")
+    i.add_argument("file", metavar="FILE", nargs="?")
     i.add_argument("--replace", action="store_true", help=t("cat_replace_help"))
+    i.add_argument("--shipped", action="store_true", help=t("cat_shipped_help"))
     i.set_defaults(func=run_import)
     ls = actions.add_parser("list", parents=[common], help=t("cat_list_help"))
     ls.set_defaults(func=run_list)
@@ -84,11 +85,15 @@ def run_export(args, ctx) -> int:
 
 
 def run_import(args, ctx) -> int:
-    from db.catalogue import load_catalogue_file
+    from db.catalogue import default_catalogue_path, load_catalogue_file
+    from db.errors import ValidationError
     from db.services.catalogue_edit import import_catalogue
 
-    file_kind(args.file)
-    spec = load_catalogue_file(Path(args.file))  # validated before the database is touched
+    if args.shipped == bool(args.file):  # one of them: a file, or the set shipped with the app
+        raise ValidationError("catalogue_file_or_shipped")
+    path = default_catalogue_path() if args.shipped else Path(args.file)
+    file_kind(path)
+    spec = load_catalogue_file(path)  # validated before the database is touched
     ctx.open()
     summary = import_catalogue(spec, replace=args.replace)
     if summary.created:

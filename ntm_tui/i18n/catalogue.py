@@ -5,6 +5,8 @@ LABELS = {
     "cat_import_help": ("nhập bộ tiêu chí từ tệp .yaml hoặc .xlsx", "import a criteria set from .yaml or .xlsx"),
     "cat_replace_help": ("thay bộ tiêu chí cùng mã (giữ kết quả của chỉ tiêu còn lại)",
                          "replace the set with the same code (results of kept indicators stay)"),
+    "cat_shipped_help": ("bộ tiêu chí kèm theo ứng dụng (cập nhật nguồn gốc, giữ kết quả khi có --replace)",
+                         "the set shipped with the app (with --replace: updates provenance, keeps results)"),
     "cat_list_help": ("liệt kê các bộ tiêu chí", "list the criteria sets"),
     "cat_use_help": ("xã dùng bộ tiêu chí CODE từ năm Y", "the commune uses set CODE from year Y on"),
     "cat_group_help": ("nhóm xã (bộ 2026–2030 có chỉ tiêu theo nhóm)", "commune group (2026–2030 targets by group)"),

@@ -146,7 +146,8 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         for v in getattr(detail, "versions", []):  # an amended indicator: each wording with its years
             since = format_date(v.valid_from) if v.valid_from else t("version_start")
             text.append(f"\n{'▶' if v.in_force else '·'} {t('version_from', date=since, years=f'{v.first_year}–{v.last_year}')}"
-                        f": {v.content} ({v.target.describe(lang)})", style="" if v.in_force else "dim")
+                        f": {v.content} ({v.target.describe(lang)})" + (f" · {v.source}" if v.source else ""),
+                        style="" if v.in_force else "dim")
         return text
 
     def _history(self, detail) -> Text:

@@ -193,7 +193,11 @@ def test_an_existing_database_picks_up_the_provenance_and_keeps_every_result(tmp
     assert _status("12.1", 2023).value == "65"  # kept as recorded; the next entry asks for both sexes
     logged = ChangeLog.select().count()
     close_database()
-    rc, out, err = cli("--db", db, "catalogue", "import", default_catalogue_path(), "--replace")
+    for argv in (["--shipped", default_catalogue_path()], []):  # a file or --shipped, not both
+        rc, out, err = cli("--db", db, "catalogue", "import", *argv)
+        assert rc == 2 and "--shipped" in err and len(err.strip().splitlines()) == 1
+    close_database()
+    rc, out, err = cli("--db", db, "catalogue", "import", "--shipped", "--replace")
     assert rc == 0 and "Nội dung đã đổi" not in out
     prepare(db, create=False)
     assert ChangeLog.select().count() == logged  # a second update finds nothing to change
@@ -218,3 +222,23 @@ def test_bad_parts_and_versions_are_named(tmp_path):
     ]:
         with pytest.raises(ValidationError, match=needle):
             parse_catalogue(one(**indicator))
+
+
+async def test_detail_screen_shows_each_version_with_its_years(demo_db):
+    from db.services.catalogue_edit import mark_verified
+    from tests.tui.snap_app import make_app, settle
+    from tests.tui.test_detail import open_detail, shown
+
+    mark_verified(Indicator.get(Indicator.code == "15.4").id, "1260/QĐ-UBND, Phụ lục")
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket")  # 2024
+        await settle(pilot)
+        await open_detail(pilot, "15.4")
+        head = " ".join(shown(app, "#detail-head").split())
+        assert head.startswith("15.4 Xã triển khai thực hiện sổ khám chữa bệnh điện tử")
+        assert "định nghĩa đã đổi: nhập lại giá trị" in head
+        assert "· Từ đầu giai đoạn (năm 2021–2023): Tỷ lệ dân số có sổ khám chữa bệnh điện tử (>= ? %)" in head
+        assert "▶ Từ 01/03/2024 (năm 2024–2025): Xã triển khai thực hiện sổ khám chữa bệnh điện tử (Đạt)" \
+               " · Quyết định 211/QĐ-TTg" in head
+        assert "đã đối chiếu 1260/QĐ-UBND, Phụ lục (tester, " in head  # who verified it
