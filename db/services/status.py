@@ -256,7 +256,7 @@ def with_result(status: YearStatus, result) -> YearStatus | None:
             indicators[k] = replace(item, status=result.status, value=result.value, note=result.note,
                                     numerator=result.numerator, denominator=result.denominator,
                                     data_date=result.data_date, result_year=result.year,
-                                    result_version=result.version)
+                                    result_version=result.version, reenter=False)
             criteria = list(status.criteria)
             criteria[n] = replace(crit, indicators=indicators,
                                   status=rules.criterion_status(i.status for i in indicators))

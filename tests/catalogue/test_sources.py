@@ -242,3 +242,16 @@ async def test_detail_screen_shows_each_version_with_its_years(demo_db):
         assert "▶ Từ 01/03/2024 (năm 2024–2025): Xã triển khai thực hiện sổ khám chữa bệnh điện tử (Đạt)" \
                " · Quyết định 211/QĐ-TTg" in head
         assert "đã đối chiếu 1260/QĐ-UBND, Phụ lục (tester, " in head  # who verified it
+
+
+def test_report_pdf_prints_the_parts_and_their_targets(demo_db, tmp_path):
+    from exports.pdf import export_report
+    from tests.exports.pdfread import text_of
+
+    set_result(get_commune(), 2023, "12.1", parts={"nam": "72,5", "nữ": "68"})
+    close_database()
+    prepare(demo_db, create=False)
+    text = text_of(export_report("report", get_commune().id, 2023, tmp_path / "bc.pdf").path)
+    flat = text.replace(" ", "")
+    assert "nam≥70%;nữ≥70%" in flat and "nam:72,5;nữ:68" in flat
+    assert "tốithiểu≥100%;mứcđộ1≥70%(≥50%khisốtrường≤3)" in flat
