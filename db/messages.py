@@ -56,6 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "The indicator has no part «{value}» (its parts: {keys}); write «nam: 72; nữ: 68»"),
     "catalogue_file_or_shipped": ("Cần đúng một: tệp bộ tiêu chí hoặc --shipped (bộ kèm theo ứng dụng)",
                                   "Give exactly one: a criteria set file or --shipped (the set shipped with the app)"),
+    "version_not_found": ("Chỉ tiêu {code} không có phiên bản từ ngày {date}",
+                          "Indicator {code} has no version from {date}"),
     "compound_in_file": ("Chỉ tiêu nhiều phần được khai báo các phần trong tệp bộ tiêu chí "
                          "(ntm-tui catalogue export, sửa, catalogue import --replace)",
                          "A compound indicator's parts are declared in a criteria set file "

@@ -12,7 +12,7 @@ from db.catalogue import (
     KIND_ALIASES, PROVENANCE_KEYS, CatalogueSpec, IndicatorSpec, install_catalogue, install_definitions,
     parse_thresholds,
 )
-from db.changelog import apply_changes, create_logged, delete_logged, log, new_batch
+from db.changelog import apply_changes, create_logged, delete_logged, log, new_batch, to_text
 from db.errors import NotFoundError, ValidationError
 from db.models import (
     Assignment, ChangeLog, Commune, CommuneCriteriaSet, CriteriaSet, Criterion, CriterionGroup,
@@ -48,6 +48,8 @@ class IndicatorDefinition:
     set_code: str
     by_year: dict[str, dict] = field(default_factory=dict)  # "2025" → {op, value, unit}
     by_group: dict[str, dict] = field(default_factory=dict)  # "1" → {op, value, unit}
+    # Amendments, oldest first: {valid_from, content, kind, op, threshold, unit, source}
+    versions: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,9 @@ def indicator_definition(indicator_id: int) -> IndicatorDefinition:
         ind.id, ind.code, ind.content, ind.kind, ind.op, ind.threshold, ind.unit,
         ind.responsible_sector, bool(ind.verified), ind.verified_source, ind.confidence,
         ind.target_confidence, ind.basis, ind.version, crit.id, crit.code, crit.name, crit.version,
-        crit.criteria_set.code, _targets(rows, "year"), _targets(rows, "group"))
+        crit.criteria_set.code, _targets(rows, "year"), _targets(rows, "group"),
+        [{name: getattr(v, name) for name in _VERSION_FIELDS}
+         for v in sorted(ind.versions, key=lambda v: v.valid_from)])
 
 
 def _short(value: Any, name: str, required: bool = False, limit: int = MAX_SHORT) -> str:
@@ -218,6 +222,56 @@ def update_indicator(indicator_id: int, *, content: str | None = None, kind: str
         if group_targets is not None:
             sync_thresholds(ind, "group", group_targets, label, batch)
     return batch
+
+
+def update_version(indicator_id: int, valid_from: Any, *, content: str | None = None,
+                   kind: str | None = None, op: str | None = None, threshold: Any = _UNSET,
+                   unit: Any = _UNSET, source: str | None = None, expected_version: int | None = None,
+                   batch: str | None = None) -> str:
+    """Correct an amendment of the indicator (e.g. the threshold of 17.1 from 01/3/2024 once the
+    officer has read it). Validated first; each field logged, undo restores it; `expected_version`
+    is the indicator's, as shown. Returns the batch (empty when nothing changed)."""
+    ind = _indicator(indicator_id)
+    when = rules.parse_date(valid_from)
+    row = IndicatorVersion.get_or_none((IndicatorVersion.indicator == ind) & (IndicatorVersion.valid_from == when))
+    if row is None:
+        raise NotFoundError("version_not_found", code=ind.code, date=rules.format_date(when))
+    changes: dict[str, Any] = {}
+    if content is not None:
+        changes["content"] = _short(content, "content", required=True, limit=MAX_TEXT)
+    new_kind = row.kind
+    if kind is not None:
+        new_kind = KIND_ALIASES.get(fold(kind), clean(kind))
+        if new_kind not in rules.KINDS:
+            raise ValidationError("choice_invalid", field="kind", value=kind)
+        if new_kind == rules.COMPOUND and row.kind != rules.COMPOUND:
+            raise ValidationError("compound_in_file")
+        changes["kind"] = new_kind
+    if op is not None:
+        if clean(op) not in rules.OPS:
+            raise ValidationError("choice_invalid", field="op", value=op)
+        changes["op"] = clean(op)
+    if threshold is not _UNSET:
+        changes["threshold"] = _threshold(threshold)
+    if unit is not _UNSET:
+        changes["unit"] = _short(unit, "unit") or None
+    if new_kind in (rules.YESNO, rules.ABSENCE, rules.COMPOUND):
+        changes.update(op="==", threshold=None, unit=None)
+    if source is not None:
+        changes["source"] = _short(source, "source", limit=MAX_TEXT)
+    batch = batch or new_batch()
+    label = f"{ind.criterion.criteria_set.code} {ind.code} {rules.format_date(when)}"
+    with database.atomic():
+        apply_changes(ind, {}, expected_version=expected_version)  # only the version check
+        written = False
+        for name, new in changes.items():
+            if to_text(getattr(row, name)) != to_text(new):
+                log(row, "update", name, getattr(row, name), new, label=label, batch=batch)
+                setattr(row, name, new)
+                written = True
+        if written:
+            row.save()
+    return batch if written else ""
 
 
 def mark_verified(indicator_id: int, source: str, expected_version: int | None = None,

@@ -255,3 +255,22 @@ def test_report_pdf_prints_the_parts_and_their_targets(demo_db, tmp_path):
     flat = text.replace(" ", "")
     assert "nam≥70%;nữ≥70%" in flat and "nam:72,5;nữ:68" in flat
     assert "tốithiểu≥100%;mứcđộ1≥70%(≥50%khisốtrường≤3)" in flat
+
+
+def test_the_officer_corrects_an_amendment_and_undo_restores_it(demo_db):
+    from db.changelog import undo_batch
+    from db.errors import ConflictError, NotFoundError, ValidationError
+    from db.services.catalogue_edit import indicator_definition, update_version
+
+    water = Indicator.get(Indicator.code == "17.1")
+    assert [v["valid_from"].isoformat() for v in indicator_definition(water.id).versions] == ["2024-03-01"]
+    for kwargs, error in [({"valid_from": "01/03/2023"}, NotFoundError), ({"threshold": "abc"}, ValidationError),
+                          ({"kind": "compound"}, ValidationError), ({"expected_version": 99}, ConflictError)]:
+        with pytest.raises(error):
+            update_version(water.id, **{"valid_from": "01/03/2024", **kwargs})
+    batch = update_version(water.id, "01/03/2024", threshold="95", expected_version=water.version)
+    assert set_result(get_commune(), 2024, "17.1", value="94").status == rules.NOT_MET
+    assert _status("17.1", 2023).target.threshold is None  # the old wording keeps its own
+    assert update_version(water.id, "2024-03-01", threshold="95") == ""  # nothing changed
+    undo_batch(batch)
+    assert indicator_definition(water.id).versions[0]["threshold"] is None
