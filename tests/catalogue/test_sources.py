@@ -136,6 +136,7 @@ def test_a_2024_value_of_17_1_is_judged_by_the_amended_threshold(demo_db, cli, t
     data = json.loads(cli("--db", demo_db, "status", "--year", "2024", "--format", "json")[1])
     water = next(i for c in data["criteria"] for i in c["indicators"] if i["code"] == "17.1")
     assert (water["target"], water["content"]) == (">= 95%", "Tỷ lệ hộ được sử dụng nước sạch theo quy chuẩn")
+    assert (water["amended_from"], water["reenter"]) == ("2024-03-01", False)
     from db.services.indicator_detail import indicator_detail
 
     prepare(demo_db, create=False)
