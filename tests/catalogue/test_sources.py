@@ -275,3 +275,12 @@ def test_the_officer_corrects_an_amendment_and_undo_restores_it(demo_db):
     assert update_version(water.id, "2024-03-01", threshold="95") == ""  # nothing changed
     undo_batch(batch)
     assert indicator_definition(water.id).versions[0]["threshold"] is None
+
+
+def test_an_unchanged_2024_results_sheet_imports_as_no_change(demo_db, cli, tmp_path):
+    path = tmp_path / "kq-2024.xlsx"
+    assert cli("--db", demo_db, "results", "export", path, "--year", "2024")[0] == 0
+    rows = {r[0]: r for r in load_workbook(path)["Kết quả"].iter_rows(min_row=2, values_only=True)}
+    assert rows["15.4"][2] == "Đạt" and rows["15.4"][7] == "Chưa đánh giá"  # asked again
+    rc, out, err = cli("--db", demo_db, "results", "import", path, "--year", "2024")
+    assert rc == 0 and out.startswith("Không có thay đổi nào (57 hàng đã đọc)"), out + err
