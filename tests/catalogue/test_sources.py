@@ -282,5 +282,7 @@ def test_an_unchanged_2024_results_sheet_imports_as_no_change(demo_db, cli, tmp_
     assert cli("--db", demo_db, "results", "export", path, "--year", "2024")[0] == 0
     rows = {r[0]: r for r in load_workbook(path)["Kết quả"].iter_rows(min_row=2, values_only=True)}
     assert rows["15.4"][2] == "Đạt" and rows["15.4"][7] == "Chưa đánh giá"  # asked again
+    before = table_dump(demo_db, "result", "change_log")
     rc, out, err = cli("--db", demo_db, "results", "import", path, "--year", "2024")
     assert rc == 0 and out.startswith("Không có thay đổi nào (57 hàng đã đọc)"), out + err
+    assert table_dump(demo_db, "result", "change_log") == before  # not even the year's rows
