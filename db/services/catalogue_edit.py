@@ -370,10 +370,12 @@ def _refuse_if_in_use(code: str, indicators: list[Indicator], criteria: list[Cri
 def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str
              ) -> tuple[list[str], list[str], list[str]]:
     crits = {c.code: c for c in Criterion.select().where(Criterion.criteria_set == cset)}
-    inds = {i.code: i for i in Indicator.select().join(Criterion).where(Criterion.criteria_set == cset)}
+    inds = {i.code: i for i in Indicator.select(Indicator, Criterion).join(Criterion)
+            .where(Criterion.criteria_set == cset)}
     new_crits = {c.code for c in spec.criteria}
-    new_inds = {i.code for c in spec.criteria for i in c.indicators}
-    gone_inds = [i for code, i in inds.items() if code not in new_inds]
+    matched = _match_indicators(inds, spec)
+    kept = {i.id for i in matched.values()}
+    gone_inds = [i for i in inds.values() if i.id not in kept]
     gone_crits = [c for code, c in crits.items() if code not in new_crits]
     _refuse_if_in_use(cset.code, gone_inds, gone_crits)
 
@@ -401,6 +403,9 @@ def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str
     reworded: list[str] = []
     with_results = {r.indicator_id for r in Result.select(Result.indicator).distinct()
                     .where(Result.indicator.in_([i.id for i in inds.values()]))}
+    for code, ind in matched.items():  # moved to another code: through a free one (codes are unique)
+        if ind.code != code:
+            apply_changes(ind, {"code": f"{code}~{ind.id}"}, label=f"{cset.code} {ind.code}", batch=batch)
     for cpos, spec_crit in enumerate(spec.criteria):
         values = dict(name=spec_crit.name, group=groups.get(spec_crit.group), position=cpos,
                       responsible_sector=spec_crit.responsible, note=spec_crit.note)
@@ -419,7 +424,7 @@ def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str
                           verified_source=prov.get("verified_source", ""),
                           **{k: prov.get(k, "") for k in PROVENANCE_KEYS})
             ind_label = f"{cset.code} {spec_ind.code}"
-            ind = inds.get(spec_ind.code)
+            ind = matched.get(spec_ind.code)
             if ind is not None and prov.get("verified") is None:
                 # The file does not say (the shipped set): the officer's verification stays.
                 values.update(verified=ind.verified, verified_source=ind.verified_source)
@@ -430,7 +435,7 @@ def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str
                                     **values)
                 added.append(spec_ind.code)
             else:
-                apply_changes(ind, values, label=ind_label, batch=batch)
+                apply_changes(ind, {**values, "code": spec_ind.code}, label=ind_label, batch=batch)
             sync_thresholds(ind, "year", _by(spec_ind.thresholds, "year"), ind_label, batch)
             sync_thresholds(ind, "group", _by(spec_ind.thresholds, "group"), ind_label, batch)
             sync_definitions(ind, spec_ind, ind_label, batch)
@@ -442,6 +447,25 @@ def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str
         if gcode not in {g for g, _ in spec.groups}:
             delete_logged(group, label=f"{label} {gcode}", batch=batch)
     return added, sorted((i.code for i in gone_inds), key=rules.code_key), reworded
+
+
+def _match_indicators(inds: dict[str, Indicator], spec: CatalogueSpec) -> dict[str, Indicator]:
+    """The file's indicator code → the stored indicator it continues. Usually the one with the same
+    code; but when the file gives an indicator's exact wording (in the same criterion) another code
+    (15.4 and 15.5 swapped places in 12/2026), the indicator moves with its results, evidence and
+    plan, instead of its code passing to another meaning."""
+    wanted = {i.code: (c.code, i.content) for c in spec.criteria for i in c.indicators}
+    by_wording = {(i.criterion.code, i.content): i for i in inds.values()}
+    out: dict[str, Indicator] = {}
+    for code, key in wanted.items():
+        same = by_wording.get(key)
+        if same is not None and same.code != code and wanted.get(same.code) != key:
+            out[code] = same
+    taken = {i.id for i in out.values()}
+    for code in wanted:
+        if code not in out and code in inds and inds[code].id not in taken:
+            out[code] = inds[code]
+    return out
 
 
 _PART_FIELDS = ("key", "label", "kind", "op", "threshold", "unit", "when_part", "when_op",

@@ -176,17 +176,23 @@ def test_an_existing_database_picks_up_the_provenance_and_keeps_every_result(tmp
     verified = Indicator.get(Indicator.code == "8.1")
     mark_verified(verified.id, "1260/QĐ-UBND, Phụ lục")  # the officer's act survives the update
     results = sorted(Result.select(Result.indicator, Result.year, Result.status, Result.value).tuples())
+    health_record = Indicator.get(Indicator.code == "15.4")  # before 12/2026: «quản lý sức khỏe»
+    assert health_record.content.startswith("Tỷ lệ dân số được quản lý sức khỏe")
     assert Indicator.get(Indicator.code == "12.1").basis == "brief"
     close_database()
 
     rc, out, err = cli("--db", db, "catalogue", "import", default_catalogue_path(), "--replace")
     assert rc == 0, err
     assert "thêm không có, bỏ không có" in out
-    assert "Nội dung đã đổi ở chỉ tiêu có kết quả: " in out and "15.4, 15.5" in out  # swapped: check them
+    reworded = out.split("Nội dung đã đổi ở chỉ tiêu có kết quả: ")[1].split(";")[0].split(", ")
+    assert "12.1" in reworded and "4.2" in reworded and "15.4" not in reworded
     prepare(db, create=False)
     assert sorted(Result.select(Result.indicator, Result.year, Result.status, Result.value).tuples()) == results
     assert not Indicator.select().where(Indicator.basis == "brief").count()
     assert Indicator.get(Indicator.code == "12.1").basis == "read"
+    # 15.4 and 15.5 swapped places: each indicator moved with its results, not its code.
+    assert Indicator.get(Indicator.code == "15.5").id == health_record.id
+    assert Indicator.get(Indicator.code == "15.4").content == "Tỷ lệ dân số có sổ khám chữa bệnh điện tử"
     assert Indicator.get(Indicator.code == "3.1").threshold == 80
     assert Indicator.get(Indicator.code == "8.1").verified  # not said by the shipped file: kept
     assert IndicatorVersion.select().count() == 4 and IndicatorPart.select().count() == 2 + 3 + 3
