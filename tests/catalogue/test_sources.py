@@ -24,7 +24,7 @@ OLD = DATA / "an-giang-2021-2025-before-12-2026.yaml"
 TABLES = ("criteria_set", "criterion", "criterion_group", "indicator", "indicator_threshold",
           "indicator_version", "indicator_part", "result", "change_log")
 # Text meant for developers, never for the officer: who researched what, in which session.
-DEVELOPER_WORDS = re.compile(r"\bbrief\b|research|session|nghiên cứu viên|domain_notes|hard-cod",
+DEVELOPER_WORDS = re.compile(r"\bbrief\b|research|session|nghiên cứu viên|domain_notes|hard-cod|code = '",
                              re.IGNORECASE)
 
 
