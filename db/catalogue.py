@@ -14,7 +14,8 @@ from typing import Any
 from db import rules
 from db.errors import ValidationError
 from db.models import (
-    CriteriaSet, Criterion, CriterionGroup, Indicator, IndicatorThreshold, database,
+    CriteriaSet, Criterion, CriterionGroup, Indicator, IndicatorPart, IndicatorThreshold,
+    IndicatorVersion, database,
 )
 from db.text import clean, fold
 
@@ -22,7 +23,8 @@ DEFAULT_CATALOGUE = "an-giang-2021-2025"
 PROVENANCE_KEYS = ("confidence", "target_confidence", "basis", "source", "note")
 # Kinds as the officer may write them in a spreadsheet (folded) → the stored code.
 KIND_LABELS = {rules.YESNO: "Đạt/Không đạt", rules.ABSENCE: "Không có",
-               rules.PERCENT: "Tỷ lệ", rules.AMOUNT: "Số lượng"}
+               rules.PERCENT: "Tỷ lệ", rules.AMOUNT: "Số lượng", rules.COMPOUND: "Nhiều phần",
+               rules.INPUT: "Số liệu"}
 KIND_ALIASES = {fold(label): kind for kind, label in KIND_LABELS.items()}
 
 
@@ -42,6 +44,8 @@ class IndicatorSpec:
     unit: str | None
     thresholds: list[dict] = field(default_factory=list)  # per year / commune group
     provenance: dict[str, str] = field(default_factory=dict)
+    parts: list[dict] = field(default_factory=list)  # compound: IndicatorPart fields
+    versions: list[dict] = field(default_factory=list)  # IndicatorVersion fields + "parts"
 
 
 @dataclass
@@ -214,14 +218,118 @@ def _indicator(raw: dict, where: str) -> IndicatorSpec:
     threshold = None
     if kind in (rules.PERCENT, rules.AMOUNT):
         threshold = _threshold_value(value, where)
+    parts = _parts(raw.get("parts"), kind, where)
+    if kind == rules.COMPOUND:
+        op, unit = "==", None
     thresholds = (_extra_thresholds(raw, "target_by_year_an_giang", where, op, unit, "year")
                   + _extra_thresholds(raw, "target_by_year", where, op, unit, "year")
                   + _extra_thresholds(raw, "target_by_group", where, op, unit, "group"))
     provenance: dict[str, Any] = {key: _text(raw.get(key)) for key in PROVENANCE_KEYS}
-    provenance["verified"] = _flag(raw.get("verified", False), where)
+    # Absent: not said by the file (replacing a set then keeps the officer's verification).
+    provenance["verified"] = _flag(raw["verified"], where) if "verified" in raw else None
     provenance["verified_source"] = _text(raw.get("verified_source"))
     provenance["responsible"] = _responsible(raw.get("responsible"))
-    return IndicatorSpec(code, content, kind, op, threshold, unit, thresholds, provenance)
+    spec = IndicatorSpec(code, content, kind, op, threshold, unit, thresholds, provenance, parts)
+    spec.versions = _versions(raw.get("versions"), spec, where)
+    return spec
+
+
+def _parts(raw: Any, kind: str, where: str) -> list[dict]:
+    """The measured parts of a compound indicator, each `{key, label, kind, target, when}`."""
+    if kind != rules.COMPOUND:
+        if raw:
+            raise _invalid(where, "chỉ chỉ tiêu loại «compound» (nhiều phần) mới có «parts»")
+        return []
+    if not isinstance(raw, list) or not raw:
+        raise _invalid(where, "chỉ tiêu nhiều phần (compound) cần danh sách «parts»")
+    out: list[dict] = []
+    for item in raw:
+        item = _mapping(item, where, "phần")
+        at = _at(item, where)
+        key = _text(item.get("key"))
+        if not key:
+            raise _invalid(at, "phần thiếu khóa (key)")
+        if any(fold(key) == fold(p["key"]) for p in out):
+            raise _invalid(at, f"khóa phần trùng: {key}")
+        target = _mapping(item.get("target") or {}, at, "target")
+        unit = _text(target.get("unit") or item.get("unit")) or None
+        pkind = _text(item.get("kind")) or (rules.PERCENT if unit == "%" else rules.AMOUNT)
+        pkind = KIND_ALIASES.get(fold(pkind), pkind)
+        if pkind not in rules.PART_KINDS:
+            raise _invalid(at, f"loại phần không hợp lệ: {pkind}")
+        op = _text(target.get("op")) or (None if pkind in (rules.INPUT, rules.YESNO) else ">=")
+        if op is not None and op not in rules.OPS:
+            raise _invalid(at, f"phép so sánh không hợp lệ: {op}")
+        part = {"key": key, "label": _text(item.get("label")), "kind": pkind, "op": op,
+                "threshold": _threshold_value(target.get("value"), at)
+                if pkind in (rules.PERCENT, rules.AMOUNT) else None,
+                "unit": unit, "when_part": None, "when_op": None, "when_value": None,
+                "when_threshold": None}
+        when = item.get("when")
+        if when:
+            when = _mapping(when, at, "when")
+            alt = _mapping(when.get("target") or {}, at, "when.target")
+            part.update(when_part=_text(when.get("part")), when_op=_text(when.get("op")) or "<=",
+                        when_value=_threshold_value(when.get("value"), at),
+                        when_threshold=_threshold_value(alt.get("value"), at))
+            if part["when_op"] not in rules.OPS or part["when_value"] is None:
+                raise _invalid(at, "điều kiện «when» cần part, op và value")
+        out.append(part)
+    keys = {fold(p["key"]) for p in out}
+    for part in out:
+        if part["when_part"] and fold(part["when_part"]) not in keys:
+            raise _invalid(where, f"điều kiện của phần {part['key']} nói đến phần không có: "
+                                  f"{part['when_part']}")
+        if part["when_part"]:
+            part["when_part"] = next(p["key"] for p in out if fold(p["key"]) == fold(part["when_part"]))
+    if all(p["kind"] == rules.INPUT for p in out):
+        raise _invalid(where, "chỉ tiêu nhiều phần cần ít nhất một phần có ngưỡng")
+    return out
+
+
+def _versions(raw: Any, base: IndicatorSpec, where: str) -> list[dict]:
+    """Amendments: `[{from: 2024-03-01, content, kind, target, parts, source, note}]`; what a
+    version leaves out it keeps from the indicator."""
+    if not raw:
+        return []
+    if not isinstance(raw, list):
+        raise _invalid(where, "«versions» phải là một danh sách")
+    out: list[dict] = []
+    for item in raw:
+        item = _mapping(item, where, "phiên bản")
+        at = _at(item, where)
+        try:
+            valid_from = rules.parse_date(item.get("from") if item.get("from") is not None else "")
+        except ValidationError:
+            raise _invalid(at, f"ngày hiệu lực («from») không hợp lệ: {item.get('from')}") from None
+        if any(v["valid_from"] == valid_from for v in out):
+            raise _invalid(at, f"hai phiên bản cùng ngày {rules.format_date(valid_from)}")
+        kind = KIND_ALIASES.get(fold(_text(item.get("kind"))), _text(item.get("kind"))) or base.kind
+        if kind not in rules.KINDS:
+            raise _invalid(at, f"loại chỉ tiêu không hợp lệ: {kind}")
+        if "target" in item:
+            target = _mapping(item.get("target") or {}, at, "target")
+            op = _text(target.get("op")) or ">="
+            threshold, unit = target.get("value"), _text(target.get("unit")) or None
+        elif kind == base.kind:
+            op, threshold, unit = base.op, base.threshold, base.unit
+        else:
+            op, threshold, unit = ">=", None, None
+        if op not in rules.OPS:
+            raise _invalid(at, f"phép so sánh không hợp lệ: {op}")
+        if kind in (rules.PERCENT, rules.AMOUNT):
+            threshold = _threshold_value(threshold, at)
+        else:
+            op, threshold, unit = "==", None, None
+        if kind == rules.COMPOUND and not item.get("parts") and base.kind == rules.COMPOUND:
+            parts = [dict(p) for p in base.parts]
+        else:
+            parts = _parts(item.get("parts"), kind, at)
+        out.append({"valid_from": valid_from, "content": _text(item.get("content")) or base.content,
+                    "kind": kind, "op": op, "threshold": threshold, "unit": unit,
+                    "source": _text(item.get("source")), "note": _text(item.get("note")),
+                    "parts": parts})
+    return sorted(out, key=lambda v: v["valid_from"])
 
 
 def _flag(value: Any, where: str) -> bool:
@@ -356,7 +464,23 @@ def install_catalogue(spec: CatalogueSpec) -> CriteriaSet:
                 )
                 for extra in ind.thresholds:
                     IndicatorThreshold.create(indicator=indicator, **extra)
+                install_definitions(indicator, ind)
     return cset
+
+
+def install_definitions(indicator: Indicator, spec: IndicatorSpec) -> list:
+    """The parts and dated versions of one indicator (rows created, returned in order)."""
+    rows: list = []
+    for position, part in enumerate(spec.parts):
+        rows.append(IndicatorPart.create(indicator=indicator, version=None, position=position, **part))
+    for version in spec.versions:
+        fields = {k: v for k, v in version.items() if k != "parts"}
+        row = IndicatorVersion.create(indicator=indicator, **fields)
+        rows.append(row)
+        for position, part in enumerate(version["parts"]):
+            rows.append(IndicatorPart.create(indicator=indicator, version=row, position=position,
+                                             **part))
+    return rows
 
 
 def ensure_default_catalogue() -> CriteriaSet:
@@ -369,6 +493,8 @@ def ensure_default_catalogue() -> CriteriaSet:
 # --- export: the database → a document shaped like the YAML files --------------------
 
 def _target(kind: str, op: str, threshold: float | None, unit: str | None) -> dict:
+    if kind == rules.COMPOUND:
+        return {"op": "==", "value": None, "unit": None}
     if kind == rules.YESNO:
         return {"op": "==", "value": "Đạt", "unit": None}
     if kind == rules.ABSENCE:
@@ -419,11 +545,54 @@ def _indicator_document(ind: Indicator) -> dict:
         doc["target_by_year"] = dict(sorted(by_year.items()))
     if by_group:
         doc["target_by_group"] = dict(sorted(by_group.items()))
+    parts = [p for p in ind.parts if p.version_id is None]
+    if ind.kind == rules.COMPOUND:
+        del doc["target"]
+        doc["parts"] = part_documents(parts)
+    versions = sorted(ind.versions, key=lambda v: v.valid_from)
+    if versions:
+        doc["versions"] = [version_document(v, [p for p in ind.parts if p.version_id == v.id])
+                           for v in versions]
     doc["responsible"] = ind.responsible_sector
     doc["verified"] = bool(ind.verified)
     doc["verified_source"] = ind.verified_source
     for key in PROVENANCE_KEYS:
         doc[key] = getattr(ind, key)
+    return doc
+
+
+def part_documents(parts: list) -> list[dict]:
+    """IndicatorPart rows (or their field mappings) in the YAML shape `_parts` reads."""
+    out = []
+    for p in sorted(parts, key=lambda p: _get(p, "position") or 0):
+        doc: dict[str, Any] = {"key": _get(p, "key"), "label": _get(p, "label"), "kind": _get(p, "kind")}
+        if _get(p, "kind") in (rules.PERCENT, rules.AMOUNT):
+            doc["target"] = {"op": _get(p, "op"), "value": _plain_number(_get(p, "threshold")),
+                             "unit": _get(p, "unit")}
+        elif _get(p, "unit"):
+            doc["unit"] = _get(p, "unit")
+        if _get(p, "when_part"):
+            doc["when"] = {"part": _get(p, "when_part"), "op": _get(p, "when_op"),
+                           "value": _plain_number(_get(p, "when_value")),
+                           "target": {"op": _get(p, "op"),
+                                      "value": _plain_number(_get(p, "when_threshold"))}}
+        out.append(doc)
+    return out
+
+
+def _get(row: Any, name: str) -> Any:
+    return row.get(name) if isinstance(row, dict) else getattr(row, name)
+
+
+def version_document(version: IndicatorVersion, parts: list) -> dict:
+    doc: dict[str, Any] = {"from": version.valid_from.isoformat(), "content": version.content,
+                           "kind": version.kind}
+    if version.kind == rules.COMPOUND:
+        doc["parts"] = part_documents(parts)
+    else:
+        doc["target"] = _target(version.kind, version.op, version.threshold, version.unit)
+    doc["source"] = version.source
+    doc["note"] = version.note
     return doc
 
 
@@ -496,6 +665,131 @@ INDICATOR_COLUMNS = [  # (key, header)
     ("criterion_note", "Ghi chú tiêu chí"),
 ]
 REQUIRED_COLUMNS = ("criterion_code", "criterion_name", "code", "content", "kind")
+# Compound indicators' parts, and dated versions (amendments): one row each.
+SHEET_PARTS, SHEET_VERSIONS = "Các phần", "Phiên bản"
+PART_COLUMNS = [
+    ("code", "Mã chỉ tiêu"), ("from", "Từ ngày"), ("key", "Khóa"), ("label", "Mô tả"),
+    ("kind", "Loại"), ("op", "So sánh"), ("threshold", "Ngưỡng"), ("unit", "Đơn vị"),
+    ("when_part", "Điều kiện: phần"), ("when_op", "Điều kiện: so sánh"),
+    ("when_value", "Điều kiện: giá trị"), ("when_threshold", "Ngưỡng khi đủ điều kiện"),
+]
+VERSION_COLUMNS = [
+    ("code", "Mã chỉ tiêu"), ("from", "Từ ngày"), ("content", "Nội dung"), ("kind", "Loại"),
+    ("op", "So sánh"), ("threshold", "Ngưỡng"), ("unit", "Đơn vị"), ("source", "Nguồn"),
+    ("note", "Ghi chú"),
+]
+
+
+def _part_rows(code: str, valid_from: Any, parts: list[dict]) -> list[list]:
+    rows = []
+    for part in parts:
+        target = part.get("target") or {}
+        when = part.get("when") or {}
+        values = {"code": code, "from": valid_from, "key": part["key"], "label": part.get("label"),
+                  "kind": KIND_LABELS.get(part["kind"], part["kind"]), "op": target.get("op"),
+                  "threshold": target.get("value"), "unit": target.get("unit") or part.get("unit"),
+                  "when_part": when.get("part"), "when_op": when.get("op"),
+                  "when_value": when.get("value"),
+                  "when_threshold": (when.get("target") or {}).get("value")}
+        rows.append([_cell(values[key]) for key, _ in PART_COLUMNS])
+    return rows
+
+
+def catalogue_extra_rows(document: dict) -> tuple[list[list], list[list]]:
+    """The «Các phần» and «Phiên bản» sheets: parts of compound indicators and versions."""
+    parts = [[label for _, label in PART_COLUMNS]]
+    versions = [[label for _, label in VERSION_COLUMNS]]
+    for crit in document["criteria"]:
+        for ind in crit["indicators"]:
+            parts += _part_rows(ind["code"], None, ind.get("parts") or [])
+            for version in ind.get("versions") or []:
+                target = version.get("target") or {}
+                numeric = version["kind"] in (rules.PERCENT, rules.AMOUNT)
+                values = {"code": ind["code"], "from": version["from"], "content": version["content"],
+                          "kind": KIND_LABELS[version["kind"]],
+                          "op": target.get("op") if numeric else None,
+                          "threshold": target.get("value") if numeric else None,
+                          "unit": target.get("unit") if numeric else None,
+                          "source": version.get("source"), "note": version.get("note")}
+                versions.append([_cell(values[key]) for key, _ in VERSION_COLUMNS])
+                parts += _part_rows(ind["code"], version["from"], version.get("parts") or [])
+    return parts, versions
+
+
+def _sheet_rows(book, names: dict, title: str, columns: list[tuple[str, str]]):
+    """(row number, {key: cell}) for each filled row of an optional sheet."""
+    if fold(title) not in names:
+        return
+    rows = book[names[fold(title)]].iter_rows(values_only=True)
+    head = next(rows, None) or ()
+    wanted = {fold(label): key for key, label in columns}
+    index = {wanted[fold(str(h))]: i for i, h in enumerate(head) if h and fold(str(h)) in wanted}
+    for number, row in enumerate(rows, start=2):
+        cell = {key: (row[i] if i < len(row) else None) for key, i in index.items()}
+        if any(v is not None and str(v).strip() != "" for v in cell.values()):
+            yield number, cell
+
+
+def _sheet_date(value: Any, where: str):
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        return rules.parse_date(value)
+    except ValidationError:
+        raise _invalid(where, f"ngày không hợp lệ: {value}") from None
+
+
+def _attach_extra_sheets(book, names: dict, criteria: list[dict]) -> None:
+    """Read «Các phần» and «Phiên bản» into the indicators they name (YAML shape)."""
+    indicators = {ind["code"]: ind for crit in criteria for ind in crit["indicators"]}
+
+    def owner(cell: dict, where: str) -> dict:
+        code = _cell_text(cell.get("code"))
+        if code not in indicators:
+            raise _invalid(where, f"không có chỉ tiêu {code}")
+        return indicators[code]
+
+    for number, cell in _sheet_rows(book, names, SHEET_VERSIONS, VERSION_COLUMNS):
+        where = f"trang «{SHEET_VERSIONS}», hàng {number}"
+        ind = owner(cell, where)
+        when = _sheet_date(cell.get("from"), where)
+        if when is None:
+            raise _invalid(where, "thiếu ngày hiệu lực («Từ ngày»)")
+        version = Located(**{"from": when, "content": _cell_text(cell.get("content")),
+                             "kind": _cell_text(cell.get("kind")),
+                             "source": _cell_text(cell.get("source")),
+                             "note": _cell_text(cell.get("note"))})
+        if cell.get("op") or _cell_text(cell.get("threshold")) or cell.get("unit"):
+            version["target"] = {"op": _cell_text(cell.get("op")) or ">=",
+                                 "value": cell.get("threshold"),
+                                 "unit": _cell_text(cell.get("unit")) or None}
+        version.where = where
+        ind.setdefault("versions", []).append(version)
+    for number, cell in _sheet_rows(book, names, SHEET_PARTS, PART_COLUMNS):
+        where = f"trang «{SHEET_PARTS}», hàng {number}"
+        ind = owner(cell, where)
+        when = _sheet_date(cell.get("from"), where)
+        part = Located(key=_cell_text(cell.get("key")), label=_cell_text(cell.get("label")),
+                       kind=_cell_text(cell.get("kind")))
+        if cell.get("op") or _cell_text(cell.get("threshold")):
+            part["target"] = {"op": _cell_text(cell.get("op")) or ">=", "value": cell.get("threshold"),
+                              "unit": _cell_text(cell.get("unit")) or None}
+        elif cell.get("unit"):
+            part["unit"] = _cell_text(cell.get("unit"))
+        if _cell_text(cell.get("when_part")):
+            part["when"] = {"part": _cell_text(cell.get("when_part")),
+                            "op": _cell_text(cell.get("when_op")) or "<=",
+                            "value": cell.get("when_value"),
+                            "target": {"value": cell.get("when_threshold")}}
+        part.where = where
+        if when is None:
+            ind.setdefault("parts", []).append(part)
+            continue
+        version = next((v for v in ind.get("versions", []) if rules.parse_date(v["from"]) == when), None)
+        if version is None:
+            raise _invalid(where, f"chỉ tiêu {ind['code']} không có phiên bản từ ngày "
+                                  f"{rules.format_date(when)}")
+        version.setdefault("parts", []).append(part)
 
 
 def catalogue_rows(document: dict) -> tuple[list[list], list[list], list[list]]:
@@ -510,7 +804,7 @@ def catalogue_rows(document: dict) -> tuple[list[list], list[list], list[list]]:
     rows = [[label for _, label in INDICATOR_COLUMNS]]
     for crit in document["criteria"]:
         for ind in crit["indicators"]:
-            target = ind["target"]
+            target = ind.get("target") or {}
             numeric = ind["kind"] in (rules.PERCENT, rules.AMOUNT)
             values = {
                 "criterion_code": crit["code"], "criterion_name": crit["name"],
@@ -579,6 +873,7 @@ def read_xlsx(path: Path) -> dict:
                 groups.append(group)
             data["groups"] = groups
         data["criteria"] = _criteria_from_rows(book[names[fold(SHEET_INDICATORS)]])
+        _attach_extra_sheets(book, names, data["criteria"])
     finally:
         book.close()
     return data

@@ -54,6 +54,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "The value must be a number (e.g. 72,5 or 72.5): {value}"),
     "value_not_yesno": ("Giá trị phải là Đạt/Không đạt (có/không): {value}",
                         "The value must be met/not met (yes/no): {value}"),
+    "part_invalid": ("Chỉ tiêu không có phần «{value}» (các phần: {keys}); ghi dạng «nam: 72; nữ: 68»",
+                     "The indicator has no part «{value}» (its parts: {keys}); write «nam: 72; nữ: 68»"),
+    "catalogue_file_or_shipped": ("Cần đúng một: tệp bộ tiêu chí hoặc --shipped (bộ kèm theo ứng dụng)",
+                                  "Give exactly one: a criteria set file or --shipped (the set shipped with the app)"),
+    "version_not_found": ("Chỉ tiêu {code} không có phiên bản từ ngày {date}",
+                          "Indicator {code} has no version from {date}"),
+    "compound_in_file": ("Chỉ tiêu nhiều phần được khai báo các phần trong tệp bộ tiêu chí "
+                         "(ntm-tui catalogue export, sửa, catalogue import --replace)",
+                         "A compound indicator's parts are declared in a criteria set file "
+                         "(ntm-tui catalogue export, edit, catalogue import --replace)"),
+    "parts_not_compound": ("Chỉ tiêu {code} không gồm nhiều phần: ghi giá trị bằng --value",
+                           "Indicator {code} has no parts: give its value with --value"),
     "met_invalid": ("--met phải là yes, no hoặc na: {value}", "--met must be yes, no or na: {value}"),
     "nothing_to_set": ("Cần ít nhất một trong --value, --met, --note", "Give at least one of --value, --met, --note"),
     "date_invalid": ("Ngày không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd): {value}",

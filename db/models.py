@@ -135,6 +135,42 @@ class IndicatorThreshold(BaseModel):
     unit = CharField(null=True)
 
 
+class IndicatorVersion(BaseModel):
+    """An amendment (e.g. Quyết định 211/QĐ-TTg of 01/3/2024): the indicator's wording, kind and
+    target from `valid_from` on; the years before keep the indicator's own (m0005)."""
+
+    indicator = ForeignKeyField(Indicator, backref="versions", on_delete="CASCADE")
+    valid_from = DateField()
+    content = TextField()
+    kind = CharField()
+    op = CharField(default="==")
+    threshold = FloatField(null=True)
+    unit = CharField(null=True)
+    source = TextField(default="")
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("indicator", "valid_from"), True),)
+
+
+class IndicatorPart(BaseModel):
+    """One measured part of a compound indicator (or of a compound version of it) (m0005)."""
+
+    indicator = ForeignKeyField(Indicator, backref="parts", on_delete="CASCADE")
+    version = ForeignKeyField(IndicatorVersion, null=True, backref="parts", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    key = CharField()  # short name typed by the officer: "nam", "mức độ 1"
+    label = TextField(default="")
+    kind = CharField()  # rules.PART_KINDS
+    op = CharField(null=True)
+    threshold = FloatField(null=True)
+    unit = CharField(null=True)
+    when_part = CharField(null=True)  # another part's key: a conditional threshold
+    when_op = CharField(null=True)
+    when_value = FloatField(null=True)
+    when_threshold = FloatField(null=True)
+
+
 # --- communes --------------------------------------------------------------------
 
 class Commune(VersionedModel):
@@ -372,6 +408,7 @@ class ChangeLog(BaseModel):
 
 ALL_MODELS = [
     CriteriaSet, CriterionGroup, Criterion, Indicator, IndicatorThreshold,
+    IndicatorVersion, IndicatorPart,
     Commune, CommuneCriteriaSet, Setting, Result,
     Unit, Member, Assignment, AssignmentSupport,
     Plan, PlanSection, PlanTarget, PlanItem, WorkItem,

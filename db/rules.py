@@ -19,7 +19,9 @@ STATUSES = (MET, NOT_MET, NA, UNASSESSED)
 # Indicator kinds: a yes/no requirement, an absence ("Không" temporary houses),
 # a percentage and any other amount (income, m²/person).
 YESNO, ABSENCE, PERCENT, AMOUNT = "yesno", "absence", "percent", "amount"
-KINDS = (YESNO, ABSENCE, PERCENT, AMOUNT)
+# Several measured parts decided together (criterion 5: schools; 12.1: men and women each).
+COMPOUND = "compound"
+KINDS = (YESNO, ABSENCE, PERCENT, AMOUNT, COMPOUND)
 OPS = (">=", "<=", "==", ">", "<")
 
 _YES = {"dat", "co", "yes", "y", "true", "1", "x", "met"}
@@ -107,8 +109,11 @@ class Target:
     op: str
     threshold: float | None  # numeric kinds; None = unknown, result set by hand
     unit: str | None = None
+    parts: tuple[Part, ...] = ()  # COMPOUND only
 
     def describe(self, lang: str = "vi") -> str:
+        if self.kind == COMPOUND:
+            return describe_parts(self.parts, lang)
         if self.kind == YESNO:
             return "Đạt" if lang == "vi" else "Met"
         if self.kind == ABSENCE:
@@ -133,6 +138,8 @@ def evaluate(target: Target, value: str | float | None) -> str | None:
     threshold is unknown (the officer then sets the result by hand)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if target.kind == COMPOUND:
+        return evaluate_parts(target.parts, parse_parts(target.parts, str(value)))
     if target.kind == YESNO:
         return MET if parse_yes_no(str(value)) else NOT_MET
     if target.kind == ABSENCE:
@@ -171,6 +178,8 @@ def ratio(numerator: float, denominator: float) -> float:
 
 def normalise_value(target: Target, value: str) -> str:
     """The value as stored: numbers in canonical form, yes/no as Đạt/Không đạt."""
+    if target.kind == COMPOUND:
+        return format_parts(target.parts, parse_parts(target.parts, value))
     if target.kind == YESNO:
         return "Đạt" if parse_yes_no(value) else "Không đạt"
     if target.kind == ABSENCE and fold(value) in ("khong", "none", "khong co"):
@@ -244,3 +253,132 @@ def target_counts(start: Mapping[str, Mapping[str, str]],
 def carry_forward(previous: Mapping[str, str]) -> dict[str, str]:
     """A new year starts from last year's results ("duy trì, nâng chất")."""
     return dict(previous)
+
+
+# --- compound indicators: several measured parts, decided from all of them ------------------
+# Stored as one value, "nam: 72,5; nữ: 68", in the order of the parts; a part's key is matched
+# with accents and case folded, so `nu=68` fills «nữ».
+
+INPUT = "input"  # a part that is measured but has no target of its own (e.g. the number of schools)
+PART_KINDS = (PERCENT, AMOUNT, YESNO, INPUT)
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    label: str
+    kind: str  # PART_KINDS
+    op: str | None = None
+    threshold: float | None = None  # None: unknown (the result is then set by hand)
+    unit: str | None = None
+    # (part key, op, value, threshold): this threshold applies instead when the other part's
+    # value compares so, e.g. level 1 ≥ 50 % when the commune has 3 schools or fewer.
+    when: tuple[str, str, float, float | None] | None = None
+
+    def describe(self, lang: str = "vi") -> str:
+        if self.kind == INPUT:
+            return f"{self.key} ({self.unit})" if self.unit else self.key
+        if self.kind == YESNO:
+            return f"{self.key}: {'Đạt' if lang == 'vi' else 'Met'}"
+        text = f"{self.key} {Target(self.kind, self.op or '>=', self.threshold, self.unit).describe(lang)}"
+        if self.when:
+            other, op, value, threshold = self.when
+            alt = Target(self.kind, self.op or ">=", threshold, self.unit).describe(lang)
+            word = "khi" if lang == "vi" else "when"
+            text += f" ({alt} {word} {other} {op} {format_number(value)})"
+        return text
+
+
+def describe_parts(parts: Iterable[Part], lang: str = "vi") -> str:
+    return "; ".join(p.describe(lang) for p in parts if p.kind != INPUT) or "?"
+
+
+def part_by_key(parts: Iterable[Part], key: str) -> Part | None:
+    wanted = fold(str(key)).strip()
+    return next((p for p in parts if fold(p.key) == wanted), None)
+
+
+_PART_ITEM = re.compile(r"^\s*([^:=]+?)\s*[:=]\s*(.*?)\s*$")
+
+
+def parse_parts(parts: tuple[Part, ...], text: str | Mapping[str, object]) -> dict[str, object]:
+    """"nam: 72,5; nữ: 68" (or a mapping key → value) → {part key: float or bool}. An unknown
+    key, a repeated one or a value of the wrong kind raises ValidationError."""
+    items: list[tuple[str, object]] = []
+    if isinstance(text, Mapping):
+        items = list(text.items())
+    else:
+        for chunk in str(text).split(";"):
+            if not chunk.strip():
+                continue
+            match = _PART_ITEM.match(chunk)
+            if not match:
+                raise ValidationError("part_invalid", value=chunk.strip(),
+                                      keys=", ".join(p.key for p in parts))
+            items.append((match.group(1), match.group(2)))
+    out: dict[str, object] = {}
+    for key, raw in items:
+        part = part_by_key(parts, key)
+        if part is None:
+            raise ValidationError("part_invalid", value=str(key).strip(),
+                                  keys=", ".join(p.key for p in parts))
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            continue  # an empty part leaves it unknown
+        if part.kind == YESNO:  # "không" alone is a no here (it is an amount elsewhere)
+            out[part.key] = False if fold(str(raw)).strip() == "khong" else parse_yes_no(str(raw))
+        else:
+            out[part.key] = parse_number(raw)
+    return out
+
+
+def format_parts(parts: tuple[Part, ...], values: Mapping[str, object]) -> str:
+    """The stored form, parts in their order: "nam: 72,5; nữ: 68"."""
+    shown = []
+    for part in parts:
+        if part.key not in values:
+            continue
+        value = values[part.key]
+        text = ("Đạt" if value else "Không đạt") if part.kind == YESNO \
+            else format_number(float(value), decimals=4)  # type: ignore[arg-type]
+        shown.append(f"{part.key}: {text}")
+    return "; ".join(shown)
+
+
+def part_threshold(part: Part, values: Mapping[str, object]) -> tuple[float | None, bool]:
+    """The threshold that applies to a part and whether it is settled: a conditional threshold
+    needs the other part's value, unless both thresholds would decide alike."""
+    if not part.when:
+        return part.threshold, True
+    other, op, value, alt = part.when
+    if other in values:
+        return (alt if compare(float(values[other]), op, value) else part.threshold), True  # type: ignore[arg-type]
+    return part.threshold, False
+
+
+def evaluate_parts(parts: tuple[Part, ...], values: Mapping[str, object]) -> str | None:
+    """MET when every part with a target meets it, NOT_MET as soon as one does not, None while
+    a part is missing or its threshold unknown (the officer then sets the result by hand)."""
+    outcome = MET
+    for part in parts:
+        if part.kind == INPUT:
+            continue
+        if part.key not in values:
+            outcome = None if outcome == MET else outcome
+            continue
+        value = values[part.key]
+        if part.kind == YESNO:
+            met = bool(value)
+        else:
+            threshold, settled = part_threshold(part, values)
+            candidates = [threshold] if settled else [part.threshold, part.when[3]]  # type: ignore[index]
+            if any(t is None for t in candidates):
+                outcome = None if outcome == MET else outcome
+                continue
+            results = {compare(float(value), part.op or ">=", t) for t in candidates}  # type: ignore[arg-type]
+            if len(results) > 1:  # depends on the part not given yet
+                outcome = None if outcome == MET else outcome
+                continue
+            met = results.pop()
+        if not met:
+            outcome = NOT_MET
+    return outcome

@@ -72,6 +72,8 @@ def status_document(status: YearStatus) -> dict:
                 "code": i.code, "content": i.content, "met": i.met, "status": i.status,
                 "value": i.value, "target": i.target.describe(), "threshold_known": i.threshold_known,
                 "verified": i.verified, "targeted": i.targeted, "lead": i.lead, "note": i.note,
+                # the amendment read this year (None: the indicator's own wording); a result to enter again
+                "amended_from": i.valid_from.isoformat() if i.valid_from else None, "reenter": i.reenter,
             } for i in c.indicators],
         } for c in status.criteria],
     }

@@ -84,7 +84,8 @@ def write_catalogue_xlsx(document: dict, path: Path) -> Path:
     from openpyxl import Workbook
 
     from db.catalogue import (
-        INDICATOR_COLUMNS, SHEET_GROUPS, SHEET_HEADER, SHEET_INDICATORS, catalogue_rows,
+        INDICATOR_COLUMNS, SHEET_GROUPS, SHEET_HEADER, SHEET_INDICATORS, SHEET_PARTS, SHEET_VERSIONS,
+        catalogue_extra_rows, catalogue_rows,
     )
 
     header, groups, indicators = catalogue_rows(document)
@@ -99,4 +100,9 @@ def write_catalogue_xlsx(document: dict, path: Path) -> Path:
     for row in book[SHEET_INDICATORS].iter_rows(min_row=2):
         for key in ("criterion_code", "code", "group"):
             row[keys.index(key)].number_format = "@"
+    parts, versions = catalogue_extra_rows(document)
+    for title, rows in ((SHEET_PARTS, parts), (SHEET_VERSIONS, versions)):
+        _fill_sheet(book.create_sheet(title), rows, wrap=[3] if title == SHEET_VERSIONS else [4])
+        for row in book[title].iter_rows(min_row=2, max_col=1):
+            row[0].number_format = "@"  # codes stay text
     return _save(book, path)

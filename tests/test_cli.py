@@ -42,7 +42,7 @@ def test_demo_then_status_json(demo, capsys):
     crit = next(c for c in data["criteria"] if c["code"] == "12")
     ind = crit["indicators"][0]
     assert set(ind) >= {"code", "content", "met", "value", "target"}
-    assert ind["code"] == "12.1" and ind["met"] is False and ind["target"] == ">= 70%"
+    assert ind["code"] == "12.1" and ind["met"] is False and ind["target"] == "nam >= 70%; nữ >= 70%"
 
 
 def test_status_text_formats(demo, capsys):
@@ -57,11 +57,12 @@ def test_status_text_formats(demo, capsys):
 
 
 def test_set_value_evaluates_and_logs(demo, capsys):
-    code, out, _ = run(capsys, "--db", str(demo), "set", "12.1", "--year", "2023", "--value", "72,5")
+    code, out, _ = run(capsys, "--db", str(demo), "set", "12.1", "--year", "2023", "--part", "nam=72,5",
+                       "--part", "nữ=70")
     assert code == 0 and "Đạt" in out
     data = json.loads(run(capsys, "--db", str(demo), "status", "--year", "2023", "--format", "json")[1])
     assert next(i for c in data["criteria"] for i in c["indicators"] if i["code"] == "12.1")["met"] is True
-    run(capsys, "--db", str(demo), "set", "12.1", "--year", "2023", "--value", "65")
+    run(capsys, "--db", str(demo), "set", "12.1", "--year", "2023", "--part", "nu=65")
     data = json.loads(run(capsys, "--db", str(demo), "status", "--year", "2023", "--format", "json")[1])
     assert next(i for c in data["criteria"] for i in c["indicators"] if i["code"] == "12.1")["met"] is False
     import sqlite3
@@ -74,6 +75,9 @@ def test_set_value_evaluates_and_logs(demo, capsys):
 @pytest.mark.parametrize("argv,needle", [
     (["set", "99.9", "--value", "1"], "99.9"),
     (["set", "12.1", "--value", "abc"], "abc"),
+    (["set", "12.1", "--part", "nam=abc"], "abc"),
+    (["set", "12.1", "--part", "tre em=50"], "tre em"),
+    (["set", "12.2", "--part", "nam=50"], "12.2"),
     (["set", "12.1", "--year", "2030", "--value", "80"], "2030"),
     (["set", "12.1", "--met", "maybe"], "maybe"),
     (["set", "12.1"], "--value"),

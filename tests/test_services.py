@@ -24,8 +24,8 @@ def test_demo_baseline_and_targets(demo_db):
 
 def test_value_is_evaluated_and_logged(demo_db):
     commune = get_commune()
-    assert set_result(commune, 2023, "12.1", value="72,5").status == rules.MET
-    assert set_result(commune, 2023, "12.1", value="65").status == rules.NOT_MET
+    assert set_result(commune, 2023, "12.1", value="nam: 72,5; nữ: 72,5").status == rules.MET
+    assert set_result(commune, 2023, "12.1", parts={"nu": "65"}).status == rules.NOT_MET
     entries = [e for e in history(commune.id) if e.label == "12.1 / 2023" and e.field == "status"]
     assert [(e.old, e.new) for e in reversed(entries)] == [("not_met", "met"), ("met", "not_met")]
     assert all(e.user == "tester" for e in entries)
@@ -38,16 +38,19 @@ def test_new_year_starts_from_previous_results(demo_db):
     set_result(commune, 2024, "11", value="3,5")
     assert Result.select().where((Result.year == 2024)).count() == 57
     status = year_status(commune, 2024)
-    assert status.counts.indicators_met == 41
+    # 11 is met now; 18.5 became a three-part indicator in 2024 (211/QĐ-TTg): entered again
+    assert status.counts.indicators_met == 40
+    again = {i.code: (i.status, i.value) for i in status.indicators() if i.code in ("15.4", "18.5")}
+    assert again == {"15.4": (rules.UNASSESSED, None), "18.5": (rules.UNASSESSED, None)}
     assert status.start_counts.indicators_met == 40
 
 
 def test_stale_edit_is_refused(demo_db):
     commune = get_commune()
-    first = set_result(commune, 2023, "12.1", value="72")
+    first = set_result(commune, 2023, "12.1", value="nam: 72; nữ: 70")
     set_result(commune, 2023, "12.1", note="khác", expected_version=first.version)
     with pytest.raises(ConflictError):
-        set_result(commune, 2023, "12.1", value="10", expected_version=first.version)
+        set_result(commune, 2023, "12.1", value="nam: 10", expected_version=first.version)
     assert year_status(commune, 2023).counts.indicators_met == 41
 
 
@@ -61,11 +64,11 @@ def test_toggle_and_unknown_threshold(demo_db):
 
 
 def test_numerator_and_denominator_make_the_percentage(demo_db):
-    result = set_result(get_commune(), 2023, "12.1", numerator="1450", denominator="2000",
+    result = set_result(get_commune(), 2023, "12.2", numerator="1450", denominator="2000",
                         data_date="31/12/2023")
     assert result.value == "72,5" and result.status == rules.MET
     with pytest.raises(ValidationError):
-        set_result(get_commune(), 2023, "12.1", numerator="1", denominator="0")
+        set_result(get_commune(), 2023, "12.2", numerator="1", denominator="0")
 
 
 def test_commune_lookup_ignores_diacritics(empty_db):
@@ -81,7 +84,7 @@ def test_undo_reverts_a_whole_action(demo_db):
     from db.services.records import delete_record
 
     commune = get_commune()
-    set_result(commune, 2023, "12.1", value="72,5", note="đã kiểm tra")
+    set_result(commune, 2023, "12.1", value="nam: 72,5; nữ: 80", note="đã kiểm tra")
     undo_batch(last_batch(commune.id))
     status = {i.code: i for i in year_status(commune, 2023).indicators()}
     assert status["12.1"].status == rules.NOT_MET and status["12.1"].note == ""
@@ -120,7 +123,7 @@ def test_changes_after_tells_this_batch_from_any_other(demo_db):
 
     commune = get_commune()
     seen = latest_change_id()
-    set_result(commune, 2023, "12.1", value="71", batch="mine")
+    set_result(commune, 2023, "12.1", parts={"nam": "71"}, batch="mine")
     assert changes_after(seen, "mine") == (latest_change_id(), False)
     set_result(commune, 2023, "11", value="3,5")  # another session, or another action
     assert changes_after(seen, "mine") == (latest_change_id(), True)

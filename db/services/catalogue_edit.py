@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db import rules
-from db.catalogue import KIND_ALIASES, PROVENANCE_KEYS, CatalogueSpec, install_catalogue, parse_thresholds
-from db.changelog import apply_changes, create_logged, delete_logged, log, new_batch
+from db.catalogue import (
+    KIND_ALIASES, PROVENANCE_KEYS, CatalogueSpec, IndicatorSpec, install_catalogue, install_definitions,
+    parse_thresholds,
+)
+from db.changelog import apply_changes, create_logged, delete_logged, log, new_batch, to_text
 from db.errors import NotFoundError, ValidationError
 from db.models import (
-    Assignment, Commune, CommuneCriteriaSet, CriteriaSet, Criterion, CriterionGroup, EvidenceItem,
-    Indicator, IndicatorThreshold, PlanItem, PlanTarget, Result, WorkItem, database,
+    Assignment, ChangeLog, Commune, CommuneCriteriaSet, CriteriaSet, Criterion, CriterionGroup,
+    EvidenceItem, Indicator, IndicatorPart, IndicatorThreshold, IndicatorVersion, PlanItem, PlanTarget,
+    Result, WorkItem, database,
 )
 from db.text import MAX_SHORT, MAX_TEXT, clean, fold
 
@@ -44,6 +48,8 @@ class IndicatorDefinition:
     set_code: str
     by_year: dict[str, dict] = field(default_factory=dict)  # "2025" → {op, value, unit}
     by_group: dict[str, dict] = field(default_factory=dict)  # "1" → {op, value, unit}
+    # Amendments, oldest first: {valid_from, content, kind, op, threshold, unit, source}
+    versions: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,8 @@ class SetSummary:
     verified: int
     unknown_thresholds: int
     used_by: list[tuple[str, int]]  # (commune, from year)
+    sourced: int = 0  # wording read in a published text or stated by a commune plan
+    recalled: int = 0  # reconstructed from memory, no source
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,9 @@ class ImportSummary:
     added: list[str]
     removed: list[str]
     batch: str
+    # Kept indicators whose wording changed while they hold results: the officer checks them
+    # (a code that now names another indicator would carry the old one's results).
+    reworded: list[str] = field(default_factory=list)
 
 
 def _indicator(indicator_id: int) -> Indicator:
@@ -98,7 +109,9 @@ def indicator_definition(indicator_id: int) -> IndicatorDefinition:
         ind.id, ind.code, ind.content, ind.kind, ind.op, ind.threshold, ind.unit,
         ind.responsible_sector, bool(ind.verified), ind.verified_source, ind.confidence,
         ind.target_confidence, ind.basis, ind.version, crit.id, crit.code, crit.name, crit.version,
-        crit.criteria_set.code, _targets(rows, "year"), _targets(rows, "group"))
+        crit.criteria_set.code, _targets(rows, "year"), _targets(rows, "group"),
+        [{name: getattr(v, name) for name in _VERSION_FIELDS}
+         for v in sorted(ind.versions, key=lambda v: v.valid_from)])
 
 
 def _short(value: Any, name: str, required: bool = False, limit: int = MAX_SHORT) -> str:
@@ -170,6 +183,8 @@ def update_indicator(indicator_id: int, *, content: str | None = None, kind: str
         new_kind = KIND_ALIASES.get(fold(kind), clean(kind))
         if new_kind not in rules.KINDS:
             raise ValidationError("choice_invalid", field="kind", value=kind)
+        if new_kind == rules.COMPOUND and ind.kind != rules.COMPOUND:
+            raise ValidationError("compound_in_file")  # its parts are declared in a set file
         changes["kind"] = new_kind
     new_op = ind.op
     if op is not None:
@@ -181,7 +196,7 @@ def update_indicator(indicator_id: int, *, content: str | None = None, kind: str
         changes["threshold"] = _threshold(threshold)
     if unit is not _UNSET:
         changes["unit"] = _short(unit, "unit") or None
-    if new_kind in (rules.YESNO, rules.ABSENCE):
+    if new_kind in (rules.YESNO, rules.ABSENCE, rules.COMPOUND):
         # A yes/no or "Không" requirement has no number to compare with.
         changes.update(op="==", threshold=None, unit=None)
     if responsible is not None:
@@ -207,6 +222,56 @@ def update_indicator(indicator_id: int, *, content: str | None = None, kind: str
         if group_targets is not None:
             sync_thresholds(ind, "group", group_targets, label, batch)
     return batch
+
+
+def update_version(indicator_id: int, valid_from: Any, *, content: str | None = None,
+                   kind: str | None = None, op: str | None = None, threshold: Any = _UNSET,
+                   unit: Any = _UNSET, source: str | None = None, expected_version: int | None = None,
+                   batch: str | None = None) -> str:
+    """Correct an amendment of the indicator (e.g. the threshold of 17.1 from 01/3/2024 once the
+    officer has read it). Validated first; each field logged, undo restores it; `expected_version`
+    is the indicator's, as shown. Returns the batch (empty when nothing changed)."""
+    ind = _indicator(indicator_id)
+    when = rules.parse_date(valid_from)
+    row = IndicatorVersion.get_or_none((IndicatorVersion.indicator == ind) & (IndicatorVersion.valid_from == when))
+    if row is None:
+        raise NotFoundError("version_not_found", code=ind.code, date=rules.format_date(when))
+    changes: dict[str, Any] = {}
+    if content is not None:
+        changes["content"] = _short(content, "content", required=True, limit=MAX_TEXT)
+    new_kind = row.kind
+    if kind is not None:
+        new_kind = KIND_ALIASES.get(fold(kind), clean(kind))
+        if new_kind not in rules.KINDS:
+            raise ValidationError("choice_invalid", field="kind", value=kind)
+        if new_kind == rules.COMPOUND and row.kind != rules.COMPOUND:
+            raise ValidationError("compound_in_file")
+        changes["kind"] = new_kind
+    if op is not None:
+        if clean(op) not in rules.OPS:
+            raise ValidationError("choice_invalid", field="op", value=op)
+        changes["op"] = clean(op)
+    if threshold is not _UNSET:
+        changes["threshold"] = _threshold(threshold)
+    if unit is not _UNSET:
+        changes["unit"] = _short(unit, "unit") or None
+    if new_kind in (rules.YESNO, rules.ABSENCE, rules.COMPOUND):
+        changes.update(op="==", threshold=None, unit=None)
+    if source is not None:
+        changes["source"] = _short(source, "source", limit=MAX_TEXT)
+    batch = batch or new_batch()
+    label = f"{ind.criterion.criteria_set.code} {ind.code} {rules.format_date(when)}"
+    with database.atomic():
+        apply_changes(ind, {}, expected_version=expected_version)  # only the version check
+        written = False
+        for name, new in changes.items():
+            if to_text(getattr(row, name)) != to_text(new):
+                log(row, "update", name, getattr(row, name), new, label=label, batch=batch)
+                setattr(row, name, new)
+                written = True
+        if written:
+            row.save()
+    return batch if written else ""
 
 
 def mark_verified(indicator_id: int, source: str, expected_version: int | None = None,
@@ -244,12 +309,18 @@ def list_sets() -> list[SetSummary]:
     for cset in CriteriaSet.select().order_by(CriteriaSet.period_start, CriteriaSet.code):
         inds = list(Indicator.select().join(Criterion).where(Criterion.criteria_set == cset))
         unknown = sum(1 for i in inds if i.kind in (rules.PERCENT, rules.AMOUNT) and i.threshold is None)
+        unknown += (IndicatorPart.select().join(Indicator).join(Criterion)
+                    .where((Criterion.criteria_set == cset) & IndicatorPart.version.is_null()
+                           & IndicatorPart.kind.in_([rules.PERCENT, rules.AMOUNT])
+                           & IndicatorPart.threshold.is_null()).count())
         used = [(p.commune.name, p.from_year) for p in
                 CommuneCriteriaSet.select().where(CommuneCriteriaSet.criteria_set == cset)
                 .order_by(CommuneCriteriaSet.from_year)]
         out.append(SetSummary(cset.code, cset.name, cset.period_start, cset.period_end,
                               Criterion.select().where(Criterion.criteria_set == cset).count(),
-                              len(inds), sum(1 for i in inds if i.verified), unknown, used))
+                              len(inds), sum(1 for i in inds if i.verified), unknown, used,
+                              sourced=sum(1 for i in inds if i.basis in ("read", "plan")),
+                              recalled=sum(1 for i in inds if i.basis == "recall")))
     return out
 
 
@@ -267,8 +338,9 @@ def import_catalogue(spec: CatalogueSpec, replace: bool = False) -> ImportSummar
                                  [], batch)
         if not replace:
             raise ValidationError("catalogue_exists", code=spec.code)
-        added, removed = _replace(cset, spec, batch)
-    return ImportSummary(spec.code, False, len(spec.criteria), len(indicators), added, removed, batch)
+        added, removed, reworded = _replace(cset, spec, batch)
+    return ImportSummary(spec.code, False, len(spec.criteria), len(indicators), added, removed, batch,
+                         reworded)
 
 
 _REFERENCES = [  # what would be lost with a removed indicator or criterion
@@ -295,12 +367,15 @@ def _refuse_if_in_use(code: str, indicators: list[Indicator], criteria: list[Cri
         raise ValidationError("catalogue_in_use", code=code, items=items, what=what)
 
 
-def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str) -> tuple[list[str], list[str]]:
+def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str
+             ) -> tuple[list[str], list[str], list[str]]:
     crits = {c.code: c for c in Criterion.select().where(Criterion.criteria_set == cset)}
-    inds = {i.code: i for i in Indicator.select().join(Criterion).where(Criterion.criteria_set == cset)}
+    inds = {i.code: i for i in Indicator.select(Indicator, Criterion).join(Criterion)
+            .where(Criterion.criteria_set == cset)}
     new_crits = {c.code for c in spec.criteria}
-    new_inds = {i.code for c in spec.criteria for i in c.indicators}
-    gone_inds = [i for code, i in inds.items() if code not in new_inds]
+    matched = _match_indicators(inds, spec)
+    kept = {i.id for i in matched.values()}
+    gone_inds = [i for i in inds.values() if i.id not in kept]
     gone_crits = [c for code, c in crits.items() if code not in new_crits]
     _refuse_if_in_use(cset.code, gone_inds, gone_crits)
 
@@ -325,6 +400,12 @@ def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str) -> tuple[list[s
             group.save()
 
     added: list[str] = []
+    reworded: list[str] = []
+    with_results = {r.indicator_id for r in Result.select(Result.indicator).distinct()
+                    .where(Result.indicator.in_([i.id for i in inds.values()]))}
+    for code, ind in matched.items():  # moved to another code: through a free one (codes are unique)
+        if ind.code != code:
+            apply_changes(ind, {"code": f"{code}~{ind.id}"}, label=f"{cset.code} {ind.code}", batch=batch)
     for cpos, spec_crit in enumerate(spec.criteria):
         values = dict(name=spec_crit.name, group=groups.get(spec_crit.group), position=cpos,
                       responsible_sector=spec_crit.responsible, note=spec_crit.note)
@@ -343,15 +424,21 @@ def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str) -> tuple[list[s
                           verified_source=prov.get("verified_source", ""),
                           **{k: prov.get(k, "") for k in PROVENANCE_KEYS})
             ind_label = f"{cset.code} {spec_ind.code}"
-            ind = inds.get(spec_ind.code)
+            ind = matched.get(spec_ind.code)
+            if ind is not None and prov.get("verified") is None:
+                # The file does not say (the shipped set): the officer's verification stays.
+                values.update(verified=ind.verified, verified_source=ind.verified_source)
+            if ind is not None and ind.id in with_results and ind.content != spec_ind.content:
+                reworded.append(spec_ind.code)
             if ind is None:
                 ind = create_logged(Indicator, label=ind_label, batch=batch, code=spec_ind.code,
                                     **values)
                 added.append(spec_ind.code)
             else:
-                apply_changes(ind, values, label=ind_label, batch=batch)
+                apply_changes(ind, {**values, "code": spec_ind.code}, label=ind_label, batch=batch)
             sync_thresholds(ind, "year", _by(spec_ind.thresholds, "year"), ind_label, batch)
             sync_thresholds(ind, "group", _by(spec_ind.thresholds, "group"), ind_label, batch)
+            sync_definitions(ind, spec_ind, ind_label, batch)
     for ind in gone_inds:
         delete_logged(ind, label=f"{cset.code} {ind.code}", batch=batch)
     for crit in gone_crits:
@@ -359,7 +446,73 @@ def _replace(cset: CriteriaSet, spec: CatalogueSpec, batch: str) -> tuple[list[s
     for gcode, group in groups.items():
         if gcode not in {g for g, _ in spec.groups}:
             delete_logged(group, label=f"{label} {gcode}", batch=batch)
-    return added, sorted((i.code for i in gone_inds), key=rules.code_key)
+    return added, sorted((i.code for i in gone_inds), key=rules.code_key), reworded
+
+
+def _match_indicators(inds: dict[str, Indicator], spec: CatalogueSpec) -> dict[str, Indicator]:
+    """The file's indicator code → the stored indicator it continues. Usually the one with the same
+    code; but when the file gives an indicator's exact wording (in the same criterion) another code
+    (15.4 and 15.5 swapped places in 12/2026), the indicator moves with its results, evidence and
+    plan, instead of its code passing to another meaning."""
+    wanted = {i.code: (c.code, i.content) for c in spec.criteria for i in c.indicators}
+    by_wording = {(i.criterion.code, i.content): i for i in inds.values()}
+    out: dict[str, Indicator] = {}
+    for code, key in wanted.items():
+        same = by_wording.get(key)
+        if same is not None and same.code != code and wanted.get(same.code) != key:
+            out[code] = same
+    taken = {i.id for i in out.values()}
+    for code in wanted:
+        if code not in out and code in inds and inds[code].id not in taken:
+            out[code] = inds[code]
+    return out
+
+
+_PART_FIELDS = ("key", "label", "kind", "op", "threshold", "unit", "when_part", "when_op",
+                "when_value", "when_threshold")
+_VERSION_FIELDS = ("valid_from", "content", "kind", "op", "threshold", "unit", "source", "note")
+
+
+def _definitions_now(ind: Indicator) -> tuple:
+    parts = sorted(IndicatorPart.select().where(IndicatorPart.indicator == ind),
+                   key=lambda p: (p.version_id or 0, p.position))
+    versions = sorted(IndicatorVersion.select().where(IndicatorVersion.indicator == ind),
+                      key=lambda v: v.valid_from)
+    own = [tuple(getattr(p, f) for f in _PART_FIELDS) for p in parts if p.version_id is None]
+    dated = [(tuple(getattr(v, f) for f in _VERSION_FIELDS),
+              [tuple(getattr(p, f) for f in _PART_FIELDS) for p in parts if p.version_id == v.id])
+             for v in versions]
+    return (own, dated), parts, versions
+
+
+def sync_definitions(ind: Indicator, spec: IndicatorSpec, label: str, batch: str) -> int:
+    """Replace the indicator's parts and dated versions when the file's differ; logged so undo
+    restores them. Returns the number of rows written or removed (0: already the same)."""
+    now, parts, versions = _definitions_now(ind)
+    wanted = ([tuple(p[f] for f in _PART_FIELDS) for p in spec.parts],
+              [(tuple(v[f] for f in _VERSION_FIELDS), [tuple(p[f] for f in _PART_FIELDS)
+                                                      for p in v["parts"]])
+               for v in spec.versions])
+    if now == wanted:
+        return 0
+    for row in parts:  # parts first: undo restores the versions before their parts
+        delete_logged(row, label=label, batch=batch)
+    for row in versions:
+        delete_logged(row, label=label, batch=batch)
+    created = install_definitions(ind, spec)
+    for row in created:
+        log(row, "create", label=label, batch=batch,
+            new=row.key if isinstance(row, IndicatorPart) else row.valid_from)
+    return len(parts) + len(versions) + len(created)
+
+
+def verified_by(indicator_id: int) -> tuple[str, str] | None:
+    """(who, when dd/mm/yyyy) of the officer's last act marking the indicator verified."""
+    entry = (ChangeLog.select().where((ChangeLog.table == "indicator")
+                                      & (ChangeLog.record_id == indicator_id)
+                                      & (ChangeLog.field == "verified") & (ChangeLog.new == "1"))
+             .order_by(ChangeLog.id.desc()).first())
+    return (entry.user, rules.format_date(entry.at.date())) if entry else None
 
 
 def _by(thresholds: list[dict], by: str) -> dict[str, dict]:

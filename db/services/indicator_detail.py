@@ -1,13 +1,16 @@
 """Everything the indicator detail screen shows, gathered in one call (read only)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
+from db import rules
 from db.changelog import ChangeEntry, history
-from db.models import Commune, Criterion, Indicator
+from db.models import Commune, Criterion, Indicator, IndicatorPart, IndicatorVersion
+from db.services.catalogue_edit import verified_by
 from db.services.evidence import EvidenceView, list_evidence
 from db.services.plans import PlanItemView, WorkItemView, get_plan, items_for, works_for
-from db.services.results import ResultView, result_history
+from db.services.results import ResultView, result_history, target_for
 from db.services.status import IndicatorStatus, year_status
 from db.services.communes import commune_of
 
@@ -24,6 +27,21 @@ class Provenance:
     verified_source: str
     note: str
     unit: str | None
+    verified_by: str = ""  # who marked it verified, and when ("Nguyễn Văn A, 12/03/2027")
+
+
+@dataclass(frozen=True)
+class DefinitionVersion:
+    """One dated definition of the indicator: its own (valid_from None: from the start of the
+    set's period) or an amendment, with the years it governs."""
+    valid_from: date | None
+    first_year: int
+    last_year: int  # the last assessment year it governs (at most the set's last)
+    content: str
+    kind: str
+    target: rules.Target
+    source: str
+    in_force: bool  # the one the year shown is read under
 
 
 @dataclass
@@ -37,6 +55,7 @@ class IndicatorDetail:
     works: list[WorkItemView]
     evidence: list[EvidenceView]
     changes: list[ChangeEntry]
+    versions: list[DefinitionVersion] = field(default_factory=list)  # empty: never amended
 
 
 def indicator_detail(commune: Commune, year: int, indicator_id: int,
@@ -46,14 +65,41 @@ def indicator_detail(commune: Commune, year: int, indicator_id: int,
     criterion = Criterion.get_by_id(indicator.criterion_id)
     status = next(i for i in year_status(commune, year).indicators() if i.id == indicator_id)
     plan = get_plan(commune, year)
+    who = verified_by(indicator.id) if indicator.verified else None
     return IndicatorDetail(
         status=status, criterion_id=criterion.id,
         provenance=Provenance(criterion.code, criterion.name, indicator.basis, indicator.confidence,
                               indicator.target_confidence, indicator.source, indicator.verified,
-                              indicator.verified_source, indicator.note, indicator.unit),
+                              indicator.verified_source, indicator.note, indicator.unit,
+                              ", ".join(who) if who else ""),
         results=result_history(commune, indicator_id), plan_id=plan.id if plan else None,
         items=items_for(plan, indicator_id) if plan else [],
         works=works_for(plan, indicator_id) if plan else [],
         evidence=list_evidence(commune, year, indicator_id),
         changes=history(commune.id, label_prefix=f"{indicator.code} /", limit=changes_limit),
+        versions=definition_versions(indicator, year, commune.commune_group),
     )
+
+
+def definition_versions(indicator: Indicator, year: int, commune_group: str | None = None
+                        ) -> list[DefinitionVersion]:
+    """The indicator's definitions with the years each governs (empty when never amended)."""
+    versions = sorted(IndicatorVersion.select().where(IndicatorVersion.indicator == indicator),
+                      key=lambda v: v.valid_from)
+    if not versions:
+        return []
+    parts = list(IndicatorPart.select().where(IndicatorPart.indicator == indicator))
+    cset = indicator.criterion.criteria_set
+    starts = [cset.period_start] + [v.valid_from.year for v in versions]
+    out = []
+    for n, first in enumerate(starts):
+        last = starts[n + 1] - 1 if n + 1 < len(starts) else cset.period_end
+        version = versions[n - 1] if n else None
+        out.append(DefinitionVersion(
+            version.valid_from if version else None, first, last,
+            version.content if version else indicator.content,
+            version.kind if version else indicator.kind,
+            target_for(indicator, first, commune_group, versions=versions, parts=parts),
+            version.source if version else indicator.source,
+            first <= year <= last))
+    return out

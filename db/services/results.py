@@ -9,8 +9,11 @@ from peewee import fn
 from db import rules
 from db.changelog import apply_changes, new_batch
 from db.errors import NotFoundError, ValidationError
-from db.models import Commune, CriteriaSet, Criterion, Indicator, IndicatorThreshold, Result, database
-from db.services.communes import criteria_set_for_year, commune_of
+from db.models import (
+    Commune, CriteriaSet, Criterion, Indicator, IndicatorPart, IndicatorThreshold, IndicatorVersion, Result,
+    database,
+)
+from db.services.communes import commune_of, criteria_set_for_year
 from db.text import MAX_TEXT, clean
 
 MET_CHOICES = {"yes": rules.MET, "no": rules.NOT_MET, "na": rules.NA,
@@ -53,10 +56,56 @@ def find_indicator(cset: CriteriaSet, code: str) -> Indicator:
     return indicator
 
 
+@dataclass(frozen=True)
+class Definition:
+    """An indicator as it reads for an assessment year: its own definition, or the version
+    (amendment) in force that year."""
+    content: str
+    kind: str
+    op: str
+    threshold: float | None
+    unit: str | None
+    valid_from: date | None  # None: the indicator's own definition
+    version_id: int | None
+    source: str = ""
+
+
+def definition_for(indicator, year: int, versions: list[IndicatorVersion] | None = None) -> Definition:
+    """The latest version whose date falls in or before the assessment year: a version from
+    01/3/2024 governs the 2024 assessment on, and 2022–2023 keep the indicator's own."""
+    rows = versions if versions is not None else list(
+        IndicatorVersion.select().where(IndicatorVersion.indicator == indicator.id))
+    chosen = None
+    for row in sorted(rows, key=lambda v: v.valid_from):
+        if row.valid_from.year <= year:
+            chosen = row
+    if chosen is None:
+        return Definition(indicator.content, indicator.kind, indicator.op, indicator.threshold,
+                          indicator.unit, None, None)
+    return Definition(chosen.content, chosen.kind, chosen.op, chosen.threshold, chosen.unit,
+                      chosen.valid_from, chosen.id, chosen.source)
+
+
+def parts_for(definition: Definition, parts: list[IndicatorPart]) -> tuple[rules.Part, ...]:
+    """The parts of the definition in force (the indicator's own, or its version's)."""
+    mine = sorted((p for p in parts if p.version_id == definition.version_id), key=lambda p: p.position)
+    return tuple(rules.Part(p.key, p.label, p.kind, p.op, p.threshold, p.unit,
+                            (p.when_part, p.when_op, p.when_value, p.when_threshold)
+                            if p.when_part else None) for p in mine)
+
+
 def target_for(indicator: Indicator, year: int, commune_group: str | None = None,
-               thresholds: list[IndicatorThreshold] | None = None) -> rules.Target:
-    """The indicator's target in force that year (a year- or group-specific one wins)."""
-    op, threshold, unit = indicator.op, indicator.threshold, indicator.unit
+               thresholds: list[IndicatorThreshold] | None = None,
+               versions: list[IndicatorVersion] | None = None,
+               parts: list[IndicatorPart] | None = None) -> rules.Target:
+    """The indicator's target in force that year: the version in force, then a year- or
+    group-specific threshold wins."""
+    definition = definition_for(indicator, year, versions)
+    op, threshold, unit = definition.op, definition.threshold, definition.unit
+    if definition.kind == rules.COMPOUND:
+        rows_parts = parts if parts is not None else list(
+            IndicatorPart.select().where(IndicatorPart.indicator == indicator.id))
+        return rules.Target(rules.COMPOUND, "==", None, None, parts_for(definition, rows_parts))
     rows = thresholds if thresholds is not None else list(indicator.thresholds)
     for row in rows:
         if row.year == year and row.commune_group in (None, commune_group):
@@ -64,7 +113,7 @@ def target_for(indicator: Indicator, year: int, commune_group: str | None = None
     for row in rows:
         if commune_group and row.commune_group == commune_group and row.year in (None, year):
             op, threshold, unit = row.op, row.threshold, row.unit or unit
-    return rules.Target(indicator.kind, op, threshold, unit)
+    return rules.Target(definition.kind, op, threshold, unit)
 
 
 def effective_results(commune: Commune, year: int, indicator_ids: list[int] | None = None
@@ -93,6 +142,10 @@ def carry_forward(commune: Commune, year: int, cset: CriteriaSet) -> None:
     if not missing:  # the usual case: the year was materialised by its first edit
         return
     previous = effective_results(commune, year - 1, missing)
+    # A result recorded under another kind of indicator (an amendment made it yes/no, or of
+    # several parts) is not carried: the officer enters it once again under the new definition.
+    stale = kind_changed({ind_id: prev.year for ind_id, prev in previous.items()}, year)
+    previous = {ind_id: prev for ind_id, prev in previous.items() if ind_id not in stale}
     rows = []
     for ind_id in missing:
         prev = previous.get(ind_id)
@@ -107,6 +160,31 @@ def carry_forward(commune: Commune, year: int, cset: CriteriaSet) -> None:
         ))
     if rows:
         Result.insert_many(rows).execute()
+
+
+def kind_changed(result_years: dict[int, int], year: int,
+                 versions: dict[int, list[IndicatorVersion]] | None = None) -> set[int]:
+    """Indicator ids (→ the year their result was recorded) whose kind in `year` differs from
+    the kind they had then: such a result has to be entered again."""
+    if not result_years:
+        return set()
+    if versions is None:
+        versions = {}
+        for row in IndicatorVersion.select().where(IndicatorVersion.indicator.in_(list(result_years))):
+            versions.setdefault(row.indicator_id, []).append(row)
+    amended = [i for i, then in result_years.items() if versions.get(i) and then != year]
+    if not amended:
+        return set()
+    base = dict(Indicator.select(Indicator.id, Indicator.kind).where(Indicator.id.in_(amended)).tuples())
+    changed = set()
+    for ind_id in amended:
+        kinds = []
+        for when in (result_years[ind_id], year):
+            chosen = [v for v in versions[ind_id] if v.valid_from.year <= when]
+            kinds.append(max(chosen, key=lambda v: v.valid_from).kind if chosen else base[ind_id])
+        if kinds[0] != kinds[1]:
+            changed.add(ind_id)
+    return changed
 
 
 def parse_met(met: str | None) -> str | None:
@@ -124,14 +202,36 @@ def set_result(commune: Commune, year: int, code: str, value: str | None = None,
                met: str | None = None, note: str | None = None,
                numerator: str | None = None, denominator: str | None = None,
                data_date: str | date | None = None, expected_version: int | None = None,
-               batch: str | None = None, clear_value: bool = False) -> ResultView:
-    """Validate everything first, then write in one transaction and log each change."""
+               batch: str | None = None, clear_value: bool = False,
+               parts: dict[str, str] | None = None) -> ResultView:
+    """Validate everything first, then write in one transaction and log each change.
+    `parts` (key → value) fills parts of a compound indicator; the others keep their value."""
     commune = commune_of(commune)
     cset = criteria_set_for_year(commune, year)
     indicator = find_indicator(cset, code)
+    if parts:
+        value = merged_parts(commune, year, indicator, parts)
     return _set_indicator_result(commune, year, cset, indicator, value=value, met=met, note=note,
                                  numerator=numerator, denominator=denominator, data_date=data_date,
                                  expected_version=expected_version, batch=batch, clear_value=clear_value)
+
+
+def merged_parts(commune: Commune, year: int, indicator: Indicator, parts: dict[str, str]) -> str:
+    """The value of a compound indicator with `parts` filled in: the other parts keep the value
+    in force (unless it was recorded under another kind of indicator)."""
+    target = target_for(indicator, year, commune.commune_group)
+    if target.kind != rules.COMPOUND:
+        raise ValidationError("parts_not_compound", code=indicator.code)
+    given = rules.parse_parts(target.parts, parts)
+    current = effective_results(commune, year, [indicator.id]).get(indicator.id)
+    values: dict[str, object] = {}
+    if current is not None and current.value and not kind_changed({indicator.id: current.year}, year):
+        try:
+            values = rules.parse_parts(target.parts, current.value)
+        except ValidationError:
+            values = {}  # a value from before the indicator had parts: entered again
+    values.update(given)
+    return rules.format_parts(target.parts, values)
 
 
 def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indicator: Indicator,
@@ -154,7 +254,7 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
     if value is not None and str(value).strip():
         target = target_for(indicator, year, commune.commune_group)  # only a value needs it
         stored = rules.normalise_value(target, str(value))
-        number = None if target.kind == rules.YESNO or stored in ("Không", "Có") \
+        number = None if target.kind in (rules.YESNO, rules.COMPOUND) or stored in ("Không", "Có") \
             else rules.parse_number(stored)
         changes.update(value=stored, value_number=number)
         if status is None:

@@ -17,8 +17,8 @@ from db.changelog import new_batch
 from db.errors import NtmError, ValidationError
 from db.messages import translate
 from db.models import ChangeLog, Commune, Criterion, Indicator, database
-from db.services.communes import criteria_set_for_year, commune_of
-from db.services.results import effective_results, set_result, target_for
+from db.services.communes import commune_of, criteria_set_for_year
+from db.services.results import effective_results, kind_changed, set_result, target_for
 from db.text import clean, fold
 
 RESULT_SHEET, INFO_SHEET = "Kết quả", "Thông tin"
@@ -194,6 +194,9 @@ def read_changes(commune: Commune, year: int, path: Path) -> tuple[list[_RowEdit
     indicators = {i.code: i for i in Indicator.select().join(Criterion)
                   .where(Criterion.criteria_set == cset)}
     current = effective_results(commune, year, [i.id for i in indicators.values()])
+    # A result recorded under another kind (amended since) is shown, and so read, as not assessed.
+    stale = kind_changed({i: r.year for i, r in current.items()}, year)
+    current = {i: r for i, r in current.items() if i not in stale}
     headers = {fold(vi): key for key, vi, _ in RESULT_COLUMNS}
     headers.update({fold(en): key for key, _, en in RESULT_COLUMNS})
     labels = {key: key for key, _, _ in RESULT_COLUMNS}  # named in the user's language by lines()
@@ -271,7 +274,8 @@ def _row_fields(indicator: Indicator, result, cell: dict, year: int, commune: Co
     raw_value = cell.get("value")
     text = rules.format_number(raw_value, 6) if isinstance(raw_value, (int, float)) \
         and not isinstance(raw_value, bool) else _text_of(raw_value)
-    if text and "numerator" not in fields:
+    if text and "numerator" not in fields and text != getattr(result, "value", None):
+        # (a cell left as exported is no change, even a value the definition no longer reads)
         stored = check("value", lambda _: rules.normalise_value(target, text))
         if stored is not None and stored != getattr(result, "value", None):
             fields["value"] = text

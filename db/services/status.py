@@ -9,11 +9,11 @@ from peewee import JOIN, Case, fn
 
 from db import rules
 from db.models import (
-    Assignment, Commune, Criterion, CriterionGroup, EvidenceItem, Indicator, IndicatorThreshold,
-    Member, Plan, PlanTarget, Result,
+    Assignment, Commune, Criterion, CriterionGroup, EvidenceItem, Indicator, IndicatorPart,
+    IndicatorThreshold, IndicatorVersion, Member, Plan, PlanTarget, Result,
 )
-from db.services.communes import criteria_set_for_year, commune_of
-from db.services.results import target_for
+from db.services.communes import commune_of, criteria_set_for_year
+from db.services.results import definition_for, kind_changed, target_for
 
 
 @dataclass
@@ -39,6 +39,10 @@ class IndicatorStatus:
     lead_id: int | None
     evidence_total: int = 0
     evidence_done: int = 0
+    # The amendment in force this year (None: the indicator's own wording), and whether the result
+    # carried from an earlier year was recorded under another kind and must be entered again.
+    valid_from: date | None = None
+    reenter: bool = False
 
     @property
     def met(self) -> bool | None:
@@ -46,6 +50,9 @@ class IndicatorStatus:
 
     @property
     def threshold_known(self) -> bool:
+        if self.kind == rules.COMPOUND:
+            return all(p.threshold is not None for p in self.target.parts
+                       if p.kind in (rules.PERCENT, rules.AMOUNT))
         return self.kind in (rules.YESNO, rules.ABSENCE) or self.target.threshold is not None
 
 
@@ -142,7 +149,17 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
     for row in (IndicatorThreshold.select().join(Indicator).join(Criterion)
                 .where(Criterion.criteria_set == cset)):
         thresholds[row.indicator_id].append(row)
+    versions: dict[int, list[IndicatorVersion]] = defaultdict(list)
+    for row in (IndicatorVersion.select().join(Indicator).join(Criterion)
+                .where(Criterion.criteria_set == cset)):
+        versions[row.indicator_id].append(row)
+    parts: dict[int, list[IndicatorPart]] = defaultdict(list)
+    for row in (IndicatorPart.select().join(Indicator).join(Criterion)
+                .where(Criterion.criteria_set == cset)):
+        parts[row.indicator_id].append(row)
     results, previous = _results_now_and_before(commune, year, cset)
+    stale = kind_changed({i: r.year for i, r in results.items() if i in versions}, year, versions) \
+        if versions else set()
 
     leads: dict[tuple[int, int | None], tuple[str, int | None]] = {}
     for criterion_id, indicator_id, lead_id, lead_name in (
@@ -177,9 +194,15 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
         crit_lead = leads.get((ind.criterion_id, None), ("", None))
         lead = leads.get((ind.criterion_id, ind.id), crit_lead)
         ev = evidence.get(ind.id, [0, 0])
+        definition = definition_for(ind, year, versions.get(ind.id, []))
+        reenter = ind.id in stale
+        if reenter:
+            res = None
         by_criterion[ind.criterion_id].append(IndicatorStatus(
-            id=ind.id, code=ind.code, content=ind.content, criterion_code="",
-            kind=ind.kind, target=target_for(ind, year, commune.commune_group, thresholds[ind.id]),
+            id=ind.id, code=ind.code, content=definition.content, criterion_code="",
+            kind=definition.kind,
+            target=target_for(ind, year, commune.commune_group, thresholds[ind.id],
+                              versions.get(ind.id, []), parts.get(ind.id, [])),
             status=res.status if res else rules.UNASSESSED,
             value=res.value if res else None,
             numerator=res.numerator if res else None, denominator=res.denominator if res else None,
@@ -187,6 +210,7 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
             result_year=res.year if res else None, result_version=res.version if res else None,
             targeted=ind.id in targeted_ind, verified=ind.verified, confidence=ind.confidence,
             lead=lead[0], lead_id=lead[1], evidence_total=ev[0], evidence_done=ev[1],
+            valid_from=definition.valid_from, reenter=reenter,
         ))
     out: list[CriterionStatus] = []
     for crit in criteria:
@@ -233,7 +257,7 @@ def with_result(status: YearStatus, result) -> YearStatus | None:
             indicators[k] = replace(item, status=result.status, value=result.value, note=result.note,
                                     numerator=result.numerator, denominator=result.denominator,
                                     data_date=result.data_date, result_year=result.year,
-                                    result_version=result.version)
+                                    result_version=result.version, reenter=False)
             criteria = list(status.criteria)
             criteria[n] = replace(crit, indicators=indicators,
                                   status=rules.criterion_status(i.status for i in indicators))

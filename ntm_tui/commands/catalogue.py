@@ -19,8 +19,9 @@ def register(sub, common) -> None:
     e.add_argument("--set", dest="set_code", metavar="CODE")
     e.set_defaults(func=run_export)
     i = actions.add_parser("import", parents=[common], help=t("cat_import_help"))
-    i.add_argument("file", metavar="FILE")
+    i.add_argument("file", metavar="FILE", nargs="?")
     i.add_argument("--replace", action="store_true", help=t("cat_replace_help"))
+    i.add_argument("--shipped", action="store_true", help=t("cat_shipped_help"))
     i.set_defaults(func=run_import)
     ls = actions.add_parser("list", parents=[common], help=t("cat_list_help"))
     ls.set_defaults(func=run_list)
@@ -84,11 +85,15 @@ def run_export(args, ctx) -> int:
 
 
 def run_import(args, ctx) -> int:
-    from db.catalogue import load_catalogue_file
+    from db.catalogue import default_catalogue_path, load_catalogue_file
+    from db.errors import ValidationError
     from db.services.catalogue_edit import import_catalogue
 
-    file_kind(args.file)
-    spec = load_catalogue_file(Path(args.file))  # validated before the database is touched
+    if args.shipped == bool(args.file):  # one of them: a file, or the set shipped with the app
+        raise ValidationError("catalogue_file_or_shipped")
+    path = default_catalogue_path() if args.shipped else Path(args.file)
+    file_kind(path)
+    spec = load_catalogue_file(path)  # validated before the database is touched
     ctx.open()
     summary = import_catalogue(spec, replace=args.replace)
     if summary.created:
@@ -98,6 +103,8 @@ def run_import(args, ctx) -> int:
         print(t("cat_replaced", code=summary.code, criteria=summary.criteria,
                 indicators=summary.indicators, added=", ".join(summary.added) or t("cat_none"),
                 removed=", ".join(summary.removed) or t("cat_none")))
+        if summary.reworded:
+            print(t("cat_reworded", codes=", ".join(summary.reworded)))
     return 0
 
 
@@ -107,11 +114,12 @@ def run_list(args, ctx) -> int:
 
     ctx.open()
     rows = [(s.code, s.name, f"{s.period_start}–{s.period_end}", f"{s.criteria}/{s.indicators}",
-             f"{s.verified}/{s.indicators}", s.unknown_thresholds,
+             f"{s.verified}/{s.indicators}", s.sourced, s.recalled, s.unknown_thresholds,
              ", ".join(f"{name} ({year})" for name, year in s.used_by))
             for s in list_sets()]
     headers = [t(k) for k in ("cat_col_code", "cat_col_name", "cat_col_period", "cat_col_counts",
-                              "cat_col_verified", "cat_col_unknown", "cat_col_used")]
+                              "cat_col_verified", "cat_col_sourced", "cat_col_recalled",
+                              "cat_col_unknown", "cat_col_used")]
     print(render_table(rows, headers, "simple"))
     return 0
 

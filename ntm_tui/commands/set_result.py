@@ -14,18 +14,35 @@ def register(sub, common) -> None:
     p.add_argument("--numerator", metavar="N")
     p.add_argument("--denominator", metavar="N")
     p.add_argument("--data-date", metavar="DATE")
+    # A compound indicator (criterion 5, 12.1): each measured part, e.g. --part nam=72 --part nữ=68.
+    p.add_argument("--part", action="append", metavar="KEY=VALUE",
+                   help="một phần của chỉ tiêu nhiều phần / one part of a compound indicator")
     p.set_defaults(func=run)
 
 
 def run(args, ctx) -> int:
     from db.services.results import set_result
 
+    parts = _parts(args.part) if args.part else None
     ctx.open()
     commune = ctx.commune()
     year = ctx.year(args.year)
     result = set_result(commune, year, args.code, value=args.value, met=args.met, note=args.note,
                         numerator=args.numerator, denominator=args.denominator,
-                        data_date=args.data_date)
+                        data_date=args.data_date, parts=parts)
     value = f" ({result.value})" if result.value else ""
     print(t("set_done", code=result.code, year=year, result=t(f"status_{result.status}"), value=value))
     return 0
+
+
+def _parts(items: list[str]) -> dict[str, str]:
+    """`--part nam=72 --part "mức độ 1=75"` → {"nam": "72", "mức độ 1": "75"}."""
+    from db.errors import ValidationError
+
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ValidationError("part_invalid", value=item, keys="KEY=VALUE")
+        out[key.strip()] = value.strip()
+    return out

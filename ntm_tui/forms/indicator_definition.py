@@ -9,7 +9,7 @@ from textual.widgets import Select
 from ntm_tui.forms.form import FieldError, Form, FormField
 from ntm_tui.i18n import t
 
-KINDS = ("yesno", "absence", "percent", "amount")
+KINDS = ("yesno", "absence", "percent", "amount", "compound")
 OPS = (">=", "<=", "==", ">", "<")
 NUMERIC = ("percent", "amount")
 

@@ -40,6 +40,8 @@ class ValueForm(ResultForm):
 
     def fields(self) -> list[FormField]:
         s = self.status
+        if s.kind == "compound":  # one field per measured part (criterion 5, 12.1)
+            return [*self._part_fields(), FormField("data_date", t("tf_data_date"), "date", s.data_date)]
         return [
             FormField("value", t("tf_value"), value=s.value or "", placeholder=t("tf_value_hint")),
             FormField("numerator", t("tf_numerator"), "number", s.numerator),
@@ -47,8 +49,27 @@ class ValueForm(ResultForm):
             FormField("data_date", t("tf_data_date"), "date", s.data_date),
         ]
 
+    def _part_fields(self) -> list[FormField]:
+        from db.errors import ValidationError
+        from db.rules import YESNO, format_number, parse_parts
+
+        parts = self.status.target.parts
+        try:
+            now = parse_parts(parts, self.status.value or "")
+        except ValidationError:  # a value from before the indicator had parts: entered again
+            now = {}
+        shown = {k: (("Đạt" if v else "Không đạt") if isinstance(v, bool) else format_number(v))
+                 for k, v in now.items()}
+        return [FormField(f"part_{n}", f"{p.key}: {p.label}" if p.label else p.key, value=shown.get(p.key, ""),
+                          placeholder="Đạt/Không" if p.kind == YESNO else p.describe(self.lang))
+                for n, p in enumerate(parts)]
+
     def save(self, values: dict[str, Any], batch: str):
         s = self.status
+        if s.kind == "compound":
+            parts = {p.key: values[f"part_{n}"] for n, p in enumerate(s.target.parts)}
+            extra = {"data_date": values["data_date"] or ""} if values["data_date"] or s.data_date else {}
+            return self.write(batch, parts=parts, **extra)
         changes: dict[str, Any] = {}
         num, den = values["numerator"], values["denominator"]
         ratio_changed = (num, den) != (s.numerator, s.denominator)

@@ -140,9 +140,17 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
                     f"{t('confidence')} {_level(p.confidence)}/{_level(p.target_confidence)}",
                     style="yellow" if unverified(s) else "dim")
         if p.verified:
-            text.append(f" · {t('verified')} {p.verified_source}", style="green")
+            who = f" ({p.verified_by})" if getattr(p, "verified_by", "") else ""
+            text.append(f" · {t('verified')} {p.verified_source}{who}", style="green")
         if p.source:
             text.append(f"\n{t('source')}: {p.source}", style="dim")
+        if getattr(s, "reenter", False):
+            text.append(f"\n{t('reenter')}", style="bold yellow")
+        for v in getattr(detail, "versions", []):  # an amended indicator: each wording with its years
+            since = format_date(v.valid_from) if v.valid_from else t("version_start")
+            text.append(f"\n{'▶' if v.in_force else '·'} {t('version_from', date=since, years=f'{v.first_year}–{v.last_year}')}"
+                        f": {v.content} ({v.target.describe(lang)})" + (f" · {v.source}" if v.source else ""),
+                        style="" if v.in_force else "dim")
         return text
 
     def _history(self, detail) -> Text:

@@ -74,7 +74,7 @@ def test_xlsx_form_is_documented_shape(demo_db, cli, tmp_path):
     path = tmp_path / "ag.xlsx"
     assert cli("--db", demo_db, "catalogue", "export", path)[0] == 0
     book = load_workbook(path)
-    assert book.sheetnames == ["Bộ tiêu chí", "Nhóm", "Chỉ tiêu"]
+    assert book.sheetnames == ["Bộ tiêu chí", "Nhóm", "Chỉ tiêu", "Các phần", "Phiên bản"]
     sheet = book["Chỉ tiêu"]
     head = [c.value for c in sheet[1]]
     assert head[:10] == ["Mã tiêu chí", "Tên tiêu chí", "Nhóm", "Ngành phụ trách tiêu chí", "Mã chỉ tiêu",
@@ -82,7 +82,12 @@ def test_xlsx_form_is_documented_shape(demo_db, cli, tmp_path):
     assert sheet.freeze_panes == "A2"
     rows = {r[4]: dict(zip(head, r)) for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert len(rows) == 57
-    assert rows["12.1"]["Ngưỡng"] == 70 and rows["12.1"]["Đơn vị"] == "%" and rows["12.1"]["Loại"] == "Tỷ lệ"
+    assert rows["12.2"]["Ngưỡng"] == 25 and rows["12.2"]["Đơn vị"] == "%" and rows["12.2"]["Loại"] == "Tỷ lệ"
+    assert rows["12.1"]["Loại"] == "Nhiều phần" and rows["12.1"]["Ngưỡng"] is None
+    parts = [r for r in book["Các phần"].iter_rows(min_row=2, values_only=True) if r[0] == "12.1"]
+    assert [(r[2], r[5], r[6], r[7]) for r in parts] == [("nam", ">=", 70, "%"), ("nữ", ">=", 70, "%")]
+    versions = {r[0]: r for r in book["Phiên bản"].iter_rows(min_row=2, values_only=True)}
+    assert versions["17.1"][1:3] == ("2024-03-01", "Tỷ lệ hộ được sử dụng nước sạch theo quy chuẩn")
     assert rows["10"]["Ngưỡng theo năm"] == "2025: >= 62 triệu đồng/người/năm"
     assert rows["17.12"]["Đã xác minh"] == "Không"
 
@@ -150,7 +155,7 @@ def test_replace_refuses_when_removed_indicators_hold_results(demo_db, cli, tmp_
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     crit12 = next(c for c in data["criteria"] if c["code"] == "12")
     crit12["indicators"] = [i for i in crit12["indicators"] if i["code"] != "12.2"]
-    crit12["indicators"][0]["target"]["value"] = 75
+    crit12["indicators"][0]["parts"][0]["target"]["value"] = 75
     data["stated_counts"]["indicators"] = 56
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     before = table_dump(demo_db, *CATALOGUE_TABLES)

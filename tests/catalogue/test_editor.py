@@ -52,7 +52,7 @@ def test_per_year_and_group_targets_and_verification(demo_db):
 
 
 def test_bad_input_changes_nothing(demo_db):
-    ind = _ind("12.1")
+    ind = _ind("12.2")
     logged = ChangeLog.select().count()
     for kwargs, needle in [({"threshold": "abc"}, "abc"), ({"kind": "maybe"}, "maybe"),
                            ({"op": "=>"}, "=>"), ({"content": "  "}, "content"),
@@ -61,13 +61,15 @@ def test_bad_input_changes_nothing(demo_db):
             update_indicator(ind.id, **kwargs)
     with pytest.raises(ConflictError):
         update_indicator(ind.id, threshold="75", expected_version=ind.version + 5)
-    assert ChangeLog.select().count() == logged and _ind("12.1").threshold == 70.0
+    with pytest.raises(ValidationError, match="nhiều phần"):  # parts are declared in a set file
+        update_indicator(ind.id, kind="compound")
+    assert ChangeLog.select().count() == logged and _ind("12.2").threshold == 25.0
 
 
 def test_kind_change_to_yes_no_drops_the_number(demo_db):
-    ind = _ind("12.1")
+    ind = _ind("12.2")
     update_indicator(ind.id, kind="Đạt/Không đạt")
-    ind = _ind("12.1")
+    ind = _ind("12.2")
     assert (ind.kind, ind.op, ind.threshold, ind.unit) == ("yesno", "==", None, None)
     crit = Criterion.get(Criterion.code == "12")
     batch = rename_criterion(crit.id, "Lao động có việc làm")
@@ -119,7 +121,7 @@ async def test_form_edits_and_saves_with_ctrl_s(demo_db):
 
 
 async def test_form_escape_cancels(demo_db):
-    ind = _ind("12.1")
+    ind = _ind("12.2")
     app = NtmApp(Context(db_path=demo_db, db_explicit=True))
     results = []
     logged = ChangeLog.select().count()

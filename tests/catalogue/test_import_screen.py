@@ -24,7 +24,7 @@ def _sheet_with_edits(tmp_path, edits):
 
 
 async def test_preview_then_apply(demo_db, tmp_path):
-    path, _ = _sheet_with_edits(tmp_path, [("12.1", 4, 66), ("2.1", 4, 95)])
+    path, _ = _sheet_with_edits(tmp_path, [("12.2", 4, 21), ("2.1", 4, 95)])
     app = NtmApp(Context(db_path=demo_db, db_explicit=True))
     done = []
     async with app.run_test(size=(80, 24)) as pilot:
@@ -42,7 +42,7 @@ async def test_preview_then_apply(demo_db, tmp_path):
         await pilot.pause()
         table = screen.query_one(DataTable)
         rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
-        assert rows == [("2.1", "Giá trị", "92", "95"), ("12.1", "Giá trị", "65", "66")]
+        assert rows == [("2.1", "Giá trị", "92", "95"), ("12.2", "Giá trị", "20", "21")]
         assert "2 thay đổi" in str(screen.query_one("#message", Static).render())
         assert ChangeLog.select().count() == logged  # the preview wrote nothing
         await pilot.press("ctrl+s")
@@ -51,8 +51,8 @@ async def test_preview_then_apply(demo_db, tmp_path):
         assert not isinstance(app.screen, ResultsImportScreen)
     assert len(done) == 1 and done[0]
     labels = {e.label for e in ChangeLog.select().where(ChangeLog.batch == done[0])}
-    assert labels == {"2.1 / 2023", "12.1 / 2023"}
-    assert Result.select().where((Result.year == 2023) & (Result.value == "66")).count() == 1
+    assert labels == {"2.1 / 2023", "12.2 / 2023"}
+    assert Result.select().where((Result.year == 2023) & (Result.value == "21")).count() == 1
 
 
 async def test_bad_sheet_shows_rows_and_escape_closes(demo_db, tmp_path):

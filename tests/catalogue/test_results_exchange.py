@@ -26,8 +26,9 @@ def test_export_is_a_readable_table(demo_db, cli, tmp_path):
     assert sheet.freeze_panes == "A2"
     assert len(rows) == 57 and list(rows)[:3] == ["1.1", "1.2", "2.1"]
     assert "17.10" in rows  # codes stay text
-    r = rows["12.1"]
-    assert sheet.cell(r, 3).value == ">= 70%" and sheet.cell(r, 4).value == 65
+    assert sheet.cell(rows["12.1"], 3).value == "nam >= 70%; nữ >= 70%"  # both sexes, each
+    r = rows["12.2"]
+    assert sheet.cell(r, 3).value == ">= 25%" and sheet.cell(r, 4).value == 20
     assert sheet.cell(r, 7).value == datetime(2022, 12, 31) and sheet.cell(r, 8).value == "Chưa đạt"
     assert sheet.cell(r, 2).alignment.wrap_text
     assert sheet.column_dimensions["B"].width == 60
@@ -42,7 +43,7 @@ def test_export_is_a_readable_table(demo_db, cli, tmp_path):
 def test_two_edits_previewed_then_applied_exactly(demo_db, cli, tmp_path):
     path = tmp_path / "kq.xlsx"
     book, sheet, head, rows = _export(cli, demo_db, path)
-    sheet.cell(rows["12.1"], 4).value = 66  # still below 70: the result stays "Chưa đạt"
+    sheet.cell(rows["12.1"], 4).value = "nam: 66; nu: 75"  # nữ meets 70, nam does not: "Chưa đạt"
     sheet.cell(rows["2.4"], 7).value = date(2023, 6, 30)  # a newer data date
     book.save(path)
 
@@ -51,19 +52,19 @@ def test_two_edits_previewed_then_applied_exactly(demo_db, cli, tmp_path):
     assert rc == 0, err
     assert out.splitlines() == [  # in the sheet's row order
         "2.4 | Ngày số liệu: 31/12/2022 → 30/06/2023",
-        "12.1 | Giá trị: 65 → 66",
+        "12.1 | Giá trị: 65 → nam: 66; nữ: 75",
         "2 thay đổi, chưa ghi (chạy thử)",
     ]
     assert table_dump(demo_db, *TABLES) == before
 
     rc, out, err = cli("--db", demo_db, "results", "import", path, "--year", "2023")
     assert rc == 0, err
-    assert out.splitlines()[:2] == ["2.4 | Ngày số liệu: 31/12/2022 → 30/06/2023", "12.1 | Giá trị: 65 → 66"]
+    assert out.splitlines()[:2] == ["2.4 | Ngày số liệu: 31/12/2022 → 30/06/2023",
+                                    "12.1 | Giá trị: 65 → nam: 66; nữ: 75"]
     batch = out.split("lô ")[1].rstrip(")\n")
     assert log_rows(demo_db, batch) == [
         ("2.4 / 2023", "data_date", "2022-12-31", "2023-06-30"),
-        ("12.1 / 2023", "value", "65", "66"),
-        ("12.1 / 2023", "value_number", "65", "66"),  # the number mirrors the text value
+        ("12.1 / 2023", "value", "65", "nam: 66; nữ: 75"),  # several parts: no value_number
     ]
     # Importing the same file again finds nothing to change.
     rc, out, err = cli("--db", demo_db, "results", "import", path, "--year", "2023")
@@ -89,7 +90,8 @@ def test_result_and_ratio_columns_import(demo_db, cli, tmp_path):
 def test_malformed_sheets_are_refused_row_by_row(demo_db, cli, tmp_path):
     path = tmp_path / "kq.xlsx"
     book, sheet, head, rows = _export(cli, demo_db, path)
-    sheet.cell(rows["12.1"], 4).value = "abc"  # text in a number cell
+    sheet.cell(rows["12.2"], 4).value = "abc"  # text in a number cell
+    sheet.cell(rows["12.1"], 4).value = "nam: 66; tre em: 3"  # no such part
     sheet.cell(rows["2.1"], 5).value = "mười"  # text in the numerator
     sheet.cell(rows["2.1"], 6).value = 10
     sheet.cell(rows["4.2"], 7).value = "31/02/2023"  # no such date
@@ -106,7 +108,9 @@ def test_malformed_sheets_are_refused_row_by_row(demo_db, cli, tmp_path):
         f"ntm-tui: Hàng {rows['2.1']}, cột «Tử số»: Giá trị phải là số (vd. 72,5 hoặc 72.5): mười",
         f"ntm-tui: Hàng {rows['4.2']}, cột «Ngày số liệu»: Ngày không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd): 31/02/2023",
         f"ntm-tui: Hàng {rows['11']}: không có chỉ tiêu mã 99.9 trong bộ an-giang-2021-2025",
-        f"ntm-tui: Hàng {rows['12.1']}, cột «Giá trị»: Giá trị phải là số (vd. 72,5 hoặc 72.5): abc",
+        f"ntm-tui: Hàng {rows['12.1']}, cột «Giá trị»: Chỉ tiêu không có phần «tre em» (các phần: nam, nữ); "
+        "ghi dạng «nam: 72; nữ: 68»",
+        f"ntm-tui: Hàng {rows['12.2']}, cột «Giá trị»: Giá trị phải là số (vd. 72,5 hoặc 72.5): abc",
     ]
     assert table_dump(demo_db, *TABLES) == before
 

@@ -85,10 +85,13 @@ def test_list_shows_both_sets_and_who_uses_them(demo_db, cli):
     code, out, _ = cli("--db", demo_db, "catalogue", "list")
     lines = [line for line in out.splitlines() if line.startswith(("an-giang", CODE))]
     assert len(lines) == 2
-    assert "19/57" in lines[0] and "15" in lines[0] and "Tân Thạnh (2021)" in lines[0]
+    # verified, sourced (read or plan), recalled, unknown thresholds
+    assert "19/57" in lines[0] and "0/57" in lines[0] and "Tân Thạnh (2021)" in lines[0]
+    assert lines[0].split()[-7:-3] == ["0/57", "14", "43", "13"]
     assert "10/47" in lines[1] and "Tân Thạnh (2026)" in lines[1]
     code, out, _ = cli("--db", demo_db, "--lang", "en", "catalogue", "list")
     assert out.splitlines()[0].split()[:2] == ["Code", "Name"]
+    assert all(word in out.splitlines()[0].split() for word in ("verified", "sourced", "recalled"))
     code, out, _ = cli("--db", demo_db, "--lang", "en", "catalogue", "use", CODE, "--from-year", "2027")
     assert out.strip() == f"Tân Thạnh uses criteria set {CODE} from 2027 on"
     code, out, err = cli("--db", demo_db, "--lang", "en", "catalogue", "import", NATIONAL)

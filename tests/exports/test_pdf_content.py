@@ -167,7 +167,7 @@ def test_changes_and_deadlines_of_the_period(demo_template, tmp_path):
     shutil.copy(demo_template, db)
     prepare(db, create=False)
     mark = ChangeLog.select().count()
-    set_result(get_commune(), 2023, "12.1", value="72,5")
+    set_result(get_commune(), 2023, "12.2", value="72,5")
     ChangeLog.update(at=datetime(2023, 3, 5, 9, 0)).where(ChangeLog.id > mark).execute()
     prepare_deadlines(get_commune(), [2023])
     jan = Deadline.get((Deadline.kind == "monthly_report") & (Deadline.period == "2023-01"))
@@ -178,7 +178,7 @@ def test_changes_and_deadlines_of_the_period(demo_template, tmp_path):
     close_database()
     text = text_of(_export(db, tmp_path, "report", period="2023-Q1").path)
     assert "quý I năm 2023" in text
-    assert "05/03/2023" in text and "12.1" in text and "72,5" in text
+    assert "05/03/2023" in text and "12.2" in text and "72,5" in text
     assert "Thực hiện trễ hạn, ngày 20/01/2023" in text
     assert "Đã thực hiện ngày 10/02/2023" in text
     assert april not in text  # outside the quarter

@@ -113,7 +113,7 @@ def test_restore_needs_yes_without_a_terminal(demo_db, tmp_path, cli):
     close_database()
     backup = tmp_path / "b.db"
     cli("--db", demo_db, "backup", backup)
-    cli("--db", demo_db, "set", "12.1", "--value", "99")
+    cli("--db", demo_db, "set", "12.2", "--value", "99")
     before = digest(demo_db)
     proc = subprocess.run([sys.executable, "-m", "ntm_tui", "--db", str(demo_db), "restore", str(backup)],
                           cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stdin=subprocess.DEVNULL,
@@ -127,7 +127,7 @@ def test_restore_with_yes_keeps_a_safety_copy(demo_db, tmp_path, cli):
     backup = tmp_path / "b.db"
     cli("--db", demo_db, "backup", backup)
     at_backup = dump_document(demo_db)
-    cli("--db", demo_db, "set", "12.1", "--value", "99")
+    cli("--db", demo_db, "set", "12.2", "--value", "99")
     after_edit = dump_document(demo_db)
     code, out, err = cli("--db", demo_db, "restore", backup, "--yes")
     assert code == 0, err
@@ -143,7 +143,7 @@ def test_restore_asks_on_a_terminal(demo_db, tmp_path, cli):
     close_database()
     backup = tmp_path / "b.db"
     cli("--db", demo_db, "backup", backup)
-    cli("--db", demo_db, "set", "12.1", "--value", "99")
+    cli("--db", demo_db, "set", "12.2", "--value", "99")
     for answer, expected_code in (("khong\n", 1), ("co\n", 0)):
         before = digest(demo_db)
         main, child = pty.openpty()

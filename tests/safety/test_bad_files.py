@@ -79,7 +79,7 @@ def test_read_only_database_reads_but_refuses_writes(demo_db, shared_tmp, case):
     status = as_user("--db", db, "status", "--format", "plain", env_dir=shared_tmp)
     assert status.returncode == 0 and "9/19 tiêu chí" in status.stdout, status.stderr
     assert as_user("--db", db, "history", "--limit", "3", env_dir=shared_tmp).returncode == 0
-    write = as_user("--db", db, "set", "12.1", "--value", "80", env_dir=shared_tmp)
+    write = as_user("--db", db, "set", "12.2", "--value", "80", env_dir=shared_tmp)
     assert write.returncode == 2 and one_clear_line(write.stderr) and "chỉ đọc" in write.stderr
     assert digest(db) == before
     folder.chmod(0o755)
@@ -122,7 +122,7 @@ def damaged_files(demo_db: Path, folder: Path) -> dict[str, Path]:
     return paths
 
 
-@pytest.mark.parametrize("command", [["status"], ["set", "12.1", "--value", "80"], ["history"],
+@pytest.mark.parametrize("command", [["status"], ["set", "12.2", "--value", "80"], ["history"],
                                      ["backup", "OUT"], ["dump", "OUT"], ["restore"]])
 def test_damaged_files_give_one_clear_line(demo_db, tmp_path, cli, command):
     close_database()
@@ -160,7 +160,7 @@ def test_full_disk(demo_db, tmp_path):
     cases = [
         (50_000, ["backup", tmp_path / "b" / "x.db"]),
         (50_000, ["dump", tmp_path / "b" / "x.json"]),
-        (20_000, ["set", "12.1", "--value", "90", "--note", "x" * 3900]),
+        (20_000, ["set", "12.2", "--value", "90", "--note", "x" * 3900]),
     ]
     for limit, argv in cases:
         result = run_with_file_size_limit(limit, "--db", demo_db, *argv)

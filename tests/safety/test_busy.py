@@ -37,7 +37,7 @@ def test_a_write_waits_for_the_other_session(demo_db, cli):
     close_database()
     holder = hold_write_lock(demo_db, 1.5)
     started = time.monotonic()
-    code, out, err = cli("--db", demo_db, "set", "12.1", "--value", "80")
+    code, out, err = cli("--db", demo_db, "set", "12.2", "--value", "80")
     waited = time.monotonic() - started
     holder.wait(timeout=30)
     assert code == 0 and err == "", err
@@ -53,11 +53,11 @@ def test_lock_held_too_long_gives_the_busy_message(demo_db, monkeypatch):
     holder = hold_write_lock(demo_db, 3)
     try:
         with pytest.raises(StorageError) as info:
-            set_result(commune, 2023, "12.1", value="80")
+            set_result(commune, 2023, "12.2", value="80")
     finally:
         holder.wait(timeout=30)
     assert info.value.key == "db_locked" and "đang bận" in info.value.message()
-    assert set_result(commune, 2023, "12.1", value="80").status == "met"  # free again: works
+    assert set_result(commune, 2023, "12.2", value="80").status == "met"  # free again: works
 
 
 def test_busy_message_on_the_command_line(demo_db, tmp_path):
@@ -66,7 +66,7 @@ def test_busy_message_on_the_command_line(demo_db, tmp_path):
     code = ("import sys; from db.models import NtmDatabase; NtmDatabase.begin_attempts = 1; "
             "import db.connection as c; c.PRAGMAS['busy_timeout'] = 200; "
             "from ntm_tui.__main__ import main; sys.exit(main(sys.argv[1:]))")
-    proc = subprocess.run([sys.executable, "-c", code, "--db", str(demo_db), "set", "12.1", "--value", "80"],
+    proc = subprocess.run([sys.executable, "-c", code, "--db", str(demo_db), "set", "12.2", "--value", "80"],
                           cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
                           text=True, timeout=60)
     holder.wait(timeout=30)

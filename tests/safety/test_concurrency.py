@@ -32,7 +32,7 @@ def test_four_processes_fifty_writes_each_all_logged(demo_db):
 
 def test_version_guard_lets_exactly_one_stale_writer_through(demo_db, tmp_path):
     commune = Commune.get()
-    indicator = Indicator.get(Indicator.code == "12.1")
+    indicator = Indicator.get(Indicator.code == "12.2")
     row = Result.get((Result.commune == commune) & (Result.indicator == indicator) & (Result.year == 2022))
     close_database()
     start = tmp_path / "go"

@@ -31,7 +31,7 @@ def test_dump_load_dump_identical(demo_db, tmp_path, cli):
     # The loaded database is a working one: same status, and it takes new changes.
     status = [cli("--db", p, "status", "--year", "2023", "--format", "json")[1] for p in (demo_db, copy)]
     assert status[0] == status[1]
-    assert cli("--db", copy, "set", "12.1", "--value", "75")[0] == 0
+    assert cli("--db", copy, "set", "12.2", "--value", "75")[0] == 0
 
 
 def test_load_into_a_freshly_created_database_replaces_the_shipped_catalogue(demo_db, tmp_path, cli):

@@ -31,18 +31,18 @@ def test_history_command_shows_who_when_what(demo_db, cli, monkeypatch):
     set_user("Nguyễn Văn A")
     from db.services.results import set_result
 
-    set_result(Commune.get(), 2023, "12.1", value="72,5")
+    set_result(Commune.get(), 2023, "12.2", value="72,5")
     set_result(Commune.get(), 2023, "17.10", met="no", note="không thuộc 17.1")
     set_user(None)
     code, out, _ = cli("--db", demo_db, "history", "--code", "17.1", "--format", "json")
     assert "17.10" not in out  # codes match exactly, not by prefix
-    code, out, err = cli("--db", demo_db, "history", "--code", "12.1", "--format", "json")
+    code, out, err = cli("--db", demo_db, "history", "--code", "12.2", "--format", "json")
     assert code == 0, err
     entries = json.loads(out)
-    assert entries and all(e["label"].startswith("12.1 /") for e in entries)
+    assert entries and all(e["label"].startswith("12.2 /") for e in entries)
     status = next(e for e in entries if e["field"] == "status")
     assert (status["user"], status["old"], status["new"]) == ("Nguyễn Văn A", "not_met", "met")
-    code, out, _ = cli("--db", demo_db, "history", "--code", "12.1", "--limit", "1")
+    code, out, _ = cli("--db", demo_db, "history", "--code", "12.2", "--limit", "1")
     assert "Nguyễn Văn A" in out and "Chưa đạt → Đạt" in out and len(out.splitlines()) == 3
     code, out, _ = cli("--db", demo_db, "--lang", "en", "history", "--since", "01/01/2100", "--format", "csv")
     assert code == 0 and out.strip() == "No changes yet."
@@ -55,7 +55,7 @@ def test_latest_change_id_can_skip_this_sessions_changes(demo_db):
     from db.services.results import set_result
 
     before_other = latest_change_id(other_sessions=True)
-    set_result(Commune.get(), 2023, "12.1", value="71")
+    set_result(Commune.get(), 2023, "12.2", value="71")
     assert latest_change_id() > before_other
     assert latest_change_id(other_sessions=True) == before_other
     assert ChangeLog.select().order_by(ChangeLog.id.desc()).first().session == SESSION
@@ -66,9 +66,9 @@ def test_user_text_is_stored_never_run(demo_db, tmp_path, cli):
 
     marker = tmp_path / "pwned"
     hostile = f'$(touch {marker}); `touch {marker}` | touch {marker} & "; rm -rf ~'
-    item = add_evidence(Commune.get(), Indicator.get(Indicator.code == "12.1"), 2023, hostile,
+    item = add_evidence(Commune.get(), Indicator.get(Indicator.code == "12.2"), 2023, hostile,
                         location=hostile, note=hostile)
-    code, _, _ = cli("--db", demo_db, "set", "12.1", "--note", hostile)
+    code, _, _ = cli("--db", demo_db, "set", "12.2", "--note", hostile)
     assert code == 0 and not marker.exists()
     conn = sqlite3.connect(demo_db)
     assert conn.execute("SELECT location FROM evidence_item WHERE id = ?", (item.id,)).fetchone()[0] == hostile
@@ -80,7 +80,7 @@ def test_user_text_is_stored_never_run(demo_db, tmp_path, cli):
 
 
 def test_long_text_refused(demo_db, cli):
-    code, _, err = cli("--db", demo_db, "set", "12.1", "--note", "x" * 4001)
+    code, _, err = cli("--db", demo_db, "set", "12.2", "--note", "x" * 4001)
     assert code == 2 and one_clear_line(err) and "quá dài" in err
 
 

@@ -25,14 +25,14 @@ def main(argv: list[str]) -> int:
     commune = Commune.get()
     if mode == "loop":
         count, tag = int(argv[2]), argv[3]
-        indicator = Indicator.get(Indicator.code == "12.1")
+        indicator = Indicator.get(Indicator.code == "12.2")
         i = 0
         while count == 0 or i < count:
             i += 1
             if i % 2:
                 batch = new_batch()
                 # Every process writes the same row: concurrent writers on one record.
-                set_result(commune, 2023, "12.1", value=f"{60 + i % 30},5", note=f"{tag}-{i}", batch=batch)
+                set_result(commune, 2023, "12.2", value=f"{60 + i % 30},5", note=f"{tag}-{i}", batch=batch)
             else:
                 item = add_evidence(commune, indicator, 2023, f"Biên bản {tag}-{i}", location=f"/hồ sơ/{tag}/{i}.pdf")
                 batch = ChangeLog.get((ChangeLog.table == "evidence_item")

@@ -135,24 +135,43 @@ async def test_search_ignores_diacritics_and_case(demo_db):
 async def test_value_with_decimal_comma_is_evaluated(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_value(pilot, "12.1", "72,5")
-        row = result("12.1")
+        await type_value(pilot, "12.2", "72,5")
+        row = result("12.2")
         assert (row.value, row.status) == ("72,5", "met")
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert (result("12.1").value, result("12.1").status) == ("65", "not_met")
+        assert (result("12.2").value, result("12.2").status) == ("20", "not_met")
+
+
+async def test_value_form_asks_each_part_of_a_compound_indicator(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "12.1")
+        await pilot.press("v")
+        await settle(pilot)
+        labels = [str(w.render()) for w in app.screen.query(".row-label")]
+        assert labels[:2] == ["nam: Tỷ lệ lao động nam qua đào tạo", "nữ: Tỷ lệ lao động nữ qua đào tạo"]
+        await pilot.press(*"72,5", "tab", *"68", "enter")  # nữ below 70 %: not met
+        await settle(pilot)
+        assert (result("12.1").value, result("12.1").status) == ("nam: 72,5; nữ: 68", "not_met")
+        await pilot.press("v")
+        await settle(pilot)
+        assert app.screen.query_one("#f-part_1").value == "68"
+        await pilot.press("tab", "ctrl+k", *"70", "enter")
+        await settle(pilot)
+        assert (result("12.1").value, result("12.1").status) == ("nam: 72,5; nữ: 70", "met")
 
 
 async def test_bad_value_keeps_the_form_open_and_saves_nothing(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_value(pilot, "12.1", "bảy mươi")
+        await type_value(pilot, "12.2", "bảy mươi")
         error = str(app.screen.query_one("#form-error").render())
         assert "Giá trị phải là số" in error
         assert app.screen.query_one("#f-value").value == "bảy mươi"  # nothing typed is lost
         await pilot.press("escape")
         await settle(pilot)
-    assert result("12.1").value == "65"
+    assert result("12.2").value == "20"
 
 
 async def test_note_typed_decomposed_is_stored_nfc(demo_db):
@@ -212,11 +231,11 @@ async def test_stale_edit_shows_conflict_and_keeps_other_change(demo_db):
         await pilot.press("v")
         await settle(pilot)
         # Another session saves 12.1 while the form is open.
-        set_result(get_commune(), 2023, "12.1", value="68")
+        set_result(get_commune(), 2023, "12.1", value="nam: 68; nữ: 68")
         await pilot.press(*["backspace"] * 4, *"90", "enter")
         await settle(pilot)
         assert "người khác sửa" in str(app.screen.query_one("#form-error").render())
-    assert result("12.1").value == "68"
+    assert result("12.1").value == "nam: 68; nữ: 68"
 
 
 async def test_other_sessions_change_appears(demo_db):

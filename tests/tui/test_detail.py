@@ -25,7 +25,8 @@ async def test_detail_shows_target_history_plan_evidence(demo_db):
         await open_detail(pilot, "12.1")
         assert isinstance(app.screen, IndicatorDetailScreen)
         head = shown(app, "#detail-head")
-        assert "Tỷ lệ lao động có việc làm qua đào tạo" in head and ">= 70%" in head
+        assert "Tỷ lệ lao động qua đào tạo (áp dụng đạt cho cả nam và nữ)" in head
+        assert "nam >= 70%; nữ >= 70%" in head
         assert "Trần Thị Bình" in head and "độ tin cậy" in head
         assert "2022: Chưa đạt (65)" in shown(app, "#detail-history")
         assert app.screen.query_one(PlanTable).row_count >= 2
