@@ -190,8 +190,11 @@ class Trial:
         end = self.app_state("end")
         screen = self.screen()
         self.keys("C-q")
-        self.wait_for(lambda s: self.pane("pane_dead") == "1", timeout=30)
-        app_exit = self.pane("pane_dead_status")
+        # pane_dead turns 1 when the terminal closes; the exit status comes once tmux has
+        # reaped the process, a moment later: wait for it (or for the signal that killed it).
+        self.wait_for(lambda s: self.pane("pane_dead") == "1" and (
+            self.pane("pane_dead_status") or self.pane("pane_dead_signal")), timeout=30)
+        app_exit = self.pane("pane_dead_status") or f"signal {self.pane('pane_dead_signal')}"
         tracebacks = sum("Traceback" in line for line in self.screen())
         with closing(sqlite3.connect(self.db)) as conn:
             integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
