@@ -328,9 +328,16 @@ class DeadlineRule(VersionedModel):
     latest_month = IntegerField(null=True)
     latest_day = IntegerField(null=True)
     active = BooleanField(default=True)
+    starts_on = DateField(null=True)  # m0004: a rule added later gives no deadline due before it
 
 
 class Deadline(VersionedModel):
+    """What the officer recorded about one deadline (m0004): sent or held, when, with which file.
+
+    The calendar itself is computed from the rules, work items and evidence expiry; a row exists
+    only once something is recorded, and keeps the title and dates it was recorded with. A row
+    without rule or source is a deadline entered by hand."""
+
     commune = ForeignKeyField(Commune, backref="deadlines", on_delete="CASCADE")
     rule = ForeignKeyField(DeadlineRule, null=True, backref="deadlines", on_delete="SET NULL")
     kind = CharField()

@@ -70,7 +70,7 @@ def run(args, ctx) -> int:
     if start and end and start > end:
         raise ValidationError("date_range_invalid", start=_d(start), end=_d(end))
     ics = Path(args.ics).expanduser() if args.ics else None
-    if ics and not ics.parent.is_dir():  # refused before the year is generated into the database
+    if ics and not ics.parent.is_dir():  # refused before the database is opened
         raise ValidationError("file_write_failed_because", path=args.ics, detail=t("dl_no_such_folder"))
     if not (start or end or args.late):  # the whole year of today by default
         start, end = date(ctx.today.year, 1, 1), date(ctx.today.year, 12, 31)

@@ -11,7 +11,7 @@ def describe_when(rule) -> str:
     return f"{one(rule.due_day, rule.due_month)} / {one(rule.latest_day, rule.latest_month or rule.due_month)}"
 
 LABELS = {
-    "dl_col_id": ("Số", "ID"),
+    "dl_col_id": ("Mã", "ID"),
     "dl_col_due": ("Hạn", "Due"),
     "dl_col_latest": ("Chậm nhất", "Latest"),
     "dl_col_title": ("Nội dung", "What"),

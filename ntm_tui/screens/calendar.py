@@ -38,7 +38,6 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         Binding("s", "submit", t("key_submit"), id="calendar_submit"),
         Binding("f", "toggle_open", t("key_open_only"), id="calendar_open_only"),
         Binding("u", "reopen", t("key_reopen"), id="calendar_reopen"),
-        Binding("g", "generate", t("key_generate"), id="calendar_generate"),
         Binding("r", "app.open_deadline_rules", t("key_deadline_rules"), id="calendar_rules"),
     ]
 
@@ -68,8 +67,7 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         year, today, lang = self.app.year, self.today, lang_of(self)
 
         def load():
-            # Listing brings one-offs (works, evidence expiry) in sync and makes the year's
-            # deadlines from the rules when they are missing.
+            # Computed from the rules, work items and evidence expiry: reading writes nothing.
             commune = current_commune(self)
             if not (commune and year):
                 return []
@@ -93,7 +91,7 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         bar = t("cal_bar", year=self.app.year or "", today=rules.format_date(self.today))
         if not current_commune(self):
             bar += " · " + t("no_commune_short")
-        elif not any(v.rule_id for v in self.views):  # only one-offs: the year is not made yet
+        elif not any(v.rule_id for v in self.views):  # only one-offs: the commune has no rules
             bar += " · " + t("cal_empty")
         self.query_one("#cal-bar", Static).update(bar + " · " + " · ".join(parts))
         self.show_detail()
@@ -125,16 +123,6 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
     def action_toggle_open(self) -> None:
         self.open_only = not self.open_only
         self.show()
-
-    def action_generate(self) -> None:
-        """Make the year's deadlines from the rules (running it again adds nothing)."""
-        commune = current_commune(self)
-        if commune is None or not self.app.year:
-            return
-        year = self.app.year
-        run_change(self, lambda: deadlines.prepare(commune, [year]),
-                   done=t("cal_generated", year=year))
-        self.refresh_data()
 
     def action_reopen(self) -> None:
         """A submission recorded by mistake: the deadline is open again."""

@@ -111,14 +111,16 @@ def test_submit_with_file_is_recorded(db, capsys, tmp_path):
     (["deadlines", "--from", "2023-13-01"], "Ngày không hợp lệ"),
     (["deadlines", "--from", "31/03/2023", "--to", "01/03/2023"], "sau ngày kết thúc"),
     (["deadlines", "--today", "hôm qua"], "Ngày không hợp lệ"),
-    (["submit", "9999", "--today", "2023-12-31"], "Không tìm thấy hạn báo cáo số 9999"),
-    (["submit", "3", "--date", "2023-03-20", "--today", "2023-03-16"], "sau ngày hôm nay"),
-    (["submit", "3", "--file", "/khong/co/tep.pdf"], "Không tìm thấy tệp"),
-    (["submit", "ba"], "Lỗi tham số"),
+    (["submit", "9999", "--today", "2023-12-31"], "Không tìm thấy hạn báo cáo mã 9999"),
+    (["submit", "R1-2023-13", "--today", "2023-12-31"], "Không tìm thấy hạn báo cáo mã R1-2023-13"),
+    (["submit", "R1-2023-03", "--date", "2023-03-20", "--today", "2023-03-16"], "sau ngày hôm nay"),
+    (["submit", "R1-2023-03", "--file", "/khong/co/tep.pdf"], "Không tìm thấy tệp"),
+    (["submit", "ba"], "Không tìm thấy hạn báo cáo mã ba"),
+    (["submit"], "Lỗi tham số"),
     (["deadlines", "--ics", "/khong/co/thu-muc/lich.ics"], "Không ghi được tệp"),
 ])
 def test_bad_input_exits_2_with_one_line_and_database_unchanged(db, capsys, argv, needle):
-    run(capsys, "--db", db, "deadlines", "--today", "2023-03-16")  # the year generated first
+    run(capsys, "--db", db, "deadlines", "--today", "2023-03-16")  # a read first (it writes nothing)
     close_database()
     from pathlib import Path
 
@@ -188,11 +190,14 @@ def test_rules_command_adds_edits_and_switches_off(db, capsys):
         "2023-03-15", "2023-06-15", "2023-09-15", "2023-12-15"]
     code, out, _ = run(capsys, "--db", db, "rules")
     assert "Báo cáo An Giang" in out and "ngày 15, tháng 3 của quý / —" in out
+    assert run(capsys, "--db", db, "submit", "R5-2023-Q1", "--date", "2023-03-14",
+               "--today", "2023-07-01")[0] == 0
     code, out, _ = run(capsys, "--db", db, "rules", "off", "5", "--today", "2023-07-01")
     assert (code, out.strip()) == (0, "Đã tắt quy định: Báo cáo An Giang")
     code, out, _ = run(capsys, "--db", db, "deadlines", "--format", "json", "--today", "2023-07-01")
-    assert [r["due_date"] for r in json.loads(out) if r["title"].startswith("Báo cáo An Giang")] == [
-        "2023-03-15", "2023-06-15"]
+    # switched off: its deadlines go in every year, except the one recorded
+    assert [(r["id"], r["due_date"], r["state"]) for r in json.loads(out)
+            if r["title"].startswith("Báo cáo An Giang")] == [("R5-2023-Q1", "2023-03-15", "submitted")]
 
 
 @pytest.mark.parametrize("argv, needle", [
