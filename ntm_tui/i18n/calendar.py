@@ -8,10 +8,13 @@ def describe_when(rule) -> str:
 
     def one(day, month):
         return t(f"dl_when_{rule.frequency}", day=day, month=month or "") if day else "—"
-    return f"{one(rule.due_day, rule.due_month)} / {one(rule.latest_day, rule.latest_month or rule.due_month)}"
+    text = f"{one(rule.due_day, rule.due_month)} / {one(rule.latest_day, rule.latest_month or rule.due_month)}"
+    starts = getattr(rule, "starts_on", None)  # a rule added later: nothing due before that day
+    return text + " " + t("dl_rule_from", date=starts.strftime("%d/%m/%Y")) if starts else text
 
 LABELS = {
     "dl_col_id": ("Mã", "ID"),
+    "dl_rule_from": ("(từ {date})", "(from {date})"),
     "dl_col_due": ("Hạn", "Due"),
     "dl_col_latest": ("Chậm nhất", "Latest"),
     "dl_col_title": ("Nội dung", "What"),

@@ -189,7 +189,9 @@ def test_rules_command_adds_edits_and_switches_off(db, capsys):
     assert [r["due_date"] for r in json.loads(out) if r["title"].startswith("Báo cáo An Giang")] == [
         "2023-03-15", "2023-06-15", "2023-09-15", "2023-12-15"]
     code, out, _ = run(capsys, "--db", db, "rules")
-    assert "Báo cáo An Giang" in out and "ngày 15, tháng 3 của quý / —" in out
+    assert "Báo cáo An Giang" in out and "ngày 15, tháng 3 của quý / — (từ 01/01/2023)" in out
+    code, out, _ = run(capsys, "--db", db, "rules", "--format", "json")
+    assert [r["starts_on"] for r in json.loads(out)] == [None, None, None, None, "2023-01-01"]
     assert run(capsys, "--db", db, "submit", "R5-2023-Q1", "--date", "2023-03-14",
                "--today", "2023-07-01")[0] == 0
     code, out, _ = run(capsys, "--db", db, "rules", "off", "5", "--today", "2023-07-01")

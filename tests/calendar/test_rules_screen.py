@@ -65,7 +65,8 @@ async def test_add_a_quarterly_rule_on_the_15th(demo_db):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-        assert cells(screen)[-1][:3] == ["Báo cáo tỉnh", "Hằng quý", "ngày 15, tháng 3 của quý / —"]
+        assert cells(screen)[-1][:3] == ["Báo cáo tỉnh", "Hằng quý",
+                                         "ngày 15, tháng 3 của quý / — (từ 16/03/2023)"]
     rule = DeadlineRule.get(DeadlineRule.title == "Báo cáo tỉnh")
     assert sorted(d.due_date for d in computed(2023) if d.rule_id == rule.id) == [
         date(2023, 6, 15), date(2023, 9, 15), date(2023, 12, 15)]  # from the day it was added
