@@ -250,9 +250,9 @@ def _resolve(key: int | str, commune: Commune | None) -> tuple[Deadline | None, 
                 raise missing
             return row, None
         rule = DeadlineRule.get_or_none(DeadlineRule.id == rule_id)
-        if rule is None or not rule.active or not mine(rule.commune_id):
-            raise missing
         year = int(period[:4])
+        if rule is None or not rule.active or not mine(rule.commune_id) or year < 1:
+            raise missing
         found = [c for c in _from_rules(rule.commune, date(year, 1, 1), date(year, 12, 31),
                                         date(year, 1, 1), rule=rule) if c.period == period]
         if not found:

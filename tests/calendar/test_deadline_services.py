@@ -88,6 +88,7 @@ def test_keys_are_typed_in_any_case(commune, key):
     (dict(deadline_id="R2-2023-03", on=MARCH_16), "deadline_not_found"),  # a quarterly rule
     (dict(deadline_id="E1", on=MARCH_16), "deadline_not_found"),  # no expiry date
     (dict(deadline_id="báo cáo", on=MARCH_16), "deadline_not_found"),
+    (dict(deadline_id="R1-0000-01", on=MARCH_16), "deadline_not_found"),
     (dict(on=date(2023, 3, 17), today=MARCH_16), "submit_in_future"),
     (dict(on=MARCH_16, file_path="x" * 5000), "text_too_long"),
     (dict(on=MARCH_16, file_path="/no/such/report.pdf"), "file_not_found"),
