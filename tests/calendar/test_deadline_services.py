@@ -193,3 +193,16 @@ def test_evidence_expiry_becomes_a_deadline(commune):
     assert view.flag == "Ngày Quốc tế Lao động" and view.suggested_date == date(2023, 4, 28)
     EvidenceItem.update(expiry_date=None).where(EvidenceItem.id == item.id).execute()
     assert f"evidence:{item.id}" not in {v.source for v in list_deadlines(commune, MARCH_16)}
+
+
+def test_undo_of_a_record_and_of_its_cancelling(commune):
+    submit("R1-2023-02", date(2023, 2, 14))
+    batch = history(table="deadline", limit=1)[0].batch
+    undo_batch(batch)  # ctrl+z after s: the record goes, the deadline is computed again
+    assert Deadline.select().count() == 0
+    assert by_period(commune, "monthly_report")["2023-02"].state == "late"
+    view = submit("R1-2023-02", date(2023, 2, 14))
+    unsubmit("R1-2023-02", expected_version=view.version)
+    undo_batch(history(table="deadline", limit=1)[0].batch)  # ctrl+z after u: recorded again
+    again = by_period(commune, "monthly_report")["2023-02"]
+    assert (again.state, again.submitted_on, again.record_id) == ("submitted", date(2023, 2, 14), view.record_id)
