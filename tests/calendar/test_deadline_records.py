@@ -169,3 +169,21 @@ def test_migration_gives_a_commune_without_rules_the_seed_rules_and_keeps_hand_r
     views = {v.id: v for v in list_deadlines(get_commune(), date(2023, 4, 2), date(2023, 5, 1),
                                               date(2023, 5, 31))}
     assert views[f"D{hand.id}"].state == "upcoming" and f"R{DeadlineRule.select().first().id}-2023-05" in views
+
+
+def test_a_new_commune_has_its_rules_and_its_calendar_starts_the_year_it_was_entered(empty_db):
+    from db.models import Deadline, DeadlineRule
+    from db.services.communes import create_commune
+    from db.services.deadlines import calendar_start, list_deadlines, set_calendar_start
+
+    commune = create_commune("Xã Mới", "Huyện A", "Tỉnh B")
+    assert DeadlineRule.select().where(DeadlineRule.commune == commune).count() == 4
+    year = date.today().year  # the change log's clock: when the commune was entered
+    end_of_year = date(year, 12, 31)
+    assert calendar_start(commune, end_of_year) == date(year, 1, 1)
+    late = list_deadlines(commune, end_of_year, states=("late",))
+    assert late and {v.due_date.year for v in late} == {year}  # nothing from the years before
+    assert len([v for v in late if v.kind == "monthly_report"]) == 12
+    set_calendar_start(commune, year - 1)
+    assert {v.due_date.year for v in list_deadlines(commune, end_of_year, states=("late",))} == {year - 1, year}
+    assert Deadline.select().count() == 0
