@@ -101,6 +101,12 @@ async def test_browsing_the_app_changes_nothing(commune_db, tmp_path, cli):
         for key in ("1", "2", "3", "4", "5", "6", "7", "5", "1"):
             await pilot.press(key)
             await settle(pilot)
+        seen = []
+        for key in ("2", "down", "enter", "escape", "5", "r", "escape"):  # a detail, the rules
+            await pilot.press(key)
+            await settle(pilot)
+            seen.append(type(app.screen).__name__)
+        assert "IndicatorDetailScreen" in seen and "DeadlineRulesScreen" in seen, seen
         for keys in (["["] * 3, ["]"] * 6, ["["] * 2):
             for key in keys:
                 await pilot.press(key)
