@@ -11,6 +11,7 @@ calendar is derived when shown and a row is written only when the officer record
   year that was generated), where lists without a start date (`deadlines --late`) begin.
 - `deadline_rule.starts_on`: a rule added later gives no deadline due before it. Existing rules
   apply from the calendar's start (NULL).
+- `deadline.note`: the officer's note on a deadline (`ntm-tui note ID TEXT`), a record too.
 - A commune without rules gets the seed plan's, which looking used to create on first sight
   (the rows as the code of version 3 made them; kept here, not imported, so this step never
   changes).
@@ -34,6 +35,7 @@ SEED_RULES = [
 def apply(database) -> None:
     sql = database.execute_sql
     sql('ALTER TABLE "deadline_rule" ADD COLUMN "starts_on" DATE')
+    sql('ALTER TABLE "deadline" ADD COLUMN "note" TEXT NOT NULL DEFAULT \'\'')
     sql('DELETE FROM "deadline" WHERE "status" = \'open\' AND ("rule_id" IS NOT NULL '
         'OR "source" LIKE \'work_item:%\' OR "source" LIKE \'evidence:%\')')
     for commune_id, value in sql('SELECT "commune_id", "value" FROM "setting" '

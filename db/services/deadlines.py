@@ -2,9 +2,10 @@
 
 The calendar is derived for any period when it is shown, and looking at it never writes. A
 `Deadline` row is written only when the officer records something about one deadline (sent,
-held, with the date and the file); cancelling that record removes the row, and the computed
-deadline (with the rule's current dates) is back. A row without rule or source is a deadline
-entered by hand.
+held, with the date and the file; a note); cancelling that record removes the row, and the
+computed deadline (with the rule's current dates) is back. A submitted row keeps the title and
+dates it was recorded with; an open row holding only a note follows the computed deadline. A
+row without rule or source is a deadline entered by hand.
 
 Each deadline has a key a person can type (`ntm-tui submit R1-2024-03`), stable whether or not
 it is recorded:
@@ -17,7 +18,7 @@ it is recorded:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -55,6 +56,7 @@ class DeadlineView:
     source: str = ""  # "work_item:12", "evidence:40" for one-off deadlines
     lang: str = "vi"  # of the holiday names in `flag`
     record_id: int | None = None  # the Deadline row once something is recorded
+    note: str = ""  # the officer's note
 
     # The holiday flag is worked out when first read: the holiday tables are a large import
     # (hundreds of modules) that the dashboard, the start notice and the PDF report never need.
@@ -198,13 +200,27 @@ def _row_view(row: Deadline, today: date, lang: str) -> DeadlineView:
     return DeadlineView(key_of(row), row.kind, row.period, row.title, row.due_date, row.latest_date,
                         state_of(row, today), row.submitted_on, row.submitted_by, row.file_path,
                         row.version, rule_id=row.rule_id, source=row.source, lang=lang,
-                        record_id=row.id)
+                        record_id=row.id, note=row.note)
 
 
-def _computed_view(c: _Computed, today: date, lang: str) -> DeadlineView:
+def _computed_view(c: _Computed, today: date, lang: str, noted: Deadline | None = None) -> DeadlineView:
+    """The computed deadline; `noted`: its open row that holds a note (the dates stay computed)."""
     state = SUBMITTED if c.done_on else _state(c.due_date, c.latest_date, today)
     return DeadlineView(c.key, c.kind, c.period, c.title, c.due_date, c.latest_date, state,
-                        c.done_on, c.done_by, "", 0, rule_id=c.rule_id, source=c.source, lang=lang)
+                        c.done_on, c.done_by, "", noted.version if noted else 0, rule_id=c.rule_id,
+                        source=c.source, lang=lang, record_id=noted.id if noted else None,
+                        note=noted.note if noted else "")
+
+
+def _follows(row: Deadline) -> bool:
+    """An open row of a rule or a one-off holds only a note: it follows the computed deadline."""
+    return row.status != "submitted" and (row.rule_id is not None or bool(row.source))
+
+
+def _view(row: Deadline | None, computed: _Computed | None, today: date, lang: str) -> DeadlineView:
+    if row is not None and not (computed is not None and _follows(row)):
+        return _row_view(row, today, lang)
+    return _computed_view(computed, today, lang, noted=row)
 
 
 def view_of(d: Deadline, today: date, lang: str = "vi") -> DeadlineView:
@@ -217,76 +233,84 @@ def list_deadlines(commune: Commune, today: date, start: date | None = None,
     """Deadlines due between start and end (inclusive), by due date. Reads only.
 
     Without a start: from the commune's calendar start (`calendar_start`); without an end: to
-    the end of this year (or of the start's year). A recorded deadline shows as recorded, with
-    the dates it was recorded with."""
+    the end of this year (or of the start's year). A submitted deadline shows as recorded, with
+    the dates it was recorded with; a noted one with its note and the computed dates."""
     start = start or min(calendar_start(commune, today), end or today)
     end = end or date(max(today.year, start.year), 12, 31)
-    recorded = list(Deadline.select().where(Deadline.commune == commune))
-    keys = {key_of(row) for row in recorded}
-    views = [_row_view(row, today, lang) for row in recorded if start <= row.due_date <= end]
-    views += [_computed_view(c, today, lang)
-              for c in _from_rules(commune, start, end, today) + _one_offs(commune, start, end)
-              if c.key not in keys]
+    recorded = {key_of(row): row for row in Deadline.select().where(Deadline.commune == commune)}
+    views = [_row_view(row, today, lang) for row in recorded.values()
+             if start <= row.due_date <= end and not _follows(row)]
+    for c in _from_rules(commune, start, end, today) + _one_offs(commune, start, end):
+        row = recorded.get(c.key)
+        if row is None or _follows(row):
+            views.append(_computed_view(c, today, lang, noted=row))
     views.sort(key=lambda v: (v.due_date, v.rule_id is None, v.rule_id or 0, v.period, v.id))
     return [v for v in views if states is None or v.state in states]
 
 
+# --- one deadline by its key ---------------------------------------------------------------------
+
+def _parse(key: int | str) -> tuple:
+    """("R", rule id, period) | ("W" or "E", id) | ("D", row id); NotFoundError if none."""
+    text = str(key).strip().upper()
+    if m := _RULE_KEY.fullmatch(text):
+        return "R", int(m.group(1)), m.group(2)
+    if m := _SOURCE_KEY.fullmatch(text):
+        return m.group(1), int(m.group(2))
+    if m := _ROW_KEY.fullmatch(text):
+        return "D", int(m.group(1))
+    raise NotFoundError("deadline_not_found", id=str(key).strip())
+
+
+def _recorded(parsed: tuple) -> Deadline | None:
+    if parsed[0] == "R":
+        return Deadline.get_or_none((Deadline.rule == parsed[1]) & (Deadline.period == parsed[2]))
+    if parsed[0] == "D":
+        return Deadline.get_or_none(Deadline.id == parsed[1])
+    source = f"{'work_item' if parsed[0] == 'W' else 'evidence'}:{parsed[1]}"
+    return Deadline.get_or_none(Deadline.source == source)
+
+
+def _computed(parsed: tuple) -> _Computed | None:
+    """The deadline as the rules and items give it now (None: there is none)."""
+    if parsed[0] == "R":
+        rule, period = DeadlineRule.get_or_none(DeadlineRule.id == parsed[1]), parsed[2]
+        year = int(period[:4])
+        if rule is None or not rule.active or year < 1:
+            return None
+        return next((c for c in _from_rules(rule.commune, date(year, 1, 1), date(year, 12, 31),
+                                            date(year, 1, 1), rule=rule) if c.period == period), None)
+    if parsed[0] == "W":
+        work = WorkItem.select(WorkItem, Plan).join(Plan).where(WorkItem.id == parsed[1]).first()
+        if work is None or work.due_date is None or work.status == "cancelled":
+            return None
+        return _work_deadline(work, work.plan.commune_id)
+    if parsed[0] == "E":
+        item = EvidenceItem.get_or_none(EvidenceItem.id == parsed[1])
+        return _evidence_deadline(item) if item is not None and item.expiry_date else None
+    return None
+
+
 def _resolve(key: int | str, commune: Commune | None) -> tuple[Deadline | None, _Computed | None]:
     """The recorded row and the computed deadline of a key (either may be None, not both)."""
-    text = str(key).strip().upper()
-    commune_id = commune.id if commune is not None else None
     missing = NotFoundError("deadline_not_found", id=str(key).strip())
-
-    def mine(row_commune_id: int) -> bool:
-        return commune_id is None or row_commune_id == commune_id
-
-    if m := _RULE_KEY.fullmatch(text):
-        rule_id, period = int(m.group(1)), m.group(2)
-        row = Deadline.get_or_none((Deadline.rule == rule_id) & (Deadline.period == period))
-        if row is not None:
-            if not mine(row.commune_id):
-                raise missing
-            return row, None
-        rule = DeadlineRule.get_or_none(DeadlineRule.id == rule_id)
-        year = int(period[:4])
-        if rule is None or not rule.active or not mine(rule.commune_id) or year < 1:
-            raise missing
-        found = [c for c in _from_rules(rule.commune, date(year, 1, 1), date(year, 12, 31),
-                                        date(year, 1, 1), rule=rule) if c.period == period]
-        if not found:
-            raise missing
-        return None, found[0]
-    if m := _SOURCE_KEY.fullmatch(text):
-        letter, number = m.group(1), int(m.group(2))
-        source = f"{'work_item' if letter == 'W' else 'evidence'}:{number}"
-        row = Deadline.get_or_none(Deadline.source == source)
-        if row is not None:
-            if not mine(row.commune_id):
-                raise missing
-            return row, None
-        if letter == "W":
-            work = WorkItem.select(WorkItem, Plan).join(Plan).where(WorkItem.id == number).first()
-            if work is None or work.due_date is None or work.status == "cancelled" \
-                    or not mine(work.plan.commune_id):
-                raise missing
-            return None, _work_deadline(work, work.plan.commune_id)
-        item = EvidenceItem.get_or_none(EvidenceItem.id == number)
-        if item is None or item.expiry_date is None or not mine(item.commune_id):
-            raise missing
-        return None, _evidence_deadline(item)
-    if m := _ROW_KEY.fullmatch(text):
-        row = Deadline.get_or_none(Deadline.id == int(m.group(1)))
-        if row is None or not mine(row.commune_id):
-            raise missing
-        return row, None
-    raise missing
+    parsed = _parse(key)
+    row = _recorded(parsed)
+    if row is not None and parsed[0] == "D":  # a row by its number: the deadline it records
+        parsed = _parse(key_of(row))
+    computed = _computed(parsed)
+    if row is None and computed is None:
+        raise missing
+    owner = row.commune_id if row is not None else computed.commune_id
+    if commune is not None and owner != commune.id:
+        raise missing
+    return row, computed
 
 
 def find(key: int | str, today: date, commune: Commune | None = None,
          lang: str = "vi") -> DeadlineView:
     """One deadline by its key, recorded or computed."""
-    row, computed = _resolve(key, commune)
-    return _row_view(row, today, lang) if row is not None else _computed_view(computed, today, lang)
+    return _view(*_resolve(key, commune), today, lang)
 
 
 def _stale(row: Deadline | None) -> ConflictError:
@@ -296,13 +320,34 @@ def _stale(row: Deadline | None) -> ConflictError:
                          when=row.updated_at.strftime("%d/%m/%Y %H:%M"))
 
 
+def _check_version(row: Deadline | None, expected_version: int | None) -> None:
+    """`expected_version` as shown: 0 for "not recorded", else the row's version."""
+    if expected_version is None:
+        return
+    if (row.version if row is not None else 0) != expected_version:
+        raise _stale(row)
+
+
+def _create(computed: _Computed, **fields) -> Deadline:
+    return create_logged(Deadline, label=computed.title, batch=new_batch(),
+                         commune=computed.commune_id, rule=computed.rule_id, kind=computed.kind,
+                         period=computed.period, title=computed.title, due_date=computed.due_date,
+                         latest_date=computed.latest_date, source=computed.source, **fields)
+
+
+def _as_computed(computed: _Computed) -> dict:
+    """A row's title and dates set to the computed deadline's (when it is recorded sent)."""
+    return {"title": computed.title, "due_date": computed.due_date,
+            "latest_date": computed.latest_date, "kind": computed.kind}
+
+
 def submit(deadline_id: int | str, on: date | str, file_path: str = "",
            expected_version: int | None = None, today: date | None = None,
            commune: Commune | None = None) -> DeadlineView:
     """Mark a report sent (or a meeting held) on a date, optionally with the exported file.
 
-    The first record of a computed deadline writes its row, with the title and dates it has
-    now; `expected_version` 0 means "seen not recorded"."""
+    The record keeps the title and dates the deadline has now; `expected_version` 0 means
+    "seen not recorded"."""
     _resolve(deadline_id, commune)  # an unknown key is refused before anything else
     on = rules.parse_date(on)
     if today is not None and on > today:
@@ -317,45 +362,63 @@ def submit(deadline_id: int | str, on: date | str, file_path: str = "",
               "file_path": file_path}
     with database.atomic():  # IMMEDIATE: two sessions never record the same deadline twice
         row, computed = _resolve(deadline_id, commune)
-        if row is not None:
-            if expected_version == 0:  # seen not recorded, recorded meanwhile by someone else
-                raise _stale(row)
-            apply_changes(row, fields, label=row.title, expected_version=expected_version,
-                          batch=new_batch())
-        elif expected_version:
-            raise _stale(None)
+        _check_version(row, expected_version)
+        if row is None:
+            row = _create(computed, **fields)
         else:
-            row = create_logged(Deadline, label=computed.title, batch=new_batch(),
-                                commune=computed.commune_id, rule=computed.rule_id,
-                                kind=computed.kind, period=computed.period, title=computed.title,
-                                due_date=computed.due_date, latest_date=computed.latest_date,
-                                source=computed.source, **fields)
+            if computed is not None and _follows(row):  # a noted one: its dates are fixed now
+                fields.update(_as_computed(computed))
+            apply_changes(row, fields, label=row.title, batch=new_batch())
     return _row_view(Deadline.get_by_id(row.id), today or on, "vi")
 
 
 def unsubmit(deadline_id: int | str, expected_version: int | None = None, today: date | None = None,
              commune: Commune | None = None) -> DeadlineView:
     """Cancel a submission recorded by mistake: the record goes and the deadline is computed
-    again (a deadline entered by hand stays, open)."""
+    again; a note stays (and a deadline entered by hand stays, open)."""
     today = today or date.today()
     with database.atomic():
         row, computed = _resolve(deadline_id, commune)
-        if row is None:  # nothing recorded: nothing to cancel
-            return _computed_view(computed, today, "vi")
-        if expected_version is not None and row.version != expected_version:
-            raise _stale(row)
-        if row.rule_id is None and not row.source:
+        if row is None or row.status != "submitted":  # nothing sent recorded: nothing to cancel
+            return _view(row, computed, today, "vi")
+        _check_version(row, expected_version)
+        if row.note or (row.rule_id is None and not row.source):
             apply_changes(row, {"status": "open", "submitted_on": None, "submitted_by": "",
                                 "file_path": ""}, label=row.title, batch=new_batch())
-            return _row_view(Deadline.get_by_id(row.id), today, "vi")
-        key = key_of(row)
-        delete_logged(row, label=row.title, batch=new_batch())
-    try:
-        return find(key, today, commune)
-    except NotFoundError:  # the rule was switched off, or the work item cancelled: nothing to show
-        return _computed_view(_Computed(key, row.commune_id, row.kind, row.period, row.title,
-                                        row.due_date, row.latest_date, row.rule_id, row.source),
-                              today, "vi")
+            row = Deadline.get_by_id(row.id)
+        else:
+            gone = replace(_row_view(row, today, "vi"), submitted_on=None, submitted_by="",
+                           file_path="", version=0, record_id=None,
+                           state=_state(row.due_date, row.latest_date, today))
+            delete_logged(row, label=row.title, batch=new_batch())
+            row = None
+    if computed is None:  # the rule was switched off, the item cancelled: as it was recorded
+        return _row_view(row, today, "vi") if row is not None else gone
+    return _view(row, computed, today, "vi")
+
+
+def set_note(deadline_id: int | str, note: str, expected_version: int | None = None,
+             today: date | None = None, commune: Commune | None = None) -> DeadlineView:
+    """The officer's note on a deadline ("" removes it). A note alone is a record: the row is
+    written, and removing the last thing recorded removes the row."""
+    today = today or date.today()
+    _resolve(deadline_id, commune)
+    note = checked_text(note, "note", long=True)
+    with database.atomic():
+        row, computed = _resolve(deadline_id, commune)
+        _check_version(row, expected_version)
+        if row is None:
+            if note:
+                row = _create(computed, note=note)
+        elif not note and _follows(row):  # nothing left recorded
+            delete_logged(row, label=row.title, batch=new_batch())
+            row = None
+        else:
+            apply_changes(row, {"note": note}, label=row.title, batch=new_batch())
+            row = Deadline.get_by_id(row.id)
+    if row is None and computed is None:
+        raise NotFoundError("deadline_not_found", id=str(deadline_id).strip())
+    return _view(row, computed, today, "vi")
 
 
 def add_one_off(commune: Commune, kind: str, title: str, due: date, latest: date | None = None,

@@ -112,6 +112,8 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
             if view.flag:  # due on a Sunday or a holiday: say so, with the working day before
                 text += " · " + t("cal_day_off", flag=view.flag,
                                   day=rules.format_date(view.suggested_date))
+        if view and view.note:  # the officer's note (ntm-tui note ID TEXT)
+            text += " · " + view.note
         self.query_one("#cal-detail", Static).update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -173,6 +173,17 @@ def test_submit_cancel_reopens_the_deadline(db, capsys):
     assert code == 1 and f"[{march['id']}] Báo cáo tháng 03/2023" in out
 
 
+def test_note_shows_in_the_list_and_in_json(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "note", "w1", "Chờ nghiệm thu", "--today", "2023-03-16")
+    assert code == 0 and out.startswith("Đã ghi chú: Hoàn thành:")
+    _, out, _ = run(capsys, "--db", db, "deadlines", "--today", "2023-03-16", "--format", "github")
+    assert "Chờ nghiệm thu" in out and "Thứ Bảy: nên nộp ngày 29/09/2023 · Chờ nghiệm thu" in out
+    _, out, _ = run(capsys, "--db", db, "deadlines", "--today", "2023-03-16", "--format", "json")
+    assert next(r for r in json.loads(out) if r["id"] == "W1")["note"] == "Chờ nghiệm thu"
+    code, out, _ = run(capsys, "--db", db, "note", "W1", "", "--today", "2023-03-16")
+    assert code == 0 and out.startswith("Đã xóa ghi chú:")
+
+
 def test_no_commune_is_one_line_exit_2(empty_db, capsys):
     code, out, err = run(capsys, "--db", str(empty_db), "deadlines", "--late")
     assert code == 2 and "Chưa có xã nào" in err and out == ""

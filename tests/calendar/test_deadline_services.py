@@ -206,3 +206,33 @@ def test_undo_of_a_record_and_of_its_cancelling(commune):
     undo_batch(history(table="deadline", limit=1)[0].batch)  # ctrl+z after u: recorded again
     again = by_period(commune, "monthly_report")["2023-02"]
     assert (again.state, again.submitted_on, again.record_id) == ("submitted", date(2023, 2, 14), view.record_id)
+
+
+def test_a_note_is_a_record_that_follows_the_rule_until_sent(commune):
+    from db.services.deadlines import find, set_note
+
+    view = set_note("R1-2023-04", "Chờ số liệu ngành nông nghiệp", expected_version=0, today=MARCH_16)
+    assert (view.note, view.record_id is not None, view.state) == (
+        "Chờ số liệu ngành nông nghiệp", True, "upcoming")
+    assert Deadline.select().count() == 1
+    rule = rule_of(commune, "monthly_report")
+    dr.edit_rule(rule.id, MARCH_16, due_day=5)
+    noted = by_period(commune, "monthly_report")["2023-04"]
+    assert (noted.due_date, noted.note) == (date(2023, 4, 5), "Chờ số liệu ngành nông nghiệp")
+    sent = submit("R1-2023-04", date(2023, 4, 6), expected_version=noted.version)
+    dr.edit_rule(rule.id, MARCH_16, due_day=8)  # sent: the dates it was sent against stay
+    assert (find("R1-2023-04", MARCH_16).due_date, find("R1-2023-04", MARCH_16).state) == (
+        date(2023, 4, 5), "submitted")
+    reopened = unsubmit("R1-2023-04", expected_version=sent.version, today=MARCH_16)
+    assert (reopened.state, reopened.due_date, reopened.note) == (
+        "upcoming", date(2023, 4, 8), "Chờ số liệu ngành nông nghiệp")  # the note stays
+    assert Deadline.select().count() == 1
+    with pytest.raises(ConflictError):
+        set_note("R1-2023-04", "cũ", expected_version=sent.version)
+    gone = set_note("R1-2023-04", "", today=MARCH_16)
+    assert (gone.note, gone.record_id) == ("", None) and Deadline.select().count() == 0
+    with pytest.raises(ValidationError):
+        set_note("R1-2023-04", "x" * 5000)
+    with pytest.raises(NotFoundError):
+        set_note("R1-2023-13", "x")
+    assert Deadline.select().count() == 0
