@@ -95,7 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "font_missing": ("Không tìm thấy tệp phông chữ: {path}", "Font file not found: {path}"),
     "font_invalid": ("Tệp phông chữ không phải TrueType (.ttf) hợp lệ: {path}",
                      "Not a valid TrueType (.ttf) font file: {path}"),
-    "deadline_not_found": ("Không tìm thấy hạn báo cáo số {id} (xem: ntm-tui deadlines)",
+    "deadline_not_found": ("Không tìm thấy hạn báo cáo mã {id} (xem: ntm-tui deadlines)",
                            "No deadline with id {id} (see: ntm-tui deadlines)"),
     "submit_in_future": ("Ngày nộp {on} sau ngày hôm nay ({today})",
                          "The submission date {on} is after today ({today})"),

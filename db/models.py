@@ -364,9 +364,17 @@ class DeadlineRule(VersionedModel):
     latest_month = IntegerField(null=True)
     latest_day = IntegerField(null=True)
     active = BooleanField(default=True)
+    starts_on = DateField(null=True)  # m0004: a rule added later gives no deadline due before it
 
 
 class Deadline(VersionedModel):
+    """What the officer recorded about one deadline (m0004): sent or held, when, with which file.
+
+    The calendar itself is computed from the rules, work items and evidence expiry; a row exists
+    only once something is recorded. A submitted row keeps the title and dates it was recorded
+    with; an open row of a rule or a one-off only holds a note and follows the computed dates.
+    A row without rule or source is a deadline entered by hand."""
+
     commune = ForeignKeyField(Commune, backref="deadlines", on_delete="CASCADE")
     rule = ForeignKeyField(DeadlineRule, null=True, backref="deadlines", on_delete="SET NULL")
     kind = CharField()
@@ -379,6 +387,7 @@ class Deadline(VersionedModel):
     submitted_by = CharField(default="")
     file_path = TextField(default="")
     source = CharField(default="")  # e.g. work_item:12, evidence:40
+    note = TextField(default="")  # m0004: the officer's note on this deadline
 
     class Meta:
         indexes = ((("commune", "due_date"), False),)

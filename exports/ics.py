@@ -10,11 +10,12 @@ from db.services.deadlines import DeadlineView
 
 
 def uid_of(view: DeadlineView, commune_id: int) -> str:
-    """Stable across regeneration and re-export, so the phone updates events instead of doubling them."""
+    """Stable whether the deadline is only computed or recorded, and across re-export, so the
+    phone updates events instead of doubling them (the same UIDs as before m0004)."""
     if view.source:  # one per work item or evidence item, whatever year its date moves to
         return f"ntm-{commune_id}-{view.source.replace(':', '-')}@ntm-tui"
     if view.rule_id is None:  # entered by hand: its row is its identity
-        return f"ntm-{commune_id}-deadline-{view.id}@ntm-tui"
+        return f"ntm-{commune_id}-deadline-{view.record_id}@ntm-tui"
     return f"ntm-{commune_id}-rule-{view.rule_id}-{view.period}@ntm-tui"
 
 

@@ -41,6 +41,9 @@ def create_commune(name: str, district: str = "", province: str = "",
                                 province=province, active=first)
         CommuneCriteriaSet.create(commune=commune, criteria_set=cset,
                                   from_year=from_year or cset.period_start)
+        from db.services.deadline_rules import ensure_default_rules  # written here, never by a view
+
+        ensure_default_rules(commune)
     return commune
 
 

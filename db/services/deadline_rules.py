@@ -1,7 +1,10 @@
 """Deadline rules as data: the seed plan's regime by default, editable per commune.
 
-A rule expands to one deadline per period (month, quarter or year). Editing a rule
-regenerates the open deadlines that are not yet past; submitted and past ones stay as they are.
+A rule expands to one deadline per period (month, quarter or year). Nothing is stored per
+deadline: the calendar is computed from the rules whenever it is shown (db/services/deadlines.py),
+so editing a rule moves every deadline of it not yet recorded, in any year; a recorded one
+(submitted, held) keeps the dates it was recorded with. A rule added later starts on the day it
+was added (`starts_on`): it does not make the past late.
 """
 from __future__ import annotations
 
@@ -10,15 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from db.changelog import apply_changes, create_logged, delete_logged, new_batch
+from db.changelog import apply_changes, create_logged, new_batch
 from db.errors import NotFoundError, ValidationError
-from db.models import Commune, Deadline, DeadlineRule, database
+from db.models import Commune, DeadlineRule, database
 from db.services.records import checked_choice, checked_text
 from db.services.communes import commune_of
 
 FREQUENCIES = ("monthly", "quarterly", "yearly")
 RULE_KINDS = ("monthly_report", "quarterly_report", "annual_report", "board_meeting", "custom")
-YEARS_KEY = "deadline_years"  # Setting: the years whose deadlines were generated, "2023,2024"
 
 # The seed plan's regime (Kế hoạch 249/KH-BQL, part IV). The board meets at least once a
 # quarter: due by the quarter's last day (31 is clamped to 30 in June and September).
@@ -46,11 +48,13 @@ class RuleView:
     latest_day: int | None
     active: bool
     version: int
+    starts_on: date | None = None  # a rule added later gives no deadline due before it
 
 
 def _view(rule: DeadlineRule) -> RuleView:
     return RuleView(rule.id, rule.kind, rule.title, rule.frequency, rule.due_month, rule.due_day,
-                    rule.latest_month, rule.latest_day, bool(rule.active), rule.version)
+                    rule.latest_month, rule.latest_day, bool(rule.active), rule.version,
+                    rule.starts_on)
 
 
 def _day(year: int, month: int, day: int) -> date:
@@ -136,69 +140,29 @@ def checked_rule(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def ensure_default_rules(commune: Commune) -> list[DeadlineRule]:
+def ensure_default_rules(commune: Commune, batch: str | None = None) -> list[DeadlineRule]:
+    """The seed plan's rules for a commune that has none (a write: at its creation, or before
+    the officer adds a rule). Reading never calls this."""
     rules = list(DeadlineRule.select().where(DeadlineRule.commune == commune).order_by(DeadlineRule.id))
     if not rules:
+        batch = batch or new_batch()
         with database.atomic():
-            rules = [create_logged(DeadlineRule, label=spec["title"], commune=commune, **spec)
-                     for spec in DEFAULT_RULES]
+            rules = [create_logged(DeadlineRule, label=spec["title"], batch=batch, commune=commune,
+                                   **spec) for spec in DEFAULT_RULES]
     return rules
 
 
+def rules_of(commune: Commune, active_only: bool = False) -> list[DeadlineRule]:
+    query = DeadlineRule.select().where(DeadlineRule.commune == commune)
+    if active_only:
+        query = query.where(DeadlineRule.active == True)  # noqa: E712
+    return list(query.order_by(DeadlineRule.id))
+
+
 def list_rules(commune: Commune) -> list[RuleView]:
+    """The commune's rules as stored (none written here: a view never changes the database)."""
     commune = commune_of(commune)
-    return [_view(r) for r in ensure_default_rules(commune)]
-
-
-def generated_years(commune: Commune) -> set[int]:
-    from db.services.communes import get_setting
-
-    return {int(y) for y in get_setting(YEARS_KEY, commune).split(",") if y.strip().isdigit()}
-
-
-def sync_rule(rule: DeadlineRule, year: int, today: date | None, batch: str | None = None) -> int:
-    """Bring a rule's deadlines in `year` in line with the rule; returns the rows touched.
-
-    today=None: first generation of the year, every missing period is created (unlogged:
-    derived rows, so an undo of the user's last action never hits them). With a date: after
-    an edit, only open deadlines due on or after today are created, moved or removed, logged
-    in the edit's batch so one undo reverts the rule and its deadlines together.
-    """
-    specs = expand_rule(rule, year) if rule.active else []
-    existing = {d.period: d for d in Deadline.select().where(
-        (Deadline.rule == rule) & Deadline.period.startswith(str(year)))}
-    touched = 0
-    for spec in specs:
-        fields = dict(kind=rule.kind, title=spec["title"], due_date=spec["due"],
-                      latest_date=spec["latest"])
-        current = existing.pop(spec["period"], None)
-        if current is None and today is None:
-            Deadline.create(commune=rule.commune_id, rule=rule, period=spec["period"],
-                            updated_by=rule.updated_by, **fields)
-        elif current is None and spec["due"] >= today:
-            create_logged(Deadline, label=spec["title"], batch=batch, commune=rule.commune_id,
-                          rule=rule, period=spec["period"], **fields)
-        elif current is not None and today is not None and _open_ahead(current, today):
-            if not apply_changes(current, fields, label=spec["title"], batch=batch):
-                continue
-        else:
-            continue
-        touched += 1
-    for gone in existing.values():  # periods the rule no longer gives, or the rule is off
-        if today is not None and _open_ahead(gone, today):
-            delete_logged(gone, label=gone.title, batch=batch)
-            touched += 1
-    return touched
-
-
-def _open_ahead(deadline: Deadline, today: date) -> bool:
-    return deadline.status == "open" and deadline.due_date >= today
-
-
-def _regenerate(rule: DeadlineRule, today: date, batch: str) -> int:
-    years = generated_years(rule.commune) | {
-        d.due_date.year for d in Deadline.select(Deadline.due_date).where(Deadline.rule == rule)}
-    return sum(sync_rule(rule, year, today, batch) for year in sorted(years) if year >= today.year)
+    return [_view(r) for r in rules_of(commune)]
 
 
 def _rule(rule_id: int) -> DeadlineRule:
@@ -209,20 +173,22 @@ def _rule(rule_id: int) -> DeadlineRule:
 
 
 def add_rule(commune: Commune, today: date, *, batch: str | None = None, **fields: Any) -> RuleView:
-    """A commune's own rule (e.g. reports by the 15th of each quarter's last month)."""
+    """A commune's own rule (e.g. reports by the 15th of each quarter's last month). It starts
+    today: its deadlines due before today are not shown late."""
     commune = commune_of(commune)
     values = checked_rule(fields)
     batch = batch or new_batch()
     with database.atomic():
-        ensure_default_rules(commune)
-        rule = create_logged(DeadlineRule, label=values["title"], batch=batch, commune=commune, **values)
-        _regenerate(rule, today, batch)
+        ensure_default_rules(commune, batch)
+        rule = create_logged(DeadlineRule, label=values["title"], batch=batch, commune=commune,
+                             starts_on=today, **values)
     return _view(rule)
 
 
 def edit_rule(rule_id: int, today: date, expected_version: int | None = None, *,
               batch: str | None = None, **fields: Any) -> RuleView:
-    """Change a rule; its open deadlines from today on follow, the rest stay."""
+    """Change a rule: every deadline of it not yet recorded follows, in any year (they are
+    computed); recorded ones keep what was recorded. `today` is kept for the callers."""
     rule = _rule(rule_id)
     merged = {name: getattr(rule, name) for name in
               ("kind", "title", "frequency", "due_month", "due_day", "latest_month", "latest_day")}
@@ -232,17 +198,15 @@ def edit_rule(rule_id: int, today: date, expected_version: int | None = None, *,
     with database.atomic():
         apply_changes(rule, values, label=values["title"], expected_version=expected_version,
                       batch=batch)
-        _regenerate(rule, today, batch)
     return _view(_rule(rule_id))
 
 
 def set_rule_active(rule_id: int, active: bool, today: date,
                     expected_version: int | None = None, batch: str | None = None) -> RuleView:
-    """Deactivate (its open future deadlines go; submitted and past ones stay) or reactivate."""
+    """Deactivate (its deadlines not recorded go, in every year; recorded ones stay) or reactivate."""
     rule = _rule(rule_id)
     batch = batch or new_batch()
     with database.atomic():
         apply_changes(rule, {"active": active}, label=rule.title, expected_version=expected_version,
                       batch=batch)
-        _regenerate(rule, today, batch)
     return _view(_rule(rule_id))

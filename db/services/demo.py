@@ -266,7 +266,7 @@ def build_demo() -> Commune:
                                   issuer=issuer, status=status, responsible=holder,
                                   note=ILLUSTRATIVE,
                                   status_date=date(2023, 2, 20) if status != "missing" else None)
-        deadlines.generate_year(commune, 2023)
+        deadlines.set_calendar_start(commune, 2023)  # the sample's calendar: 2023 on
     return commune
 
 

@@ -21,12 +21,14 @@ def _d(value) -> str:
 
 
 def note_of(view) -> str:
-    """The last column: when it was sent, or why the due date is a day off."""
+    """The last column: when it was sent, or why the due date is a day off; the officer's note."""
     if view.state == "submitted":
-        return t("dl_submitted_on", date=_d(view.submitted_on), who=view.submitted_by)
-    if view.flag:
-        return t("dl_flag_suggest", flag=view.flag, date=_d(view.suggested_date))
-    return ""
+        text = t("dl_submitted_on", date=_d(view.submitted_on), who=view.submitted_by)
+    elif view.flag:
+        text = t("dl_flag_suggest", flag=view.flag, date=_d(view.suggested_date))
+    else:
+        text = ""
+    return f"{text} · {view.note}" if text and view.note else text or view.note
 
 
 def document(view) -> dict:
@@ -36,7 +38,7 @@ def document(view) -> dict:
             "due_date": iso(view.due_date), "latest_date": iso(view.latest_date),
             "state": view.state, "flags": view.flags, "suggested_date": iso(view.suggested_date),
             "submitted_on": iso(view.submitted_on), "submitted_by": view.submitted_by,
-            "file_path": view.file_path, "source": view.source}
+            "file_path": view.file_path, "source": view.source, "note": view.note}
 
 
 def render(views, fmt: str) -> str:
@@ -70,7 +72,7 @@ def run(args, ctx) -> int:
     if start and end and start > end:
         raise ValidationError("date_range_invalid", start=_d(start), end=_d(end))
     ics = Path(args.ics).expanduser() if args.ics else None
-    if ics and not ics.parent.is_dir():  # refused before the year is generated into the database
+    if ics and not ics.parent.is_dir():  # refused before the database is opened
         raise ValidationError("file_write_failed_because", path=args.ics, detail=t("dl_no_such_folder"))
     if not (start or end or args.late):  # the whole year of today by default
         start, end = date(ctx.today.year, 1, 1), date(ctx.today.year, 12, 31)

@@ -61,7 +61,8 @@ def render(rules, fmt: str) -> str:
     from ntm_tui.i18n.calendar import describe_when
 
     if fmt == "json":
-        return json.dumps([asdict(r) for r in rules], ensure_ascii=False, indent=2)
+        return json.dumps([asdict(r) for r in rules], ensure_ascii=False, indent=2,
+                          default=lambda d: d.isoformat())  # starts_on: a date
     rows = [[r.id, r.title, t(f"dl_freq_{r.frequency}"), describe_when(r),
              t("dl_yes") if r.active else t("dl_no")] for r in rules]
     return render_table(rows, [t(k) for k in ("dl_col_id", "dl_col_rule", "dl_col_frequency", "dl_col_when",

@@ -6,7 +6,7 @@ from ntm_tui.i18n import t
 
 def register(sub, common) -> None:
     p = sub.add_parser("submit", parents=[common], help=t("dl_help_submit"))
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", metavar="ID", help=t("dl_help_id"))
     p.add_argument("--date", metavar="DATE", help="dd/mm/yyyy | yyyy-mm-dd")
     p.add_argument("--file", metavar="PDF")
     p.add_argument("--cancel", action="store_true", help=t("dl_help_unsubmit"))
@@ -19,11 +19,11 @@ def run(args, ctx) -> int:
 
     on = parse_date(args.date) if args.date else ctx.today
     ctx.open()
-    ctx.commune()  # a database without a commune says so, not "deadline not found"
+    commune = ctx.commune()  # a database without a commune says so, not "deadline not found"
     if args.cancel:
-        view = unsubmit(args.id, today=ctx.today)
+        view = unsubmit(args.id, today=ctx.today, commune=commune)
         print(t("dl_unsubmit_done", title=view.title, state=t(f"dl_state_{view.state}")))
         return 0
-    view = submit(args.id, on, file_path=args.file or "", today=ctx.today)
+    view = submit(args.id, on, file_path=args.file or "", today=ctx.today, commune=commune)
     print(t("dl_submit_done", title=view.title, date=on.strftime("%d/%m/%Y")))
     return 0

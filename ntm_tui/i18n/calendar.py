@@ -8,10 +8,21 @@ def describe_when(rule) -> str:
 
     def one(day, month):
         return t(f"dl_when_{rule.frequency}", day=day, month=month or "") if day else "—"
-    return f"{one(rule.due_day, rule.due_month)} / {one(rule.latest_day, rule.latest_month or rule.due_month)}"
+    text = f"{one(rule.due_day, rule.due_month)} / {one(rule.latest_day, rule.latest_month or rule.due_month)}"
+    starts = getattr(rule, "starts_on", None)  # a rule added later: nothing due before that day
+    return text + " " + t("dl_rule_from", date=starts.strftime("%d/%m/%Y")) if starts else text
 
 LABELS = {
-    "dl_col_id": ("Số", "ID"),
+    "dl_col_id": ("Mã", "ID"),
+    "dl_rule_from": ("(từ {date})", "(from {date})"),
+    "dl_help_note": ("ghi chú cho một hạn báo cáo", "a note on a deadline"),
+    "dl_help_note_text": ("nội dung ghi chú (\"\" để xóa)", "the note (\"\" removes it)"),
+    "dl_note_done": ("Đã ghi chú: {title}", "Note saved: {title}"),
+    "dl_note_removed": ("Đã xóa ghi chú: {title}", "Note removed: {title}"),
+    "dl_help_id": ("mã hạn như ntm-tui deadlines ghi: R1-2024-03 (quy định 1, tháng 3/2024), R2-2024-Q1, "
+                   "R3-2024, W12 (công việc), E40 (minh chứng), D7",
+                   "the deadline's ID as ntm-tui deadlines shows it: R1-2024-03 (rule 1, March 2024), "
+                   "R2-2024-Q1, R3-2024, W12 (work item), E40 (evidence), D7"),
     "dl_col_due": ("Hạn", "Due"),
     "dl_col_latest": ("Chậm nhất", "Latest"),
     "dl_col_title": ("Nội dung", "What"),

@@ -38,7 +38,6 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         Binding("s", "submit", t("key_submit"), id="calendar_submit"),
         Binding("f", "toggle_open", t("key_open_only"), id="calendar_open_only"),
         Binding("u", "reopen", t("key_reopen"), id="calendar_reopen"),
-        Binding("g", "generate", t("key_generate"), id="calendar_generate"),
         Binding("r", "app.open_deadline_rules", t("key_deadline_rules"), id="calendar_rules"),
     ]
 
@@ -68,6 +67,7 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         commune_id, year, today, lang = self.app.commune_id, self.app.year, self.today, lang_of(self)
 
         def load():
+            # Computed from the rules, work items and evidence expiry: reading writes nothing.
             if commune_id is None or not year:
                 return []
             return deadlines.list_deadlines(commune_id, today, date(year, 1, 1), date(year, 12, 31),
@@ -90,7 +90,7 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         bar = t("cal_bar", year=self.app.year or "", today=rules.format_date(self.today))
         if self.app.commune_id is None:
             bar += " · " + t("no_commune_short")
-        elif not any(v.rule_id for v in self.views):  # only one-offs: the year is not made yet
+        elif not any(v.rule_id for v in self.views):  # only one-offs: the commune has no rules
             bar += " · " + t("cal_empty")
         self.query_one("#cal-bar", Static).update(bar + " · " + " · ".join(parts))
         self.show_detail()
@@ -111,6 +111,8 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
             if view.flag:  # due on a Sunday or a holiday: say so, with the working day before
                 text += " · " + t("cal_day_off", flag=view.flag,
                                   day=rules.format_date(view.suggested_date))
+        if view and view.note:  # the officer's note (ntm-tui note ID TEXT)
+            text += " · " + view.note
         self.query_one("#cal-detail", Static).update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -122,17 +124,6 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
     def action_toggle_open(self) -> None:
         self.open_only = not self.open_only
         self.show()
-
-    def action_generate(self) -> None:
-        """Make the year's deadlines from the rules (running it again adds nothing)."""
-        commune_id, year = self.app.commune_id, self.app.year
-        if commune_id is None or not year:
-            return
-        from ntm_tui.workers import write
-
-        # Derived rows, not the officer's change: nothing for ctrl+z (as before).
-        write(self, lambda batch: deadlines.prepare(commune_id, [year]),
-              message=t("cal_generated", year=year), undoable=False)
 
     def action_reopen(self) -> None:
         """A submission recorded by mistake: the deadline is open again."""

@@ -14,7 +14,7 @@ from ntm_tui.workers import DataChanged, read, write
 
 
 class DeadlineRulesScreen(Screen):
-    """Changing a rule moves its open deadlines from today on; submitted and past ones stay."""
+    """Changing a rule moves every deadline of it not yet recorded, in any year; recorded ones stay."""
 
     BINDINGS = [
         Binding("a", "add_rule", t("dl_rules_add"), id="rules_add"),

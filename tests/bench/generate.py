@@ -209,6 +209,8 @@ def generate(path: str | Path, communes: int = 150, years: tuple[int, int] = (20
                     for year in year_list:
                         for d in expand_rule(rule, year):
                             done = year < last_year
+                            if not done:  # schema 4: a row is a record; open deadlines are computed
+                                continue
                             deadline_rows.append((commune_id, rid, spec["kind"], d["period"], d["title"],
                                                   d["due"], d["latest"], "submitted" if done else "open",
                                                   d["due"] if done else None, "bench" if done else "",

@@ -111,14 +111,16 @@ def test_submit_with_file_is_recorded(db, capsys, tmp_path):
     (["deadlines", "--from", "2023-13-01"], "Ngày không hợp lệ"),
     (["deadlines", "--from", "31/03/2023", "--to", "01/03/2023"], "sau ngày kết thúc"),
     (["deadlines", "--today", "hôm qua"], "Ngày không hợp lệ"),
-    (["submit", "9999", "--today", "2023-12-31"], "Không tìm thấy hạn báo cáo số 9999"),
-    (["submit", "3", "--date", "2023-03-20", "--today", "2023-03-16"], "sau ngày hôm nay"),
-    (["submit", "3", "--file", "/khong/co/tep.pdf"], "Không tìm thấy tệp"),
-    (["submit", "ba"], "Lỗi tham số"),
+    (["submit", "9999", "--today", "2023-12-31"], "Không tìm thấy hạn báo cáo mã 9999"),
+    (["submit", "R1-2023-13", "--today", "2023-12-31"], "Không tìm thấy hạn báo cáo mã R1-2023-13"),
+    (["submit", "R1-2023-03", "--date", "2023-03-20", "--today", "2023-03-16"], "sau ngày hôm nay"),
+    (["submit", "R1-2023-03", "--file", "/khong/co/tep.pdf"], "Không tìm thấy tệp"),
+    (["submit", "ba"], "Không tìm thấy hạn báo cáo mã ba"),
+    (["submit"], "Lỗi tham số"),
     (["deadlines", "--ics", "/khong/co/thu-muc/lich.ics"], "Không ghi được tệp"),
 ])
 def test_bad_input_exits_2_with_one_line_and_database_unchanged(db, capsys, argv, needle):
-    run(capsys, "--db", db, "deadlines", "--today", "2023-03-16")  # the year generated first
+    run(capsys, "--db", db, "deadlines", "--today", "2023-03-16")  # a read first (it writes nothing)
     close_database()
     from pathlib import Path
 
@@ -171,6 +173,17 @@ def test_submit_cancel_reopens_the_deadline(db, capsys):
     assert code == 1 and f"[{march['id']}] Báo cáo tháng 03/2023" in out
 
 
+def test_note_shows_in_the_list_and_in_json(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "note", "w1", "Chờ nghiệm thu", "--today", "2023-03-16")
+    assert code == 0 and out.startswith("Đã ghi chú: Hoàn thành:")
+    _, out, _ = run(capsys, "--db", db, "deadlines", "--today", "2023-03-16", "--format", "github")
+    assert "Chờ nghiệm thu" in out and "Thứ Bảy: nên nộp ngày 29/09/2023 · Chờ nghiệm thu" in out
+    _, out, _ = run(capsys, "--db", db, "deadlines", "--today", "2023-03-16", "--format", "json")
+    assert next(r for r in json.loads(out) if r["id"] == "W1")["note"] == "Chờ nghiệm thu"
+    code, out, _ = run(capsys, "--db", db, "note", "W1", "", "--today", "2023-03-16")
+    assert code == 0 and out.startswith("Đã xóa ghi chú:")
+
+
 def test_no_commune_is_one_line_exit_2(empty_db, capsys):
     code, out, err = run(capsys, "--db", str(empty_db), "deadlines", "--late")
     assert code == 2 and "Chưa có xã nào" in err and out == ""
@@ -187,12 +200,17 @@ def test_rules_command_adds_edits_and_switches_off(db, capsys):
     assert [r["due_date"] for r in json.loads(out) if r["title"].startswith("Báo cáo An Giang")] == [
         "2023-03-15", "2023-06-15", "2023-09-15", "2023-12-15"]
     code, out, _ = run(capsys, "--db", db, "rules")
-    assert "Báo cáo An Giang" in out and "ngày 15, tháng 3 của quý / —" in out
+    assert "Báo cáo An Giang" in out and "ngày 15, tháng 3 của quý / — (từ 01/01/2023)" in out
+    code, out, _ = run(capsys, "--db", db, "rules", "--format", "json")
+    assert [r["starts_on"] for r in json.loads(out)] == [None, None, None, None, "2023-01-01"]
+    assert run(capsys, "--db", db, "submit", "R5-2023-Q1", "--date", "2023-03-14",
+               "--today", "2023-07-01")[0] == 0
     code, out, _ = run(capsys, "--db", db, "rules", "off", "5", "--today", "2023-07-01")
     assert (code, out.strip()) == (0, "Đã tắt quy định: Báo cáo An Giang")
     code, out, _ = run(capsys, "--db", db, "deadlines", "--format", "json", "--today", "2023-07-01")
-    assert [r["due_date"] for r in json.loads(out) if r["title"].startswith("Báo cáo An Giang")] == [
-        "2023-03-15", "2023-06-15"]
+    # switched off: its deadlines go in every year, except the one recorded
+    assert [(r["id"], r["due_date"], r["state"]) for r in json.loads(out)
+            if r["title"].startswith("Báo cáo An Giang")] == [("R5-2023-Q1", "2023-03-15", "submitted")]
 
 
 @pytest.mark.parametrize("argv, needle", [

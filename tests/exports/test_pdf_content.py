@@ -158,9 +158,8 @@ def test_user_text_is_escaped_and_nfc(demo_template, tmp_path):
 
 def test_changes_and_deadlines_of_the_period(demo_template, tmp_path):
     from db.changelog import ChangeLog
-    from db.models import Deadline
     from db.services.communes import get_commune
-    from db.services.deadlines import prepare as prepare_deadlines, submit
+    from db.services.deadlines import find, submit
     from db.services.results import set_result
 
     db = tmp_path / "d.db"
@@ -169,10 +168,8 @@ def test_changes_and_deadlines_of_the_period(demo_template, tmp_path):
     mark = ChangeLog.select().count()
     set_result(get_commune(), 2023, "12.2", value="72,5")
     ChangeLog.update(at=datetime(2023, 3, 5, 9, 0)).where(ChangeLog.id > mark).execute()
-    prepare_deadlines(get_commune(), [2023])
-    jan = Deadline.get((Deadline.kind == "monthly_report") & (Deadline.period == "2023-01"))
-    feb = Deadline.get((Deadline.kind == "monthly_report") & (Deadline.period == "2023-02"))
-    april = Deadline.get((Deadline.kind == "monthly_report") & (Deadline.period == "2023-04")).title
+    jan, feb = find("R1-2023-01", date(2023, 4, 1)), find("R1-2023-02", date(2023, 4, 1))
+    april = find("R1-2023-04", date(2023, 4, 1)).title
     submit(jan.id, date(2023, 1, 20))  # after the 15th: late
     submit(feb.id, date(2023, 2, 10))
     close_database()

@@ -27,7 +27,8 @@ def make_v1(demo_db: Path, target: Path) -> dict:
     v1_tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     doc["tables"] = {name: table for name, table in doc["tables"].items() if name in v1_tables}
     for name, table in doc["tables"].items():
-        columns = [c for c in table["columns"] if not (name == "change_log" and c == "session")]
+        known = {row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')}
+        columns = [c for c in table["columns"] if c in known]  # change_log.session came in 0002, …
         keep = [table["columns"].index(c) for c in columns]
         rows = [[row[i] for i in keep] for row in table["rows"]]
         if rows:
