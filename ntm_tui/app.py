@@ -116,7 +116,7 @@ class NtmApp(OrderedKeys, App):
         stack that shows data reads it again (but the one that already shows it); the screens
         of other sections read again when they are shown."""
         for screen in self.screen_stack:
-            if screen is not event.origin and screen.is_mounted:
+            if screen is not event.origin and screen.is_mounted and not screen._closing:
                 screen.post_message(DataChanged(event.batch, event.origin))
 
     def data_changed(self, origin: Screen | None = None) -> None:

@@ -88,7 +88,9 @@ def _back_to_ui(node: DOMNode, callback: Callable[[Any], None] | None, value: An
 
 
 def _if_attached(node: DOMNode, callback: Callable[[Any], None], value: Any) -> None:
-    if node.is_attached or node is node.app:
+    """The answer is shown only by a node still on screen: not one being closed (the app
+    quitting, a screen popped) whose widgets may already be gone."""
+    if node is node.app or (node.is_attached and not (node._closing or node._closed)):
         callback(value)
 
 
