@@ -13,12 +13,14 @@ from typing import Any
 
 from db import rules
 from db.errors import ValidationError
+from db.catalogues import SHIPPED
 from db.models import (
     CriteriaSet, Criterion, CriterionGroup, Indicator, IndicatorThreshold, database,
 )
 from db.text import clean, fold
 
 DEFAULT_CATALOGUE = "an-giang-2021-2025"
+SHIPPED_CATALOGUES = SHIPPED  # every shipped set, oldest first
 PROVENANCE_KEYS = ("confidence", "target_confidence", "basis", "source", "note")
 # Kinds as the officer may write them in a spreadsheet (folded) → the stored code.
 KIND_LABELS = {rules.YESNO: "Đạt/Không đạt", rules.ABSENCE: "Không có",
@@ -26,10 +28,10 @@ KIND_LABELS = {rules.YESNO: "Đạt/Không đạt", rules.ABSENCE: "Không có",
 KIND_ALIASES = {fold(label): kind for kind, label in KIND_LABELS.items()}
 
 
-def default_catalogue_path() -> Path:
+def default_catalogue_path(code: str = DEFAULT_CATALOGUE) -> Path:
     from importlib import resources  # deferred: pulls in tempfile, shutil, zipfile
 
-    return Path(str(resources.files("db.catalogues").joinpath(f"{DEFAULT_CATALOGUE}.yaml")))
+    return Path(str(resources.files("db.catalogues").joinpath(f"{code}.yaml")))
 
 
 @dataclass
@@ -360,10 +362,20 @@ def install_catalogue(spec: CatalogueSpec) -> CriteriaSet:
 
 
 def ensure_default_catalogue() -> CriteriaSet:
-    existing = CriteriaSet.get_or_none(CriteriaSet.code == DEFAULT_CATALOGUE)
-    if existing:
-        return existing
-    return install_catalogue(load_catalogue_file(default_catalogue_path()))
+    ensure_shipped_catalogues()
+    return CriteriaSet.get(CriteriaSet.code == DEFAULT_CATALOGUE)
+
+
+def ensure_shipped_catalogues() -> list[CriteriaSet]:
+    """Install each shipped set the database lacks (a database made before a set shipped gets
+    it at its next start). One IMMEDIATE transaction: two sessions starting at once never
+    install a set twice."""
+    with database.atomic():
+        have = {c.code: c for c in CriteriaSet.select().where(CriteriaSet.code.in_(SHIPPED_CATALOGUES))}
+        for code in SHIPPED_CATALOGUES:
+            if code not in have:
+                have[code] = install_catalogue(load_catalogue_file(default_catalogue_path(code)))
+    return [have[code] for code in SHIPPED_CATALOGUES]
 
 
 # --- export: the database → a document shaped like the YAML files --------------------

@@ -24,7 +24,8 @@ def make_v1(demo_db: Path, target: Path) -> dict:
     for statement in m0001_initial.STATEMENTS:
         conn.execute(statement)
     for name, table in doc["tables"].items():
-        columns = [c for c in table["columns"] if not (name == "change_log" and c == "session")]
+        v1 = {row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')}  # later columns dropped
+        columns = [c for c in table["columns"] if c in v1]
         keep = [table["columns"].index(c) for c in columns]
         rows = [[row[i] for i in keep] for row in table["rows"]]
         if rows:
