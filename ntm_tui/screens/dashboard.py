@@ -55,16 +55,18 @@ class DashboardScreen(SectionScreen):
 
     def refresh_data(self) -> None:
         if self.app.commune_id is None:
-            self.run_db(self._catalogue_summary, self._show_first_run, exclusive=True)
+            year = self.app.ctx.today.year
+            self.run_db(lambda: self._catalogue_summary(year), self._show_first_run, exclusive=True)
             return
         self.run_db(self._load, self._show, exclusive=True)
 
     # --- no commune yet ------------------------------------------------------------------------
     @staticmethod
-    def _catalogue_summary() -> str:
+    def _catalogue_summary(year: int) -> str:
         from db.models import CriteriaSet, Criterion, Indicator
 
-        cset = CriteriaSet.select().first()
+        cset = (CriteriaSet.select().where((CriteriaSet.period_start <= year) & (CriteriaSet.period_end >= year))
+                .order_by(CriteriaSet.id).first() or CriteriaSet.select().first())  # this year's set
         if cset is None:
             return ""
         n_crit = Criterion.select().where(Criterion.criteria_set == cset).count()
