@@ -114,6 +114,9 @@ def _connect(path: Path, flags: str) -> None:
         database.init(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=15)
     database.read_only = bool(flags)
     database.path = path
+    from db.text import vi_compare  # ORDER BY … COLLATE vi: Vietnamese alphabetical order
+
+    database.register_collation(vi_compare, "vi")  # on this and every later (thread) connection
     database.connect(reuse_if_open=True)
     # quick_check reads every page: a truncated or damaged file is found now, not mid-edit.
     # It costs about 1 s per 70 MB, at every start and every command, so a large file (a town

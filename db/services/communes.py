@@ -52,7 +52,7 @@ def create_commune(name: str, district: str = "", province: str = "",
 
 
 def list_communes() -> list[Commune]:
-    return list(Commune.select().order_by(Commune.name))
+    return list(Commune.select().order_by(Commune.name.collate("vi"), Commune.id))
 
 
 def get_commune(name: str | None = None) -> Commune:
