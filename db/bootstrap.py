@@ -5,7 +5,8 @@ from pathlib import Path
 
 from peewee import DatabaseError, OperationalError
 
-from db.connection import close_database, open_database, translate_error
+from db.catalogues import SHIPPED
+from db.connection import close_database, is_read_only, open_database, translate_error
 from db.migrations import migrate
 from db.models import CriteriaSet
 
@@ -15,10 +16,14 @@ def prepare(path: str | Path, create: bool = True) -> bool:
     new = open_database(path, create=create)
     try:
         migrate()
-        if new or not CriteriaSet.select().exists():
-            from db.catalogue import ensure_default_catalogue  # first run only: not at every start
+        if new or _shipped_missing():
+            from db.catalogue import ensure_shipped_catalogues  # first run only: not at every start
 
-            ensure_default_catalogue()
+            ensure_shipped_catalogues()
+            if not new:  # communes on the set before a newly shipped one go on with it
+                from db.services.communes import follow_shipped_sets_everywhere
+
+                follow_shipped_sets_everywhere()
     except (DatabaseError, OperationalError) as exc:
         close_database()
         raise translate_error(exc, path) from None
@@ -26,3 +31,11 @@ def prepare(path: str | Path, create: bool = True) -> bool:
         close_database()
         raise
     return new
+
+
+def _shipped_missing() -> bool:
+    """A set shipped since the database was made (one indexed count at each start); a
+    read-only database is used as it is."""
+    if is_read_only():
+        return False
+    return CriteriaSet.select().where(CriteriaSet.code.in_(SHIPPED)).count() < len(SHIPPED)

@@ -13,6 +13,7 @@ from typing import Any
 
 from db import rules
 from db.errors import ValidationError
+from db.catalogues import SHIPPED
 from db.models import (
     CriteriaSet, Criterion, CriterionGroup, Indicator, IndicatorPart, IndicatorThreshold,
     IndicatorVersion, database,
@@ -20,6 +21,7 @@ from db.models import (
 from db.text import clean, fold
 
 DEFAULT_CATALOGUE = "an-giang-2021-2025"
+SHIPPED_CATALOGUES = SHIPPED  # every shipped set, oldest first
 PROVENANCE_KEYS = ("confidence", "target_confidence", "basis", "source", "note")
 # Kinds as the officer may write them in a spreadsheet (folded) → the stored code.
 KIND_LABELS = {rules.YESNO: "Đạt/Không đạt", rules.ABSENCE: "Không có",
@@ -28,10 +30,10 @@ KIND_LABELS = {rules.YESNO: "Đạt/Không đạt", rules.ABSENCE: "Không có",
 KIND_ALIASES = {fold(label): kind for kind, label in KIND_LABELS.items()}
 
 
-def default_catalogue_path() -> Path:
+def default_catalogue_path(code: str = DEFAULT_CATALOGUE) -> Path:
     from importlib import resources  # deferred: pulls in tempfile, shutil, zipfile
 
-    return Path(str(resources.files("db.catalogues").joinpath(f"{DEFAULT_CATALOGUE}.yaml")))
+    return Path(str(resources.files("db.catalogues").joinpath(f"{code}.yaml")))
 
 
 @dataclass
@@ -353,13 +355,16 @@ def parse_catalogue(data: dict, fallback_code: str = DEFAULT_CATALOGUE) -> Catal
     start, end = _period(data, meta, name)
     if start > end:
         raise _invalid(_at(data, "period"), f"giai đoạn {start}-{end} ngược")
-    raw_groups = data.get("groups") or meta.get("groups") or []
+    # The criteria's sections are "parts" (Phần I–V); files before 2026 called them "groups",
+    # a word now kept for the commune groups of the 2026–2030 set: both keys are read.
+    raw_groups = (data.get("parts") or data.get("groups") or meta.get("parts")
+                  or meta.get("groups") or [])
     groups = []
     for g in raw_groups:
-        g = _mapping(g, _at(data, "groups"), "nhóm")
+        g = _mapping(g, _at(data, "parts"), "phần")
         groups.append((_text(g.get("code")), _text(g.get("name"))))
         if not groups[-1][0]:
-            raise _invalid(_at(g, "groups"), "nhóm thiếu mã (code)")
+            raise _invalid(_at(g, "parts"), "phần thiếu mã (code)")
     group_codes = {g for g, _ in groups}
     raw_criteria = data.get("criteria")
     if not isinstance(raw_criteria, list) or not raw_criteria:
@@ -378,9 +383,9 @@ def parse_catalogue(data: dict, fallback_code: str = DEFAULT_CATALOGUE) -> Catal
             raise _invalid(where, f"mã tiêu chí trùng: {ccode}")
         seen_criteria.add(ccode)
         where = f"{raw.where}, tiêu chí {ccode}" if getattr(raw, "where", "") else f"tiêu chí {ccode}"
-        group = _text(raw.get("group")) or None
+        group = _text(raw.get("part") or raw.get("group")) or None
         if group and group_codes and group not in group_codes:
-            raise _invalid(where, f"nhóm không có: {group}")
+            raise _invalid(where, f"phần không có: {group}")
         raw_inds = raw.get("indicators") or []
         if not isinstance(raw_inds, list) or not raw_inds:
             raise _invalid(where, "không có chỉ tiêu nào")
@@ -400,7 +405,7 @@ def parse_catalogue(data: dict, fallback_code: str = DEFAULT_CATALOGUE) -> Catal
             indicators.append(spec)
         criteria.append(CriterionSpec(ccode, cname, group, _responsible(raw.get("responsible")),
                                       _text(raw.get("note")), indicators))
-    if not groups:  # groups named only on the criteria (a sheet without «Nhóm»): keep them
+    if not groups:  # parts named only on the criteria (a sheet without «Phần»): keep them
         for crit in criteria:
             if crit.group and crit.group not in {g for g, _ in groups}:
                 groups.append((crit.group, crit.group))
@@ -484,10 +489,20 @@ def install_definitions(indicator: Indicator, spec: IndicatorSpec) -> list:
 
 
 def ensure_default_catalogue() -> CriteriaSet:
-    existing = CriteriaSet.get_or_none(CriteriaSet.code == DEFAULT_CATALOGUE)
-    if existing:
-        return existing
-    return install_catalogue(load_catalogue_file(default_catalogue_path()))
+    ensure_shipped_catalogues()
+    return CriteriaSet.get(CriteriaSet.code == DEFAULT_CATALOGUE)
+
+
+def ensure_shipped_catalogues() -> list[CriteriaSet]:
+    """Install each shipped set the database lacks (a database made before a set shipped gets
+    it at its next start). One IMMEDIATE transaction: two sessions starting at once never
+    install a set twice."""
+    with database.atomic():
+        have = {c.code: c for c in CriteriaSet.select().where(CriteriaSet.code.in_(SHIPPED_CATALOGUES))}
+        for code in SHIPPED_CATALOGUES:
+            if code not in have:
+                have[code] = install_catalogue(load_catalogue_file(default_catalogue_path(code)))
+    return [have[code] for code in SHIPPED_CATALOGUES]
 
 
 # --- export: the database → a document shaped like the YAML files --------------------
@@ -520,7 +535,7 @@ def catalogue_document(cset: CriteriaSet) -> dict:
         indicators = sorted(crit.indicators, key=lambda i: (i.position, rules.code_key(i.code)))
         total += len(indicators)
         out_criteria.append({
-            "code": crit.code, "name": crit.name, "group": group_codes.get(crit.group_id),
+            "code": crit.code, "name": crit.name, "part": group_codes.get(crit.group_id),
             "responsible": crit.responsible_sector, "note": crit.note,
             "indicators": [_indicator_document(ind) for ind in indicators],
         })
@@ -528,7 +543,7 @@ def catalogue_document(cset: CriteriaSet) -> dict:
         "code": cset.code, "name": cset.name, "period": f"{cset.period_start}-{cset.period_end}",
         "level": cset.level, "national_decision": cset.national_decision,
         "provincial_decision": cset.provincial_decision, "region": cset.region,
-        "groups": [{"code": g.code, "name": g.name} for g in groups],
+        "parts": [{"code": g.code, "name": g.name} for g in groups],
         "stated_counts": {"criteria": len(criteria), "indicators": total},
         "meta": meta, "criteria": out_criteria,
     }
@@ -646,7 +661,8 @@ def parse_thresholds(text: Any, where: str) -> dict[str, dict]:
 
 # --- the spreadsheet form of a criteria set ----------------------------------------------
 
-SHEET_HEADER, SHEET_GROUPS, SHEET_INDICATORS = "Bộ tiêu chí", "Nhóm", "Chỉ tiêu"
+SHEET_HEADER, SHEET_GROUPS, SHEET_INDICATORS = "Bộ tiêu chí", "Phần", "Chỉ tiêu"
+OLD_SHEET_GROUPS = "Nhóm"  # the parts' sheet before 2026, still read
 HEADER_FIELDS = [  # key in column A, value in B, explanation in C
     ("code", "Mã bộ tiêu chí"), ("name", "Tên bộ tiêu chí"), ("period", "Giai đoạn (2026-2030)"),
     ("level", "Cấp: commune / advanced / model"), ("national_decision", "Quyết định trung ương"),
@@ -654,7 +670,7 @@ HEADER_FIELDS = [  # key in column A, value in B, explanation in C
     ("meta", "Thông tin nguồn gốc (JSON, giữ nguyên)"),
 ]
 INDICATOR_COLUMNS = [  # (key, header)
-    ("criterion_code", "Mã tiêu chí"), ("criterion_name", "Tên tiêu chí"), ("group", "Nhóm"),
+    ("criterion_code", "Mã tiêu chí"), ("criterion_name", "Tên tiêu chí"), ("group", "Phần"),
     ("criterion_responsible", "Ngành phụ trách tiêu chí"), ("code", "Mã chỉ tiêu"),
     ("content", "Nội dung chỉ tiêu"), ("kind", "Loại"), ("op", "So sánh"),
     ("threshold", "Ngưỡng"), ("unit", "Đơn vị"), ("by_year", "Ngưỡng theo năm"),
@@ -793,14 +809,15 @@ def _attach_extra_sheets(book, names: dict, criteria: list[dict]) -> None:
 
 
 def catalogue_rows(document: dict) -> tuple[list[list], list[list], list[list]]:
-    """The three sheets (header, groups, indicators) as rows of cell values."""
+    """The three sheets (header, parts, indicators) as rows of cell values."""
     header = [["Khóa", "Giá trị", "Ý nghĩa"]]
     for key, label in HEADER_FIELDS:
         value = document.get(key)
         if key == "meta":
             value = json.dumps(_plain(value or {}), ensure_ascii=False, default=str)
         header.append([key, value, label])
-    groups = [["Mã nhóm", "Tên nhóm"]] + [[g["code"], g["name"]] for g in document.get("groups", [])]
+    parts = document.get("parts") or document.get("groups") or []
+    groups = [["Mã phần", "Tên phần"]] + [[g["code"], g["name"]] for g in parts]
     rows = [[label for _, label in INDICATOR_COLUMNS]]
     for crit in document["criteria"]:
         for ind in crit["indicators"]:
@@ -808,7 +825,8 @@ def catalogue_rows(document: dict) -> tuple[list[list], list[list], list[list]]:
             numeric = ind["kind"] in (rules.PERCENT, rules.AMOUNT)
             values = {
                 "criterion_code": crit["code"], "criterion_name": crit["name"],
-                "group": crit.get("group"), "criterion_responsible": crit.get("responsible"),
+                "group": crit.get("part") or crit.get("group"),
+                "criterion_responsible": crit.get("responsible"),
                 "criterion_note": crit.get("note"), "code": ind["code"], "content": ind["content"],
                 "kind": KIND_LABELS[ind["kind"]], "op": target["op"] if numeric else None,
                 "threshold": target["value"] if numeric else None,
@@ -862,16 +880,17 @@ def read_xlsx(path: Path) -> dict:
                     raise _invalid(f"trang «{SHEET_HEADER}», hàng {number}",
                                    "meta không phải JSON") from None
             data[key] = _cell_text(value) if key != "meta" else value
-        if fold(SHEET_GROUPS) in names:
+        parts_sheet = next((s for s in (SHEET_GROUPS, OLD_SHEET_GROUPS) if fold(s) in names), None)
+        if parts_sheet:
             groups = []
-            for number, row in enumerate(book[names[fold(SHEET_GROUPS)]].iter_rows(values_only=True),
+            for number, row in enumerate(book[names[fold(parts_sheet)]].iter_rows(values_only=True),
                                          start=1):
                 if number == 1 or not row or row[0] is None:
                     continue
                 group = Located(code=_cell_text(row[0]), name=_cell_text(row[1] if len(row) > 1 else ""))
-                group.where = f"trang «{SHEET_GROUPS}», hàng {number}"
+                group.where = f"trang «{parts_sheet}», hàng {number}"
                 groups.append(group)
-            data["groups"] = groups
+            data["parts"] = groups
         data["criteria"] = _criteria_from_rows(book[names[fold(SHEET_INDICATORS)]])
         _attach_extra_sheets(book, names, data["criteria"])
     finally:
@@ -884,6 +903,7 @@ def _criteria_from_rows(sheet) -> list[dict]:
     head = next(rows, None) or ()
     wanted = {fold(label): key for key, label in INDICATOR_COLUMNS}
     wanted.update({key: key for key, _ in INDICATOR_COLUMNS})  # machine keys work too
+    wanted[fold(OLD_SHEET_GROUPS)] = "group"  # the parts' column was «Nhóm» before 2026
     columns = {wanted[fold(str(h))]: i for i, h in enumerate(head) if h and fold(str(h)) in wanted}
     labels = dict(INDICATOR_COLUMNS)
     for key in REQUIRED_COLUMNS:
@@ -902,7 +922,7 @@ def _criteria_from_rows(sheet) -> list[dict]:
         if crit is None:
             crit = criteria[ccode] = Located(
                 code=ccode, name=_cell_text(cell.get("criterion_name")),
-                group=_cell_text(cell.get("group")) or None,
+                part=_cell_text(cell.get("group")) or None,
                 responsible=_cell_text(cell.get("criterion_responsible")),
                 note=_cell_text(cell.get("criterion_note")), indicators=[])
             crit.where = where

@@ -210,6 +210,9 @@ def _connect(path: Path, flags: str, quick_check: bool) -> None:
         database.init(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=15)
     database.read_only = bool(flags)
     database.path = path
+    from db.text import vi_compare  # ORDER BY … COLLATE vi: Vietnamese alphabetical order
+
+    database.register_collation(vi_compare, "vi")  # on this and every later (thread) connection
     database.connect(reuse_if_open=True)
     if quick_check:
         check = database.execute_sql("PRAGMA quick_check").fetchone()[0]

@@ -44,6 +44,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "commune_not_found": ("Không tìm thấy xã: {name}", "Commune not found: {name}"),
     "commune_ambiguous": ("Có nhiều xã trùng tên: {name}", "Several communes match: {name}"),
     "commune_exists": ("Xã đã có trong cơ sở dữ liệu: {name}", "The commune already exists: {name}"),
+    "commune_code_invalid": ("Mã xã phải gồm đúng 5 chữ số (theo Quyết định 19/2025/QĐ-TTg): {value}",
+                             "The commune code must be exactly 5 digits (Decision 19/2025/QĐ-TTg): {value}"),
+    "commune_code_exists": ("Mã xã {code} đã dùng cho xã {name}", "Commune code {code} is already used by {name}"),
+    "demo_other_communes": ("{path} đã có xã khác ({names}); dữ liệu mẫu không ghi vào đây. Bỏ --db để "
+                            "dùng tệp demo.db riêng, hoặc thêm --allow-others",
+                            "{path} already holds other communes ({names}); the sample is not written there. "
+                            "Leave out --db to use its own demo.db, or add --allow-others"),
+    "commune_group_invalid": ("Nhóm xã phải là 1, 2 hoặc 3: {value}", "The commune group must be 1, 2 or 3: {value}"),
     "indicator_not_found": ("Không có chỉ tiêu mã {code} trong bộ tiêu chí {set}",
                             "No indicator with code {code} in criteria set {set}"),
     "criterion_not_found": ("Không có tiêu chí mã {code}", "No criterion with code {code}"),

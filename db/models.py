@@ -175,8 +175,9 @@ class IndicatorPart(BaseModel):
 
 class Commune(VersionedModel):
     name = CharField()
-    district = CharField(default="")  # town or district (thị xã, huyện)
+    district = CharField(default="")  # thị xã, huyện before 01/7/2025; "" in two-tier government
     province = CharField(default="")
+    code = CharField(default="")  # official 5-digit code (19/2025/QĐ-TTg), "" unknown (m0007)
     commune_group = CharField(null=True)
     active = BooleanField(default=False)
     created_at = DateTimeField(default=now)

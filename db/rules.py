@@ -89,14 +89,30 @@ def parse_year(text: str | int) -> int:
     return year
 
 
-def format_number(value: float | None, decimals: int = 2) -> str:
-    """Vietnamese decimal comma, trailing zeros dropped: 72.5 → "72,5"."""
+def format_number(value: float | None, decimals: int = 2, thousands: bool = False) -> str:
+    """Vietnamese decimal comma, trailing zeros dropped: 72.5 → "72,5". `thousands` groups the
+    digits with dots for reading ("1.234.567,5"); text that is read back (form fields, stored
+    values, files) stays ungrouped, as "1.234" alone would read as one point two three four."""
     if value is None:
         return ""
     text = f"{value:.{decimals}f}"
     if "." in text:  # only decimals lose their trailing zeros: 10 stays "10"
         text = text.rstrip("0").rstrip(".")
-    return ("0" if text == "-0" else text).replace(".", ",")
+    text = ("0" if text == "-0" else text).replace(".", ",")
+    return group_thousands(text) if thousands else text
+
+
+def group_thousands(text: str | None) -> str:
+    """A number as stored ("1234567,5") as it is printed: "1.234.567,5". Any other text
+    (Đạt, a date, a number already grouped) is returned unchanged."""
+    if not text or not re.fullmatch(r"-?\d+(,\d+)?", text):
+        return text or ""
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, decimals = digits.partition(",")
+    groups = []
+    while len(whole) > 3:
+        whole, groups = whole[:-3], [whole[-3:]] + groups
+    return sign + ".".join([whole] + groups) + ("," + decimals if decimals else "")
 
 
 def format_date(value: date | None) -> str:
@@ -122,7 +138,7 @@ class Target:
             return f"{self.op} ?" + (f" {self.unit}" if self.unit else "")
         unit = self.unit or ""
         sep = "" if unit == "%" else " "
-        return f"{self.op} {format_number(self.threshold)}{sep}{unit}".rstrip()
+        return f"{self.op} {format_number(self.threshold, thousands=True)}{sep}{unit}".rstrip()
 
 
 def kind_from_catalogue(op: str, value: object, unit: str | None) -> str:

@@ -33,3 +33,60 @@ def matches(query: str, *fields: str | None) -> bool:
     words = fold(query).split()
     haystack = " ".join(fold(f) for f in fields if f)
     return all(w in haystack for w in words)
+
+
+# --- Vietnamese alphabetical order --------------------------------------------------------
+# a ă â b c d đ e ê (f) g h i (j) k l m n o ô ơ p q r s t u ư v (w) x y (z): the letters first,
+# then the tones (none, huyền, hỏi, ngã, sắc, nặng: the order of CLDR's Vietnamese collation),
+# then case. "An, Âu, Dương, Đặng"; "Vĩnh Xương" before "Ô Long Vỹ" no more.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER = {ch: n for n, ch in enumerate(_ALPHABET)}
+_MODIFIERS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}  # breve, circumflex, horn (on a/e/o/u)
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_BASE = 1000  # letters sort after numbers, spaces and punctuation
+_DIGITS = 999  # a number: this mark, then its value
+
+
+def _letters(text: str):
+    """(base letter with its own marks, tone, is upper) for each character of `text`."""
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if not out:
+                continue
+            base, tone, upper = out[-1]
+            if ch in _TONES:
+                out[-1] = (base, _TONES[ch], upper)
+            elif ch in _MODIFIERS:
+                shaped = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô",
+                          "o\u031b": "ơ", "u\u031b": "ư"}.get(base + ch, base)
+                out[-1] = (shaped, tone, upper)
+            continue
+        lower = ch.lower()
+        out.append((lower, 0, ch != lower))
+    return out
+
+
+def vi_key(text: str | None) -> tuple:
+    """Sort key in Vietnamese alphabetical order (letters, then tones, then case)."""
+    letters = _letters(text or "")
+    primary: list[int] = []
+    digits = ""
+    for n, (b, _, _) in enumerate(letters):
+        if b in "0123456789":  # a number counts whole: "Ấp 2" before "Ấp 10"
+            digits += b
+            if n + 1 < len(letters) and letters[n + 1][0] in "0123456789":
+                continue
+            primary += [_DIGITS, int(digits)]
+            digits = ""
+        elif b in _LETTER:
+            primary.append(_BASE + _LETTER[b])
+        else:
+            primary.append(_BASE + len(_ALPHABET) + ord(b) if b.isalpha() else ord(b))
+    return (tuple(primary), tuple(t for _, t, _ in letters), tuple(u for _, _, u in letters))
+
+
+def vi_compare(a: str | None, b: str | None) -> int:
+    """The SQLite collation "vi" (registered on every connection): ORDER BY name COLLATE vi."""
+    ka, kb = vi_key(a), vi_key(b)
+    return (ka > kb) - (ka < kb)

@@ -101,7 +101,8 @@ def print_status(status: YearStatus, fmt: str, lang: str = "vi", with_indicators
         return
     head = _HEAD["en" if lang == "en" else "vi"]
     if with_indicators:
-        rows = [(i.code, i.content, i.target.describe(lang), i.value or "", status_label(i.status, lang),
+        shown = (lambda v: v or "") if fmt == "csv" else rules.group_thousands  # 1.234.567,5
+        rows = [(i.code, i.content, i.target.describe(lang), shown(i.value), status_label(i.status, lang),
                  i.lead) for i in status.indicators()]
         headers = (head[4], head[5], head[6], head[7], head[3], head[8])
     else:

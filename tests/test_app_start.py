@@ -1,4 +1,6 @@
 """The app starts on a database, shows the counts, and every section opens with its digit."""
+from datetime import date
+
 from textual.widgets import Static
 
 from ntm_tui.app import NtmApp
@@ -23,7 +25,7 @@ async def test_app_shows_counts_on_demo(demo_db):
 
 
 async def test_app_on_new_database_shows_catalogue(empty_db):
-    app = NtmApp(Context(db_path=empty_db, db_explicit=True))
+    app = NtmApp(Context(db_path=empty_db, db_explicit=True, today=date(2023, 3, 16)))  # 2021–2025
     async with app.run_test(size=(80, 24)) as pilot:
         def counts() -> str:
             return str(app.screen.query_one("#counts", Static).render())

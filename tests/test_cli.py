@@ -111,8 +111,8 @@ def test_bad_database_files(tmp_path, capsys):
 
 def test_init_creates_commune_with_catalogue(tmp_path, capsys):
     path = tmp_path / "n.db"
-    code, out, _ = run(capsys, "--db", str(path), "init", "--commune", "Vĩnh Xương",
-                       "--district", "Tân Châu", "--province", "An Giang")
+    code, out, _ = run(capsys, "--db", str(path), "--today", "2023-03-16", "init", "--commune",
+                       "Vĩnh Xương", "--district", "Tân Châu", "--province", "An Giang")
     assert code == 0 and "Vĩnh Xương" in out
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     data = json.loads(run(capsys, "--db", str(path), "status", "--year", "2023", "--format", "json")[1])

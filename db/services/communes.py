@@ -19,28 +19,35 @@ def require_text(value: str | None, field: str, limit: int = MAX_SHORT) -> str:
 
 
 def create_commune(name: str, district: str = "", province: str = "",
-                   catalogue_code: str | None = None, from_year: int | None = None) -> Commune:
+                   catalogue_code: str | None = None, from_year: int | None = None,
+                   code: str = "", group: str | None = None, today: date | None = None) -> Commune:
+    """A new commune. Without `catalogue_code` it takes the shipped set in force in `today`'s
+    year (2021–2025: An Giang; from 2026: the national 2026–2030 set) and the shipped sets
+    after it, each from its first year. The district is optional (two-tier government)."""
     name = require_text(name, "commune")
     from db.services.records import checked_text
 
     district, province = checked_text(district, "district"), checked_text(province, "province")
+    code, group = commune_code(code), commune_group(group)
     with database.atomic():
         if catalogue_code:
             cset = CriteriaSet.get_or_none(CriteriaSet.code == catalogue_code)
             if cset is None:
                 raise NotFoundError("record_not_found", table="criteria_set", id=catalogue_code)
         else:
-            from db.catalogue import ensure_default_catalogue  # not loaded by reading commands
-
-            cset = ensure_default_catalogue()
+            cset = shipped_set_for_year((today or date.today()).year)
         for other in Commune.select():
-            if fold(other.name) == fold(name) and fold(other.district) == fold(district):
+            if fold(other.name) == fold(name):
                 raise ValidationError("commune_exists", name=name)
+            if code and other.code == code:
+                raise ValidationError("commune_code_exists", code=code, name=other.name)
         first = Commune.select().count() == 0
         commune = create_logged(Commune, label=name, name=name, district=district,
-                                province=province, active=first)
+                                province=province, code=code, commune_group=group, active=first)
         CommuneCriteriaSet.create(commune=commune, criteria_set=cset,
                                   from_year=from_year or cset.period_start)
+        if not catalogue_code:
+            follow_shipped_sets(commune)
         from db.services.deadline_rules import ensure_default_rules  # written here, never by a view
 
         ensure_default_rules(commune)
@@ -58,7 +65,7 @@ def commune_of(commune: Commune | int) -> Commune:
 
 
 def list_communes() -> list[Commune]:
-    return list(Commune.select().order_by(Commune.name))
+    return list(Commune.select().order_by(Commune.name.collate("vi"), Commune.id))
 
 
 def get_commune(name: str | None = None) -> Commune:
@@ -142,3 +149,65 @@ def default_year(commune: Commune, today: date | None = None) -> int:
     cset = criteria_set_for_year(commune, year, check=False)
     return max(cset.period_start, min(cset.period_end, year))
 
+
+
+# --- the commune of 2026: official code, commune group, the shipped sets in turn ---------
+
+COMMUNE_GROUPS = ("1", "2", "3")  # 51/2025/QĐ-TTg: thresholds by commune group
+
+
+def commune_code(value: str | None) -> str:
+    """The official code: exactly 5 digits (Quyết định 19/2025/QĐ-TTg), or "" when not known."""
+    text = clean(value)
+    if text and not (len(text) == 5 and text.isascii() and text.isdigit()):
+        raise ValidationError("commune_code_invalid", value=text)
+    return text
+
+
+def commune_group(value: str | int | None) -> str | None:
+    text = clean(None if value is None else str(value))
+    if not text:
+        return None
+    if text not in COMMUNE_GROUPS:
+        raise ValidationError("commune_group_invalid", value=text)
+    return text
+
+
+def shipped_set_for_year(year: int) -> CriteriaSet:
+    """The shipped set whose period covers `year` (else the nearest), installed if missing."""
+    from db.catalogue import ensure_shipped_catalogues  # not loaded by reading commands
+
+    sets = ensure_shipped_catalogues()
+    for cset in sets:
+        if cset.period_start <= year <= cset.period_end:
+            return cset
+    return sets[0] if year < sets[0].period_start else sets[-1]
+
+
+def follow_shipped_sets(commune: Commune) -> int:
+    """A commune on a shipped set goes on with the shipped sets after it, each from its first
+    year (An Giang 2021–2025, then the national 2026–2030 set), so every year they cover can be
+    opened. Another set chosen by the officer (`catalogue use`) ends the chain. Returns how
+    many periods were added."""
+    from db.catalogues import SHIPPED
+
+    periods = list(CommuneCriteriaSet.select(CommuneCriteriaSet, CriteriaSet).join(CriteriaSet)
+                   .where(CommuneCriteriaSet.commune == commune)
+                   .order_by(CommuneCriteriaSet.from_year))
+    if not periods or periods[-1].criteria_set.code not in SHIPPED:
+        return 0
+    last = periods[-1].criteria_set
+    later = (CriteriaSet.select().where(CriteriaSet.code.in_(SHIPPED)
+                                        & (CriteriaSet.period_start > last.period_end))
+             .order_by(CriteriaSet.period_start))
+    added = 0
+    with database.atomic():
+        for cset in later:
+            CommuneCriteriaSet.create(commune=commune, criteria_set=cset, from_year=cset.period_start)
+            added += 1
+    return added
+
+
+def follow_shipped_sets_everywhere() -> int:
+    """After a new shipped set was installed: every commune on the set before it goes on with it."""
+    return sum(follow_shipped_sets(commune) for commune in Commune.select())

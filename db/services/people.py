@@ -109,7 +109,7 @@ def add_member(commune: Commune, name: str, position: str = "", unit: Unit | int
 def list_members(commune: Commune) -> list[MemberView]:
     commune = commune_of(commune)
     query = (Member.select(Member, Unit).join(Unit, join_type=JOIN.LEFT_OUTER)
-             .where(Member.commune == commune).order_by(Member.id))
+             .where(Member.commune == commune).order_by(Member.name.collate("vi"), Member.id))
     return [MemberView(m.id, m.name, m.position, m.board_role, m.unit.name if m.unit_id else "",
                        m.login, m.version, m.unit_id, m.phone) for m in query]
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from db.models import Commune, Plan
 from db.rules import format_date
+from db.text import fold
 
 # The clerk writes the number in by hand when the document is registered ("Số:      /BC-BQL").
 BLANK_NUMBER = "\u00a0" * 8
@@ -76,12 +77,38 @@ def plan_info(commune: Commune, year: int, today: date, plan: Plan | None = ...)
 def report_info(commune: Commune, year: int, today: date, subject: str,
                 plan: Plan | None = ...) -> DocInfo:
     """A report: the plan's issuer and signer, its own number (…/BC-BQL) and the export date.
-    It goes to the town first."""
+    It goes to the level above first: the town before 01/7/2025, the province since."""
     base = plan_info(commune, year, today, plan)
-    town = [f"UBND {commune.district} (Văn phòng Điều phối NTM)"] if commune.district else []
     return replace(base, doc_type="BÁO CÁO", number=f"{BLANK_NUMBER}/BC-{_suffix(base.number)}",
                    doc_date=today, subject=subject,
-                   recipients=recipients_list("\n".join(town + list(base.recipients))))
+                   recipients=recipients_list("\n".join(report_to(commune) + list(base.recipients))))
+
+
+def report_to(commune: Commune) -> list[str]:
+    """Who receives the commune's reports. With a district (before 01/7/2025) its people's
+    committee; in two-tier government the province: Sở Nông nghiệp và Môi trường and the
+    provincial NTM coordination office. Never "UBND" with an empty name."""
+    district = (commune.district or "").strip()
+    if district:
+        return [f"UBND {district} (Văn phòng Điều phối NTM)"]
+    province = province_name(commune.province)
+    return [f"Sở Nông nghiệp và Môi trường {province}".rstrip(),
+            f"Văn phòng Điều phối nông thôn mới {province or 'tỉnh'}"]
+
+
+# The centrally-run cities (thành phố trực thuộc trung ương) since 2025; the others are provinces.
+CITIES = ("ha noi", "hue", "hai phong", "da nang", "ho chi minh", "can tho")
+
+
+def province_name(name: str | None) -> str:
+    """"An Giang" → "tỉnh An Giang", "Cần Thơ" → "thành phố Cần Thơ"; a name that already says
+    what it is ("tỉnh …", "thành phố …", "TP. …") is kept."""
+    name = " ".join((name or "").split())
+    if not name:
+        return ""
+    if fold(name).split()[0] in ("tinh", "thanh", "tp", "tp."):
+        return name
+    return f"thành phố {name}" if fold(name) in CITIES else f"tỉnh {name}"
 
 
 def plan_reference(info: DocInfo) -> str:

@@ -50,7 +50,8 @@ def _indicator_table(job: Job, status: YearStatus) -> list:
         rows.append((f"{job.t('criterion')} {crit.code}: {crit.name} "
                      f"({crit.indicators_met}/{len(crit.indicators)}; {_status_word(job, crit.status)})",))
         for ind in crit.indicators:
-            rows.append((ind.code, ind.content, target_text(ind.target, job.lang), ind.value or "",
+            rows.append((ind.code, ind.content, target_text(ind.target, job.lang),
+                         rules.group_thousands(ind.value),
                          _status_word(job, ind.status), ind.lead))
     return [*job.table_heading(f"2. {job.t('report_indicators')}"),
             *data_table([job.t("col_code"), job.t("col_content"), job.t("col_target"),

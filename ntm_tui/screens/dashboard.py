@@ -22,13 +22,14 @@ def load_dashboard(commune_id: int, year: int, today):
     return (year_status(commune_id, year, with_evidence=False), urgent_deadlines(commune_id, today))
 
 
-def catalogue_summary() -> str:
+def catalogue_summary(year: int) -> str:
+    """Before any commune: this year's criteria set, as the first-run panel will use it."""
     from db.services.catalogue_edit import list_sets
 
     sets = list_sets()
     if not sets:
         return ""
-    first = sets[0]
+    first = next((s for s in sets if s.period_start <= year <= s.period_end), sets[0])
     return f"{first.name}: {first.criteria} {t('criteria')}, {first.indicators} {t('indicators')}"
 
 
@@ -62,7 +63,8 @@ class DashboardScreen(SectionScreen):
 
     def refresh_data(self) -> None:
         if self.app.commune_id is None:
-            self.run_db(catalogue_summary, self._show_first_run)
+            year = self.app.ctx.today.year
+            self.run_db(lambda: catalogue_summary(year), self._show_first_run)
             return
         app = self.app
         commune_id, year, today = app.commune_id, app.year, app.ctx.today

@@ -74,10 +74,10 @@ def test_xlsx_form_is_documented_shape(demo_db, cli, tmp_path):
     path = tmp_path / "ag.xlsx"
     assert cli("--db", demo_db, "catalogue", "export", path)[0] == 0
     book = load_workbook(path)
-    assert book.sheetnames == ["Bộ tiêu chí", "Nhóm", "Chỉ tiêu", "Các phần", "Phiên bản"]
+    assert book.sheetnames == ["Bộ tiêu chí", "Phần", "Chỉ tiêu", "Các phần", "Phiên bản"]
     sheet = book["Chỉ tiêu"]
     head = [c.value for c in sheet[1]]
-    assert head[:10] == ["Mã tiêu chí", "Tên tiêu chí", "Nhóm", "Ngành phụ trách tiêu chí", "Mã chỉ tiêu",
+    assert head[:10] == ["Mã tiêu chí", "Tên tiêu chí", "Phần", "Ngành phụ trách tiêu chí", "Mã chỉ tiêu",
                          "Nội dung chỉ tiêu", "Loại", "So sánh", "Ngưỡng", "Đơn vị"]
     assert sheet.freeze_panes == "A2"
     rows = {r[4]: dict(zip(head, r)) for r in sheet.iter_rows(min_row=2, values_only=True)}

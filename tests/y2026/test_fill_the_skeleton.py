@@ -1,0 +1,62 @@
+"""The slots are meant to be replaced from Phụ lục I: the set's workbook is exported, rows are
+renumbered, moved between criteria, given wording and per-group thresholds, and imported back
+over the shipped set; a group-2 commune is then assessed against the group-2 thresholds."""
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from db.bootstrap import prepare
+from db.connection import close_database
+from db.models import CriteriaSet, Criterion, Indicator
+
+
+def test_slots_are_moved_renumbered_filled_and_read_against_group_thresholds(tmp_path, cli):
+    db, book_path = tmp_path / "ntm.db", tmp_path / "khung.xlsx"
+    assert cli("--db", db, "--today", "2026-12-02", "init", "--commune", "Tân An", "--province",
+               "An Giang", "--code", "30316", "--group", "2")[0] == 0
+    code, out, err = cli("--db", db, "--today", "2026-12-02", "catalogue", "export", book_path)
+    assert code == 0 and "national-2026-2030" in out, err  # the current year's set by default
+    book = load_workbook(book_path)
+    sheet = book["Chỉ tiêu"]
+    head = [c.value for c in sheet[1]]
+    col = {name: head.index(name) + 1 for name in head}
+    rows = list(range(2, sheet.max_row + 1))
+    assert len(rows) == 47
+    # Made-up official text (the test's, not the decree's): slot 1.5 moves to criterion 2 as 2.6,
+    # slot 1.1 becomes a yes/no indicator, slot 1.2 a percentage with thresholds by group.
+    r15 = next(r for r in rows if sheet.cell(r, col["Mã chỉ tiêu"]).value == "1.5")
+    sheet.cell(r15, col["Mã tiêu chí"]).value = "2"
+    sheet.cell(r15, col["Tên tiêu chí"]).value = "Hạ tầng kinh tế - xã hội"
+    sheet.cell(r15, col["Mã chỉ tiêu"]).value = "2.6"
+    r11 = next(r for r in rows if sheet.cell(r, col["Mã chỉ tiêu"]).value == "1.1")
+    sheet.cell(r11, col["Nội dung chỉ tiêu"]).value = "Chỉ tiêu thử A (đặt tên trong kiểm thử)"
+    sheet.cell(r11, col["Loại"]).value = "Đạt/Không đạt"
+    for name in ("So sánh", "Ngưỡng", "Đơn vị", "Ngưỡng theo nhóm xã"):
+        sheet.cell(r11, col[name]).value = None
+    r12 = next(r for r in rows if sheet.cell(r, col["Mã chỉ tiêu"]).value == "1.2")
+    sheet.cell(r12, col["Nội dung chỉ tiêu"]).value = "Tỷ lệ thử B (đặt tên trong kiểm thử)"
+    sheet.cell(r12, col["Ngưỡng theo nhóm xã"]).value = "1: >= 95 %; 2: >= 80 %; 3: >= 60 %"
+    sheet.cell(r12, col["Đã xác minh"]).value = "Có"
+    sheet.cell(r12, col["Nguồn xác minh"]).value = "51/2025/QĐ-TTg, Phụ lục I"
+    book.save(book_path)
+
+    code, out, err = cli("--db", db, "catalogue", "import", book_path, "--replace")
+    assert code == 0, err
+    assert "2.6" in out and "1.5" in out  # added and removed are named
+    prepare(db, create=False)
+    try:
+        cset = CriteriaSet.get(CriteriaSet.code == "national-2026-2030")
+        inds = {i.code: i for i in Indicator.select().join(Criterion).where(Criterion.criteria_set == cset)}
+        assert len(inds) == 47 and "1.5" not in inds and inds["2.6"].criterion.code == "2"
+        assert inds["1.1"].kind == "yesno" and inds["1.2"].verified
+    finally:
+        close_database()
+    # The group-2 commune is read against 80 %: 82 meets it, 79 does not.
+    code, out, err = cli("--db", db, "set", "1.2", "--year", "2026", "--value", "82")
+    assert code == 0, err
+    code, out, _ = cli("--db", db, "status", "--year", "2026", "--indicators", "--format", "csv")
+    line = next(row for row in out.splitlines() if row.startswith("1.2,"))
+    assert ">= 80%" in line and "Đạt" in line and "Chưa đạt" not in line
+    assert cli("--db", db, "set", "1.2", "--year", "2026", "--value", "79")[0] == 0
+    code, out, _ = cli("--db", db, "status", "--year", "2026", "--indicators", "--format", "csv")
+    assert "Chưa đạt" in next(row for row in out.splitlines() if row.startswith("1.2,"))
