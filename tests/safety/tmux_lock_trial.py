@@ -176,10 +176,13 @@ class Trial:
                   "-e", f"NTM_TUI_CONFIG={self.env['NTM_TUI_CONFIG']}",
                   "-e", f"NTM_TUI_EXPORTS={self.env['NTM_TUI_EXPORTS']}", app,
                   ";", "set-option", "-t", "app", "remain-on-exit", "on")
+        socket = self.tmux("display-message", "-p", "#{socket_path}").strip()
         try:
             return self._rounds(start_id)
         finally:
             self.tmux("kill-server")
+            if socket:  # a killed server leaves its socket file behind
+                Path(socket).unlink(missing_ok=True)
 
     def _rounds(self, start_id: int) -> dict:
         report = self.report
