@@ -106,6 +106,25 @@ class Trial:
     def pane(self, field: str) -> str:
         return self.tmux("display-message", "-p", "-t", "app", f"#{{{field}}}").strip()
 
+    def exit_status(self) -> str | None:
+        """How the app ended ("0", "1", "signal 9"), or None while it runs. tmux gives it once it
+        has reaped the process, which now and then it leaves a zombie for a long while: then
+        the kernel has it in /proc/PID/stat (field 52, in waitpid's form)."""
+        if self.pane("pane_dead") != "1":
+            return None
+        if status := self.pane("pane_dead_status"):
+            return status
+        if signal := self.pane("pane_dead_signal"):
+            return f"signal {signal}"
+        try:
+            fields = Path(f"/proc/{self.app_pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        if fields[0] != "Z" or len(fields) < 50:  # fields[0] is field 3, the state
+            return None
+        code = int(fields[49])
+        return str(code >> 8) if code & 0x7F == 0 else f"signal {code & 0x7F}"
+
     # the person's steps ---------------------------------------------------------------------
     def run_command(self, argv: list[str]) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "ntm_tui", *argv], cwd=ROOT, env=self.env,
@@ -157,10 +176,13 @@ class Trial:
                   "-e", f"NTM_TUI_CONFIG={self.env['NTM_TUI_CONFIG']}",
                   "-e", f"NTM_TUI_EXPORTS={self.env['NTM_TUI_EXPORTS']}", app,
                   ";", "set-option", "-t", "app", "remain-on-exit", "on")
+        socket = self.tmux("display-message", "-p", "#{socket_path}").strip()
         try:
             return self._rounds(start_id)
         finally:
             self.tmux("kill-server")
+            if socket:  # a killed server leaves its socket file behind
+                Path(socket).unlink(missing_ok=True)
 
     def _rounds(self, start_id: int) -> dict:
         report = self.report
@@ -190,11 +212,8 @@ class Trial:
         end = self.app_state("end")
         screen = self.screen()
         self.keys("C-q")
-        # pane_dead turns 1 when the terminal closes; the exit status comes once tmux has
-        # reaped the process, a moment later: wait for it (or for the signal that killed it).
-        self.wait_for(lambda s: self.pane("pane_dead") == "1" and (
-            self.pane("pane_dead_status") or self.pane("pane_dead_signal")), timeout=30)
-        app_exit = self.pane("pane_dead_status") or f"signal {self.pane('pane_dead_signal')}"
+        self.wait_for(lambda s: self.exit_status() is not None, timeout=30)
+        app_exit = self.exit_status() or "still running"
         tracebacks = sum("Traceback" in line for line in self.screen())
         with closing(sqlite3.connect(self.db)) as conn:
             integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
