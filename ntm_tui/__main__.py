@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # never a traceback for the officer; NTM_TUI_DEBUG shows it
         import os
-        import sqlite3
+        from peewee import sqlite3  # the library peewee uses (pysqlite3 when installed)
 
         from peewee import DatabaseError
 

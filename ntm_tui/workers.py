@@ -47,7 +47,7 @@ class Saved:
 
 def _as_message(exc: Exception):
     """The officer's message for anything a database call raised."""
-    import sqlite3
+    from peewee import sqlite3  # the library peewee uses (pysqlite3 when installed)
 
     from peewee import DatabaseError
 
