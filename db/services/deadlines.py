@@ -133,8 +133,9 @@ def key_of(row: Deadline) -> str:
 
 def calendar_start(commune: Commune, today: date) -> date:
     """Where a list without a start date begins (`deadlines --late`, the dashboard): 1 January of
-    the year the commune's calendar starts: the setting (the demo's 2023; m0004 sets it to the
-    first year the old code generated), else the year the commune was entered."""
+    the year set (the demo's 2023; m0004 sets it to the first year the old code generated), else
+    the day the commune was entered: a commune made in December is not told that the year's
+    reports before it existed are late (as a rule added later starts on its day)."""
     from db.services.communes import get_setting
 
     stored = get_setting(START_KEY, commune).strip()
@@ -143,8 +144,7 @@ def calendar_start(commune: Commune, today: date) -> date:
     made = (ChangeLog.select(ChangeLog.at)
             .where((ChangeLog.table == "commune") & (ChangeLog.record_id == commune.id)
                    & (ChangeLog.action == "create")).order_by(ChangeLog.id).first())
-    year = made.at.year if made else today.year
-    return date(min(year, today.year), 1, 1)
+    return min(made.at.date() if made else today, today)
 
 
 def set_calendar_start(commune: Commune, year: int) -> None:

@@ -172,19 +172,23 @@ def test_migration_gives_a_commune_without_rules_the_seed_rules_and_keeps_hand_r
     assert views[f"D{hand.id}"].state == "upcoming" and f"R{DeadlineRule.select().first().id}-2023-05" in views
 
 
-def test_a_new_commune_has_its_rules_and_its_calendar_starts_the_year_it_was_entered(empty_db):
+def test_a_new_commune_has_its_rules_and_its_calendar_starts_the_day_it_was_entered(empty_db):
     from db.models import Deadline, DeadlineRule
     from db.services.communes import create_commune
     from db.services.deadlines import calendar_start, list_deadlines, set_calendar_start
 
     commune = create_commune("Xã Mới", "Huyện A", "Tỉnh B")
     assert DeadlineRule.select().where(DeadlineRule.commune == commune).count() == 4
-    year = date.today().year  # the change log's clock: when the commune was entered
+    entered = date.today()  # the change log's clock: when the commune was entered
+    year = entered.year
     end_of_year = date(year, 12, 31)
-    assert calendar_start(commune, end_of_year) == date(year, 1, 1)
+    assert calendar_start(commune, end_of_year) == entered
+    # What was due before the commune existed is not late; what falls due after is.
     late = list_deadlines(commune, end_of_year, states=("late",))
-    assert late and {v.due_date.year for v in late} == {year}  # nothing from the years before
-    assert len([v for v in late if v.kind == "monthly_report"]) == 12
+    assert all(v.due_date >= entered for v in late)
+    later = date(year + 1, 12, 31)
+    late_next = list_deadlines(commune, later, states=("late",))
+    assert len([v for v in late_next if v.kind == "monthly_report" and v.due_date.year == year + 1]) == 12
     set_calendar_start(commune, year - 1)
     assert {v.due_date.year for v in list_deadlines(commune, end_of_year, states=("late",))} == {year - 1, year}
     assert Deadline.select().count() == 0
