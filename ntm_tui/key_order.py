@@ -6,7 +6,7 @@ previous one has done its work: after Tab, the characters still go into the fiel
 after `v`, they go to the list instead of the form `v` opens. This mixin lets one key through
 at a time: the next waits until the previous has been handled by every widget it bubbles
 through, up to the app's own bindings, and until a screen it opened is mounted and has set its
-focus. A key waits a few milliseconds at most; a watchdog lets keys through whatever happens.
+focus. A key waits a few milliseconds; a watchdog lets keys through whatever happens.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from collections import deque
 
 from textual import events
 
-WATCHDOG_SECONDS = 1.0
+WATCHDOG_SECONDS = 3.0  # only a key whose handling never ends waits this long
 
 
 class OrderedKeys:

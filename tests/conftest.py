@@ -60,6 +60,22 @@ def empty_db(tmp_path) -> Path:
     return path
 
 
+async def workers_done(app) -> None:
+    """Wait for the app's workers. A load replaced by a newer one ends cancelled (the door's
+    reads are exclusive per group): that is no failure, its answer is simply dropped."""
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    while True:
+        running = [w for w in app.workers if not w.is_finished]
+        if not running:
+            return
+        for worker in running:
+            try:
+                await worker.wait()
+            except (WorkerCancelled, WorkerFailed):
+                pass
+
+
 async def settle(pilot, condition=None, timeout: float = 10.0) -> None:
     """Wait until the app is idle, its workers done and `condition()` holds.
 
@@ -71,7 +87,7 @@ async def settle(pilot, condition=None, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while True:
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
         if condition is None or condition():
             return

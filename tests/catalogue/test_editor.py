@@ -11,6 +11,7 @@ from db.services.results import set_result
 from ntm_tui.app import NtmApp
 from ntm_tui.context import Context
 from ntm_tui.forms.indicator_definition import IndicatorDefinitionForm
+from tests.conftest import workers_done
 
 
 def _ind(code):
@@ -94,7 +95,7 @@ async def test_form_edits_and_saves_with_ctrl_s(demo_db):
         assert app.focused.id == "f-threshold"
         await pilot.press(*"abc")
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         error = str(form.query_one("#e-threshold", Static).render())
         assert "abc" in error and "số" in error
@@ -104,13 +105,13 @@ async def test_form_edits_and_saves_with_ctrl_s(demo_db):
         await pilot.press(*"85,5")
         form.query_one("#f-verified", Checkbox).value = True
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert "nguồn xác minh" in str(form.query_one("#e-verified_source", Static).render())
         form.query_one("#f-verified_source", Input).focus()
         await pilot.press(*"1260/QĐ-UBND")
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert not isinstance(app.screen, IndicatorDefinitionForm)
     assert len(results) == 1 and results[0]

@@ -9,6 +9,7 @@ from exports.xlsx import write_results_xlsx
 from ntm_tui.app import NtmApp
 from ntm_tui.context import Context
 from ntm_tui.screens.results_import import ResultsImportScreen
+from tests.conftest import workers_done
 
 
 def _sheet_with_edits(tmp_path, edits):
@@ -38,7 +39,7 @@ async def test_preview_then_apply(demo_db, tmp_path):
         logged = ChangeLog.select().count()
         screen.query_one("#path", Input).value = str(path)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         table = screen.query_one(DataTable)
         rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
@@ -46,7 +47,7 @@ async def test_preview_then_apply(demo_db, tmp_path):
         assert "2 thay đổi" in str(screen.query_one("#message", Static).render())
         assert ChangeLog.select().count() == logged  # the preview wrote nothing
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert not isinstance(app.screen, ResultsImportScreen)
     assert len(done) == 1 and done[0]
@@ -64,13 +65,13 @@ async def test_bad_sheet_shows_rows_and_escape_closes(demo_db, tmp_path):
         app.push_screen(ResultsImportScreen(path=str(path)), done.append)
         await pilot.pause()
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         message = str(app.screen.query_one("#message", Static).render())
         assert f"Hàng {rows['12.1']}, cột «Giá trị»" in message and "abc" in message
         assert app.screen.query_one(DataTable).row_count == 0
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, ResultsImportScreen)
         await pilot.press("escape")

@@ -4,11 +4,12 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from tests.screens.helpers import demo_app, open_section
+from tests.conftest import workers_done
 
 
 async def export_and_wait(pilot) -> str:
     await pilot.press("ctrl+e")
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
     return str(pilot.app.screen.query_one("#rep-result", Static).render())
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ntm_tui.app import NtmApp
 from ntm_tui.context import Context
+from tests.conftest import workers_done
 
 TODAY = date(2023, 3, 16)
 
@@ -22,5 +23,5 @@ async def settle(pilot, rounds: int = 3) -> None:
     """Let database workers finish and their results reach the screen (a result may start
     another load, hence a few rounds)."""
     for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
