@@ -118,6 +118,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "The file holds results for {found}, not {year}"),
     "status_invalid": ("kết quả không hợp lệ: {value} (Đạt, Chưa đạt, Không áp dụng, Chưa đánh giá)",
                        "invalid result: {value} (Met, Not met, Not applicable, Not assessed)"),
+    # safe on a shared server (issue 17)
+    "export_symlink": ("Đường dẫn xuất là một liên kết tượng trưng (symlink), không ghi qua nó: {path}",
+                       "The output path is a symbolic link; not written through it: {path}"),
+    "export_disk_full": ("Ổ đĩa đầy, không ghi được tệp (tệp cũ, nếu có, vẫn nguyên): {path}",
+                         "The disk is full, the file was not written (an old one, if any, is intact): {path}"),
 }
 
 
