@@ -123,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "The output path is a symbolic link; not written through it: {path}"),
     "export_disk_full": ("Ổ đĩa đầy, không ghi được tệp (tệp cũ, nếu có, vẫn nguyên): {path}",
                          "The disk is full, the file was not written (an old one, if any, is intact): {path}"),
+    "catalogue_too_big": ("Tệp bộ tiêu chí quá lớn (tối đa {limit} MB): {path}",
+                          "The criteria set file is too large (at most {limit} MB): {path}"),
+    "catalogue_too_big_expanded": ("Tệp bộ tiêu chí dùng tham chiếu (*) lồng nhau, mở ra quá {limit} giá trị: {path}",
+                                   "The criteria set file uses nested references (*) expanding to over {limit} values: {path}"),
 }
 
 
