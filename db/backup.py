@@ -201,6 +201,9 @@ def _remove_stale_temporaries(folder: Path, age: float = 3600) -> None:
             continue
 
 
+RESTORE_TABLES = frozenset({"commune", "change_log", "result", "criteria_set", "criterion", "indicator"})
+
+
 def validate_backup(path: Path) -> int:
     """Check a file before restoring it: SQLite, intact, ours, not newer. Returns its version."""
     from db.connection import check_file
@@ -214,12 +217,16 @@ def validate_backup(path: Path) -> int:
             check = conn.execute("PRAGMA integrity_check").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            holds_data = tables >= RESTORE_TABLES and all(
+                conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() for name in ("commune", "criteria_set"))
     except sqlite3.Error:
         raise StorageError("db_not_sqlite", path=path) from None
     if check != "ok":
         raise StorageError("db_not_sqlite", path=path)
     if not {"commune", "change_log", "result"} <= tables or version < 1:
         raise StorageError("backup_not_ntm", path=path)
+    if not holds_data:  # it would replace everything by nothing
+        raise StorageError("backup_no_data", path=path)
     if version > SCHEMA_VERSION:
         raise StorageError("db_newer", found=version, supported=SCHEMA_VERSION)
     return version
@@ -242,7 +249,12 @@ def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Pat
     else:
         private_dir(db_path.parent)
         os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
-    copy_into(backup_file, db_path)
+    try:
+        copy_into(backup_file, db_path)
+    except StorageError as exc:
+        if safety is None:
+            raise
+        raise StorageError("restore_failed_kept", detail=exc.message("vi"), path=safety) from None
     return safety
 
 

@@ -127,6 +127,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "The criteria set file is too large (at most {limit} MB): {path}"),
     "catalogue_too_big_expanded": ("Tệp bộ tiêu chí dùng tham chiếu (*) lồng nhau, mở ra quá {limit} giá trị: {path}",
                                    "The criteria set file uses nested references (*) expanding to over {limit} values: {path}"),
+    "db_foreign": ("Tệp là cơ sở dữ liệu của chương trình khác (không có dữ liệu ntm-tui); không dùng và không sửa: {path}",
+                   "The file is another program's database (no ntm-tui data); not used and not changed: {path}"),
+    "backup_no_data": ("Bản sao lưu không có dữ liệu (không có xã hoặc bộ tiêu chí nào); không khôi phục, dữ liệu hiện tại giữ nguyên: {path}",
+                       "The backup holds no data (no commune or criteria set); not restored, the current data is unchanged: {path}"),
+    "restore_failed_kept": ("Khôi phục không thành công ({detail}); dữ liệu trước khi khôi phục vẫn dùng được, bản sao của nó: {path}",
+                            "The restore failed ({detail}); the data from before it is still in use, a copy of it: {path}"),
 }
 
 
