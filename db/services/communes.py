@@ -6,7 +6,7 @@ from datetime import date
 from db.changelog import create_logged
 from db.errors import NotFoundError, ValidationError
 from db.models import Commune, CommuneCriteriaSet, CriteriaSet, Setting, database
-from db.text import MAX_SHORT, clean, fold
+from db.text import MAX_NAME, MAX_SHORT, clean, fold
 
 
 def require_text(value: str | None, field: str, limit: int = MAX_SHORT) -> str:
@@ -20,10 +20,13 @@ def require_text(value: str | None, field: str, limit: int = MAX_SHORT) -> str:
 
 def create_commune(name: str, district: str = "", province: str = "",
                    catalogue_code: str | None = None, from_year: int | None = None) -> Commune:
-    name = require_text(name, "commune")
+    name = require_text(name, "commune", limit=MAX_NAME)
     from db.services.records import checked_text
 
     district, province = checked_text(district, "district"), checked_text(province, "province")
+    for text in (district, province):
+        if len(text) > MAX_NAME:
+            raise ValidationError("text_too_long", length=len(text), limit=MAX_NAME)
     with database.atomic():
         if catalogue_code:
             cset = CriteriaSet.get_or_none(CriteriaSet.code == catalogue_code)

@@ -6,7 +6,9 @@ from ntm_tui.i18n import t
 
 def register(sub, common) -> None:
     p = sub.add_parser("submit", parents=[common], help=t("dl_help_submit"))
-    p.add_argument("id", type=int, metavar="ID")
+    from ntm_tui.__main__ import record_id
+
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("--date", metavar="DATE", help="dd/mm/yyyy | yyyy-mm-dd")
     p.add_argument("--file", metavar="PDF")
     p.add_argument("--cancel", action="store_true", help=t("dl_help_unsubmit"))
