@@ -10,6 +10,7 @@ from peewee import DatabaseError, OperationalError
 
 from db.errors import StorageError
 from db.models import database
+from db.sharing import dir_mode, file_mode
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {
@@ -76,13 +77,13 @@ def open_database(path: str | Path, create: bool = True) -> bool:
             raise StorageError("db_newer", found=found, supported=SCHEMA_VERSION)
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=dir_mode())
         except OSError:
             raise StorageError("dir_create_failed", path=path.parent) from None
         if not path.exists():
             # Created owner-only: the commune's records are nobody else's business.
             try:
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, file_mode()))
             except OSError:
                 raise StorageError("db_readonly", path=path) from None
     if not database.is_closed():

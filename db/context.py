@@ -16,6 +16,23 @@ def current_user() -> str:
         return "unknown"
 
 
+def login_name() -> str:
+    """The Unix account running the process, from the system's user database: unlike
+    NTM_TUI_USER, LOGNAME or USER it cannot be set to someone else's name."""
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    if uid is None:
+        try:
+            return getpass.getuser()
+        except Exception:
+            return "unknown"
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
 def set_user(name: str | None) -> None:
     global _user
     _user = (name or "").strip() or None

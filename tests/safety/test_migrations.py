@@ -24,7 +24,7 @@ def make_v1(demo_db: Path, target: Path) -> dict:
     for statement in m0001_initial.STATEMENTS:
         conn.execute(statement)
     for name, table in doc["tables"].items():
-        columns = [c for c in table["columns"] if not (name == "change_log" and c == "session")]
+        columns = [c for c in table["columns"] if not (name == "change_log" and c in ("session", "login"))]
         keep = [table["columns"].index(c) for c in columns]
         rows = [[row[i] for i in keep] for row in table["rows"]]
         if rows:
