@@ -107,6 +107,14 @@ def _storable(value: Any) -> bool:
     return False
 
 
+def _without_controls(row: list) -> list:
+    """Text as the app stores it: no control characters (an ESC sequence in a dump from
+    elsewhere would reach the terminal when shown)."""
+    from db.text import strip_controls
+
+    return [strip_controls(v) if isinstance(v, str) else v for v in row]
+
+
 def _remove_stale_loads(db_path: Path) -> None:
     """A load killed before its rename leaves its temporary database: drop those whose
     process is gone (a load running now in another process keeps its file)."""
@@ -235,7 +243,7 @@ def load(source: Path, db_path: Path) -> int:
                 columns = ", ".join(f'"{c}"' for c in table["columns"])
                 marks = ", ".join("?" * len(table["columns"]))
                 database.connection().executemany(
-                    f'INSERT INTO "{name}" ({columns}) VALUES ({marks})', table["rows"])
+                    f'INSERT INTO "{name}" ({columns}) VALUES ({marks})', map(_without_controls, table["rows"]))
                 rows += len(table["rows"])
             if database.execute_sql("PRAGMA foreign_key_check").fetchone():
                 raise ValidationError("dump_invalid", problem="foreign keys", path=source)

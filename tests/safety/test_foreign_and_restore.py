@@ -134,3 +134,59 @@ def test_a_killed_load_leaves_no_half_database(demo_db, tmp_path, cli):
         assert code == 0 or "đã có dữ liệu" in err, err
         assert cli("--db", target, "status", "--year", "2023")[0] == 0
         assert list(tmp_path.glob(f".{target.name}.*")) == []
+
+
+def test_a_dump_with_escape_sequences_loads_without_them(demo_db, tmp_path, cli):
+    import json
+
+    dump = tmp_path / "all.json"
+    assert cli("--db", demo_db, "dump", dump)[0] == 0
+    doc = json.loads(dump.read_text(encoding="utf-8"))
+    table = doc["tables"]["commune"]
+    table["rows"][0][table["columns"].index("name")] = "Tân Thạnh\x1b]0;pwned\x07\x1b[2J"
+    dump.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "loaded.db"
+    code, out, err = cli("--db", target, "load", dump)
+    assert code == 0, err
+    name = sqlite3.connect(target).execute("SELECT name FROM commune").fetchone()[0]
+    assert name == "Tân Thạnh]0;pwned[2J"
+
+
+@pytest.fixture
+def tight_disk(tmp_path):
+    """A real file system (tmpfs, needs root) with a little room beyond the demo database."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs to fill needs root")
+    folder = tmp_path / "tight"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=640k,mode=0700", "tmpfs", str(folder)],
+                      capture_output=True).returncode:
+        pytest.skip("mount is not permitted here")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_full_disk_says_so_and_keeps_what_was_saved(demo_template, tight_disk, cli):
+    import shutil
+
+    db = tight_disk / "ntm.db"
+    shutil.copy(demo_template, db)
+    codes = ["1.1", "1.2", "2.1", "2.2", "12.1", "12.2"]
+    saved, last = {}, None
+    for n in range(300):
+        code = codes[n % len(codes)]
+        note = f"{n} " + "ghi chú dài " * 300
+        rc, out, err = cli("--db", db, "set", code, "--year", "2023", "--note", note[:4000])
+        if rc != 0:
+            last = (rc, err)
+            break
+        saved[code] = note[:4000].strip()
+    assert last is not None, "the disk never filled"
+    rc, err = last
+    assert rc == 2 and one_clear_line(err) and "đầy" in err, err
+    assert "rollback" not in err
+    close = sqlite3.connect(db)
+    notes = dict(close.execute(
+        "SELECT i.code, r.note FROM result r JOIN indicator i ON i.id = r.indicator_id WHERE r.year = 2023"))
+    close.close()
+    assert all(notes[code] == text for code, text in saved.items())
