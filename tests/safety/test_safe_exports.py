@@ -21,6 +21,7 @@ EXPORTS = {
     "catalogue.yaml": ("catalogue", "export", "{file}"),
     "catalogue.xlsx": ("catalogue", "export", "{file}"),
     "deadlines.ics": ("deadlines", "--ics", "{file}", "--today", "2023-03-16"),
+    "plan.pdf": ("export", "plan", "--year", "2023", "-o", "{file}"),
 }
 
 
