@@ -35,6 +35,7 @@ def run(args, ctx) -> int:
     safety = restore(source, ctx.db_path)
     try:
         prepare(ctx.db_path, create=False)  # an older backup is brought up to this version
+        _scrub()  # a backup from elsewhere may hold ESC sequences: no screen receives them
     except NtmError as exc:
         if safety is None:
             raise
@@ -48,3 +49,11 @@ def run(args, ctx) -> int:
     if safety:
         print(t("restore_safety", path=safety))
     return 0
+
+
+def _scrub() -> None:
+    from db.models import database
+    from db.scrub import scrub
+
+    with database.atomic():
+        scrub(database.connection())

@@ -147,3 +147,34 @@ def test_a_backup_with_another_page_size_restores(demo_db, cli, tmp_path):
     assert code == 0, err
     assert cli("--db", demo_db, "status", "--year", "2023")[0] == 0
     assert [p.name for p in demo_db.parent.iterdir() if ".pages" in p.name] == []
+
+
+def _dirty(path, name="Tân Thạnh\x1b]0;PWNED\x07\x1b[2J"):
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE commune SET name = ?", (name,))
+    conn.commit()
+    conn.close()
+
+
+def test_a_restored_backup_is_cleaned_of_control_characters(demo_db, cli, tmp_path):
+    backup = tmp_path / "b.db"
+    assert cli("--db", demo_db, "backup", backup)[0] == 0
+    _dirty(backup)
+    code, out, err = cli("--db", demo_db, "restore", backup, "--yes")
+    assert code == 0, err
+    name = sqlite3.connect(demo_db).execute("SELECT name FROM commune").fetchone()[0]
+    assert name == "Tân Thạnh]0;PWNED[2J"
+
+
+def test_the_upgrade_cleans_text_saved_before(demo_db, cli, tmp_path):
+    from .test_migrations import make_v1
+
+    old = tmp_path / "v1" / "old.db"
+    old.parent.mkdir()
+    make_v1(demo_db, old)
+    _dirty(old)
+    code, out, err = cli("--db", old, "status", "--year", "2023")
+    assert code == 0, err
+    conn = sqlite3.connect(old)
+    assert conn.execute("SELECT name FROM commune").fetchone()[0] == "Tân Thạnh]0;PWNED[2J"
+    assert conn.execute("SELECT count(*) FROM change_log WHERE login != ''").fetchone()[0] == 0
