@@ -55,7 +55,7 @@ class IndicatorActions:
             return
         app = self.app
         year = app.year
-        expected = item.result_version if item.result_year == year else 0  # 0: NO_ROW_YET
+        expected = item.result_version if item.result_year == year else None
         seen = app.seen_change
 
         def toggle():
