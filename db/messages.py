@@ -155,6 +155,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "os_is_a_folder": ("đó là một thư mục", "it is a folder"),
     "os_link_loop": ("liên kết vòng", "a loop of links"),
     "os_other": ("lỗi hệ thống tệp", "a file system error"),
+    "data_date_outside": ("Ngày số liệu {value} nằm ngoài khoảng cho phép (năm {low}–{high}, giai đoạn của bộ tiêu chí ± 5 năm)",
+                          "The data date {value} is outside the accepted range (years {low}–{high}, the criteria set's period ± 5)"),
 }
 
 

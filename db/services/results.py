@@ -16,6 +16,7 @@ from db.text import MAX_TEXT, clean
 # expected_version for a result shown as carried over from an earlier year (no row this year
 # when it was read): the write is refused if another session has written this year's row since.
 NO_ROW_YET = 0
+DATA_YEARS_AROUND = 5  # a data date may lie this many years before or after the set's period
 
 MET_CHOICES = {"yes": rules.MET, "no": rules.NOT_MET, "na": rules.NA,
                "co": rules.MET, "khong": rules.NOT_MET, "dat": rules.MET, "unassessed": rules.UNASSESSED}
@@ -176,6 +177,10 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
         changes["note"] = text
     if data_date is not None:
         changes["data_date"] = rules.parse_date(data_date) if data_date != "" else None
+        when = changes["data_date"]
+        low, high = cset.period_start - DATA_YEARS_AROUND, cset.period_end + DATA_YEARS_AROUND
+        if when is not None and not low <= when.year <= high:
+            raise ValidationError("data_date_outside", value=rules.format_date(when), low=low, high=high)
     if status is not None:
         changes["status"] = status
     if not changes and not toggle:
