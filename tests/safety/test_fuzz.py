@@ -25,6 +25,9 @@ from .conftest import digest
 ESC = "\x1b"
 CONTROL = {chr(c) for c in range(0x20) if c not in (0x09, 0x0a)} | {"\x7f"} | {chr(c) for c in range(0x80, 0xa0)}
 EXAMPLES = int(os.environ.get("NTM_FUZZ_EXAMPLES", "40"))
+# NTM_FUZZ_PROCESSES=1: each command line runs as its own process with the arguments as bytes
+# (a lone surrogate becomes the invalid UTF-8 byte it stands for), as a terminal would start it.
+PROCESSES = os.environ.get("NTM_FUZZ_PROCESSES") == "1"
 
 FLAG = object()  # an option that takes no value
 RULE_FIELDS = ["--title", "--frequency", "--due-day", "--due-month", "--latest-day", "--latest-month", "--kind"]
@@ -121,6 +124,33 @@ def _prepare_files(folder: Path, db: Path) -> None:
     conn.close()
 
 
+def _in_this_process(db: Path, argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    close_database()
+    try:
+        code = main(["--db", str(db), *argv])
+    except SystemExit as exc:  # argparse: --help (0) or a refused option (2)
+        code = exc.code
+    finally:
+        sys.stdout, sys.stderr = saved
+        close_database()
+    return code, out.getvalue(), err.getvalue()
+
+
+def _in_a_process(db: Path, argv: list[str]) -> tuple[int, str, str]:
+    import subprocess
+
+    from .conftest import ROOT
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    raw = [os.fsencode(a.replace("\x00", "")) for a in argv]  # no NUL can be in an argument
+    proc = subprocess.run([os.fsencode(sys.executable), b"-m", b"ntm_tui", b"--db", os.fsencode(db), *raw],
+                          env=env, capture_output=True, timeout=120)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
 def test_fuzzed_command_lines(demo_template, tmp_path, monkeypatch):
     work = tmp_path / "work"
     work.mkdir()
@@ -136,18 +166,10 @@ def test_fuzzed_command_lines(demo_template, tmp_path, monkeypatch):
     @given(command_lines())
     def one(argv):
         before = digest(db)
-        out, err = io.StringIO(), io.StringIO()
-        saved = sys.stdout, sys.stderr
-        sys.stdout, sys.stderr = out, err
-        close_database()
-        try:
-            code = main(["--db", str(db), *argv])
-        except SystemExit as exc:  # argparse: --help (0) or a refused option (2)
-            code = exc.code
-        finally:
-            sys.stdout, sys.stderr = saved
-            close_database()
-        text_out, text_err = out.getvalue(), err.getvalue()
+        if PROCESSES:
+            code, text_out, text_err = _in_a_process(db, argv)
+        else:
+            code, text_out, text_err = _in_this_process(db, argv)
         figures["runs"] += 1
         figures[f"status {code}"] += 1
         problems = []
