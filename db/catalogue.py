@@ -16,7 +16,7 @@ from db.errors import ValidationError
 from db.models import (
     CriteriaSet, Criterion, CriterionGroup, Indicator, IndicatorThreshold, database,
 )
-from db.text import clean, fold
+from db.text import MAX_SHORT, MAX_TEXT, clean, fold
 
 DEFAULT_CATALOGUE = "an-giang-2021-2025"
 PROVENANCE_KEYS = ("confidence", "target_confidence", "basis", "source", "note")
@@ -366,7 +366,26 @@ def parse_catalogue(data: dict, fallback_code: str = DEFAULT_CATALOGUE) -> Catal
             raise _invalid(where, f"có {len(criteria)} tiêu chí, khai báo {stated['criteria']}")
         if spec.indicator_count != int(stated.get("indicators", spec.indicator_count)):
             raise _invalid(where, f"có {spec.indicator_count} chỉ tiêu, khai báo {stated['indicators']}")
+    _check_lengths(spec)
     return spec
+
+
+def _check_lengths(spec: CatalogueSpec) -> None:
+    """Texts a person would write: names and codes up to MAX_SHORT characters, wording and
+    notes up to MAX_TEXT (a 1 MB name made a PDF export run for minutes)."""
+    texts = [("code", spec.code, MAX_SHORT), ("name", spec.name, MAX_SHORT)]
+    for crit in spec.criteria:
+        where = f"tiêu chí {crit.code[:20]}"
+        texts += [(where, crit.code, MAX_SHORT), (where, crit.name, MAX_SHORT),
+                  (where, crit.responsible, MAX_SHORT), (where, crit.note, MAX_TEXT)]
+        for ind in crit.indicators:
+            where = f"chỉ tiêu {ind.code[:20]}"
+            texts += [(where, ind.code, MAX_SHORT), (where, ind.content, MAX_TEXT),
+                      (where, ind.unit or "", MAX_SHORT)]
+            texts += [(where, str(v), MAX_TEXT) for v in ind.provenance.values()]
+    for where, text, limit in texts:
+        if len(text) > limit:
+            raise _invalid(where, f"nội dung quá dài ({len(text)} > {limit} ký tự)")
 
 
 def _stated_counts(raw: Any, where: str, criteria: int, indicators: int) -> dict:

@@ -96,3 +96,13 @@ def test_broken_xml_in_a_results_sheet(demo_db, cli, tmp_path):
     code, out, err = cli("--db", demo_db, "results", "import", broken, "--year", "2023")
     assert code == 2 and one_clear_line(err), err
     assert digest(demo_db) == before
+
+
+def test_a_megabyte_name_in_a_set_is_refused(demo_db, cli, tmp_path):
+    path = tmp_path / "long.yaml"
+    path.write_text(GOOD_HEAD + ONE_CRITERION.replace("name: Quy hoạch", "name: " + "Quy hoạch " * 100_000),
+                    encoding="utf-8")
+    before = digest(demo_db)
+    code, out, err = cli("--db", demo_db, "catalogue", "import", path)
+    assert code == 2 and one_clear_line(err) and "300" in err and "tiêu chí 1" in err, err[:300]
+    assert digest(demo_db) == before
