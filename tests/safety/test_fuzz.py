@@ -139,13 +139,22 @@ def _in_this_process(db: Path, argv: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def _as_bytes(text: str) -> bytes:
+    """What a terminal would pass: a surrogate escape as the byte it stands for, any other
+    lone surrogate as its (invalid) three-byte UTF-8 form."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
 def _in_a_process(db: Path, argv: list[str]) -> tuple[int, str, str]:
     import subprocess
 
     from .conftest import ROOT
 
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    raw = [os.fsencode(a.replace("\x00", "")) for a in argv]  # no NUL can be in an argument
+    raw = [_as_bytes(a.replace("\x00", "")) for a in argv]  # no NUL can be in an argument
     proc = subprocess.run([os.fsencode(sys.executable), b"-m", b"ntm_tui", b"--db", os.fsencode(db), *raw],
                           env=env, capture_output=True, timeout=120)
     return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
