@@ -11,7 +11,7 @@ def shared_umask() -> int | None:
     if not text:
         return None
     try:
-        return int(text, 8) & 0o777
+        return int(text, 8) & 0o077  # never the owner's own bits
     except ValueError:
         return None
 

@@ -150,8 +150,8 @@ def owner_only_files() -> None:
     unless NTM_TUI_UMASK says otherwise (e.g. 027 to share with a group)."""
     import os
 
-    try:
-        os.umask(int(os.environ.get("NTM_TUI_UMASK", "077"), 8))
+    try:  # the owner's own bits are never masked: a file its owner cannot read helps nobody
+        os.umask(int(os.environ.get("NTM_TUI_UMASK") or "077", 8) & 0o077)
     except ValueError:
         os.umask(0o077)
 
