@@ -4,10 +4,11 @@ Opening a file for use converts it (WAL mode, this app's tables): that must happ
 or empty file or to one of ours. Kept apart from `db.connection`'s header checks on purpose."""
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
+
+from peewee import sqlite3  # the SQLite library peewee uses: one copy per process
 
 from db.errors import StorageError
 

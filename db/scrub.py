@@ -2,7 +2,8 @@
 in a restored backup) is cleaned once, so no screen ever receives an ESC sequence from data."""
 from __future__ import annotations
 
-import sqlite3
+
+from peewee import sqlite3  # the SQLite library peewee uses: one copy per process
 
 from db.text import strip_controls
 

@@ -39,6 +39,7 @@ def test_a_foreign_database_is_refused_untouched(tmp_path, cli, journal):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == journal
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["contacts"]
+    conn.close()
 
 
 def test_foreign_message_says_what_it_is(tmp_path, cli):
@@ -148,7 +149,9 @@ def test_a_dump_with_escape_sequences_loads_without_them(demo_db, tmp_path, cli)
     target = tmp_path / "loaded.db"
     code, out, err = cli("--db", target, "load", dump)
     assert code == 0, err
-    name = sqlite3.connect(target).execute("SELECT name FROM commune").fetchone()[0]
+    conn = sqlite3.connect(target)
+    name = conn.execute("SELECT name FROM commune").fetchone()[0]
+    conn.close()
     assert name == "Tân Thạnh]0;pwned[2J"
 
 
