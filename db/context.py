@@ -1,6 +1,7 @@
 """Who is acting: the name written into the change log (OS login unless set otherwise)."""
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 
@@ -16,6 +17,7 @@ def current_user() -> str:
         return "unknown"
 
 
+@functools.lru_cache(maxsize=1)
 def login_name() -> str:
     """The Unix account running the process, from the system's user database: unlike
     NTM_TUI_USER, LOGNAME or USER it cannot be set to someone else's name."""
