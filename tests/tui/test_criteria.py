@@ -104,7 +104,7 @@ async def test_space_shows_its_own_change_without_reading_the_year_again(demo_db
 async def test_space_confirmation_in_english_then_the_legend_again(demo_db, monkeypatch):
     from ntm_tui.screens import criteria
 
-    monkeypatch.setattr(criteria, "MESSAGE_SECONDS", 1.5)  # long enough to be read on a loaded machine
+    monkeypatch.setattr(criteria, "MESSAGE_SECONDS", 0.2)
     app = make_app(demo_db, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_indicator(pilot, "12.1")
@@ -113,7 +113,7 @@ async def test_space_confirmation_in_english_then_the_legend_again(demo_db, monk
         await pilot.press("space")
         await settle(pilot)
         assert "12.1 / 2023: Met (65)" in str(line.render())
-        await pilot.pause(2.0)
+        await pilot.pause(0.4)
         assert str(line.render()) == legend
 
 
