@@ -93,7 +93,7 @@ def _group_of(user: str) -> str:
 
 def test_two_officers_share_one_database(accounts):
     group, (a, b, stranger), folder = accounts
-    made = run_as(a, folder, "demo", name="Cán bộ A")
+    made = run_as(a, folder, "--db", str(folder / "ntm.db"), "demo", name="Cán bộ A")
     assert made.returncode == 0, made.stderr
     db = folder / "ntm.db"
     info = db.stat()
@@ -128,7 +128,7 @@ def test_two_officers_share_one_database(accounts):
 
 def test_without_the_umask_the_database_stays_private(accounts):
     group, (a, b, _), folder = accounts
-    made = run_as(a, folder, "demo", umask="")
+    made = run_as(a, folder, "--db", str(folder / "ntm.db"), "demo", umask="")
     assert made.returncode == 0, made.stderr
     assert stat.S_IMODE((folder / "ntm.db").stat().st_mode) == 0o600
     other = run_as(b, folder, "status")
@@ -152,7 +152,7 @@ def test_a_backups_folder_of_another_account_does_not_stop_the_app(accounts):
     """The first user's backups folder was made 0700 (before sharing was set up): the second
     user's app still starts; the day's copy is reported as not made, in one line."""
     group, (a, b, _), folder = accounts
-    assert run_as(a, folder, "demo").returncode == 0
+    assert run_as(a, folder, "--db", str(folder / "ntm.db"), "demo").returncode == 0
     assert run_as(a, folder, "backup").returncode == 0
     os.chmod(folder / "backups", 0o700)
     for old in (folder / "backups").iterdir():
