@@ -18,16 +18,15 @@ from urllib.parse import quote
 from peewee import sqlite3
 
 from db.errors import StorageError
+from db.sharing import dir_mode, file_mode
 
-FILE_MODE = 0o600
-DIR_MODE = 0o700
 AUTO_TAG = "auto"
 
 
 def private_dir(folder: Path) -> Path:
     """Create `folder` (and parents) readable by its owner only."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        folder.mkdir(parents=True, exist_ok=True, mode=dir_mode())
     except OSError:
         raise StorageError("dir_create_failed", path=folder) from None
     return folder
@@ -50,7 +49,7 @@ def write_private(target: Path, fill: Callable[[Path], None], overwrite: bool = 
         raise StorageError("file_exists", path=target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, file_mode()))
         fill(tmp)
         # A raw descriptor, but of our own temporary file, which no connection has open any more
         # (fill closed its own): never of a live database (db.connection.read_header).
@@ -233,6 +232,9 @@ def _remove_stale_temporaries(folder: Path, age: float = 3600) -> None:
             continue
 
 
+RESTORE_TABLES = frozenset({"commune", "change_log", "result", "criteria_set", "criterion", "indicator"})
+
+
 def validate_backup(path: Path) -> int:
     """Check a file before restoring it: SQLite, intact, ours, not newer. Returns its version.
     Judged by stat and SQLite only, like a live database (db.connection.read_header)."""
@@ -247,12 +249,16 @@ def validate_backup(path: Path) -> int:
             check = conn.execute("PRAGMA integrity_check").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            holds_data = tables >= RESTORE_TABLES and all(
+                conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() for name in ("commune", "criteria_set"))
     except sqlite3.Error:
         raise StorageError("db_not_sqlite", path=path) from None
     if check != "ok":
         raise StorageError("db_not_sqlite", path=path)
     if not {"commune", "change_log", "result"} <= tables or version < 1:
         raise StorageError("backup_not_ntm", path=path)
+    if not holds_data:  # it would replace everything by nothing
+        raise StorageError("backup_no_data", path=path)
     if version > SCHEMA_VERSION:
         raise StorageError("db_newer", found=version, supported=SCHEMA_VERSION)
     return version
@@ -276,7 +282,12 @@ def restore(backup_file: Path, db_path: Path, folder: Path | None = None) -> Pat
     else:
         private_dir(db_path.parent)
         create_private_file(db_path)
-    copy_into(backup_file, db_path)
+    try:
+        copy_into(backup_file, db_path)
+    except StorageError as exc:
+        if safety is None:
+            raise
+        raise StorageError("restore_failed_kept", detail=exc.message("vi"), path=safety) from None
     return safety
 
 
@@ -284,12 +295,34 @@ def copy_into(source: Path, db_path: Path) -> None:
     """Put `source`'s content into the database file at `db_path` through the backup API,
     which locks the target like a write, so sessions that have it open see a consistent
     database before and after (their next read shows the new content)."""
+    resized = None
     try:
         with closing(connect_read_only(source)) as src, \
                 closing(sqlite3.connect(str(db_path), timeout=15)) as dest:
+            resized = _with_page_size_of(dest, src, db_path)
+            if resized is not None:
+                src.close()
+                src = connect_read_only(resized)
             src.backup(dest)
             dest.execute("PRAGMA journal_mode=WAL")
     except sqlite3.Error as exc:
         from db.connection import translate_error
 
         raise translate_error(exc, db_path) from None
+    finally:
+        if resized is not None:
+            remove_database_files(resized)
+
+
+def _with_page_size_of(dest: sqlite3.Connection, src: sqlite3.Connection, db_path: Path) -> Path | None:
+    """A database in WAL mode cannot change its page size, so a backup with other pages (a file
+    made with page_size 8192) is first copied to a temporary file with the target's page size."""
+    size = dest.execute("PRAGMA page_size").fetchone()[0]
+    if src.execute("PRAGMA page_size").fetchone()[0] == size \
+            or dest.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        return None
+    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.pages.tmp")
+    remove_database_files(tmp)
+    src.execute(f"PRAGMA page_size = {int(size)}")
+    src.execute("VACUUM INTO ?", (str(tmp),))
+    return tmp

@@ -13,6 +13,9 @@ from db.models import CriteriaSet
 
 def prepare(path: str | Path, create: bool = True) -> bool:
     """Returns True when the database was created now."""
+    from db.foreign import refuse_foreign
+
+    refuse_foreign(path)  # another program's database is never converted
     new = open_database(path, create=create)
     try:
         migrate()

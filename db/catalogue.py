@@ -18,7 +18,7 @@ from db.models import (
     CriteriaSet, Criterion, CriterionGroup, Indicator, IndicatorPart, IndicatorThreshold,
     IndicatorVersion, database,
 )
-from db.text import clean, fold
+from db.text import MAX_SHORT, MAX_TEXT, clean, fold
 
 DEFAULT_CATALOGUE = "an-giang-2021-2025"
 SHIPPED_CATALOGUES = SHIPPED  # every shipped set, oldest first
@@ -126,15 +126,68 @@ def _responsible(value: Any) -> str:
     return _text(value)
 
 
+MAX_FILE_BYTES = 5 * 2 ** 20  # a criteria set is some 50 KB as YAML, some 30 KB as .xlsx
+MAX_NODES = 200_000  # values in the document once aliases are expanded (the shipped set: ~5 000)
+
+
+def read_capped(path: Path) -> bytes:
+    """The file's bytes, refused beyond MAX_FILE_BYTES (before reading them all)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        raise ValidationError("catalogue_unreadable", path=path) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError("catalogue_too_big", path=path, limit=MAX_FILE_BYTES // 2 ** 20)
+    return data
+
+
+def _expanded_size(node, sizes: dict[int, int]) -> int:
+    """How many values `node` stands for once every alias is expanded; each node is counted
+    once (memoised), so an alias bomb is measured in linear time without expanding it."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = MAX_NODES + 1  # a node inside itself (recursive alias): over the budget
+    value = node.value
+    total = 1
+    if isinstance(value, list):
+        for item in value:
+            for part in (item if isinstance(item, tuple) else (item,)):
+                total += _expanded_size(part, sizes)
+                if total > MAX_NODES:
+                    break
+    sizes[id(node)] = total
+    return total
+
+
+def _load_bounded(text: str, path: Path) -> Any:
+    """yaml.load with the composed document measured before it is built into Python values:
+    aliases (*name) beyond the budget are refused (a 1 KB "billion laughs" file otherwise
+    expands into gigabytes while the set is checked)."""
+    loader = _line_loader()(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > MAX_NODES:
+            raise ValidationError("catalogue_too_big_expanded", path=path, limit=MAX_NODES)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path) -> dict:
     import yaml  # deferred: only catalogue work needs it
 
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_capped(path).decode("utf-8")
+    except UnicodeDecodeError:
         raise ValidationError("catalogue_unreadable", path=path) from None
     try:
-        data = yaml.load(text, Loader=_line_loader())  # noqa: S506 (a SafeLoader)
+        data = _load_bounded(text, path)
+    except RecursionError:
+        raise _invalid(str(path), "lồng nhau quá sâu") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"dòng {mark.line + 1}" if mark else str(path)
@@ -421,11 +474,44 @@ def parse_catalogue(data: dict, fallback_code: str = DEFAULT_CATALOGUE) -> Catal
     stated = data.get("stated_counts") or meta.get("stated_counts")
     if stated:
         where = _at(stated, "stated_counts")
+        stated = _stated_counts(stated, where, len(criteria), spec.indicator_count)
         if len(criteria) != int(stated.get("criteria", len(criteria))):
             raise _invalid(where, f"có {len(criteria)} tiêu chí, khai báo {stated['criteria']}")
         if spec.indicator_count != int(stated.get("indicators", spec.indicator_count)):
             raise _invalid(where, f"có {spec.indicator_count} chỉ tiêu, khai báo {stated['indicators']}")
+    _check_lengths(spec)
     return spec
+
+
+def _check_lengths(spec: CatalogueSpec) -> None:
+    """Texts a person would write: names and codes up to MAX_SHORT characters, wording and
+    notes up to MAX_TEXT (a 1 MB name made a PDF export run for minutes)."""
+    texts = [("code", spec.code, MAX_SHORT), ("name", spec.name, MAX_SHORT)]
+    for crit in spec.criteria:
+        where = f"tiêu chí {crit.code[:20]}"
+        texts += [(where, crit.code, MAX_SHORT), (where, crit.name, MAX_SHORT),
+                  (where, crit.responsible, MAX_SHORT), (where, crit.note, MAX_TEXT)]
+        for ind in crit.indicators:
+            where = f"chỉ tiêu {ind.code[:20]}"
+            texts += [(where, ind.code, MAX_SHORT), (where, ind.content, MAX_TEXT),
+                      (where, ind.unit or "", MAX_SHORT)]
+            texts += [(where, str(v), MAX_TEXT) for v in ind.provenance.values()]
+    for where, text, limit in texts:
+        if len(text) > limit:
+            raise _invalid(where, f"nội dung quá dài ({len(text)} > {limit} ký tự)")
+
+
+def _stated_counts(raw: Any, where: str, criteria: int, indicators: int) -> dict:
+    """`stated_counts` as {criteria: n, indicators: n}, each a whole number if given."""
+    raw = _mapping(raw, where, "stated_counts")
+    counts = {}
+    for key, actual in (("criteria", criteria), ("indicators", indicators)):
+        value = raw.get(key, actual)
+        if isinstance(value, bool) or not isinstance(value, (int, str)) \
+                or not str(value).strip().isdigit() or len(str(value).strip()) > 6:
+            raise _invalid(where, f"stated_counts: {key} phải là số nguyên: {value}")
+        counts[key] = int(value)
+    return counts
 
 
 def load_catalogue_file(path: Path) -> CatalogueSpec:
@@ -854,10 +940,14 @@ def _cell_text(value: Any) -> str:
 def read_xlsx(path: Path) -> dict:
     """Read a criteria set spreadsheet into the document `parse_catalogue` validates;
     every mapping remembers its sheet and row."""
+    import io
+
     from openpyxl import load_workbook  # deferred: only spreadsheet work needs it
 
     try:
-        book = load_workbook(Path(path), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(read_capped(path)), read_only=True, data_only=True)
+    except ValidationError:
+        raise
     except Exception:  # openpyxl raises many kinds for a file that is not xlsx
         raise ValidationError("catalogue_unreadable", path=path) from None
     try:
@@ -893,6 +983,10 @@ def read_xlsx(path: Path) -> dict:
             data["parts"] = groups
         data["criteria"] = _criteria_from_rows(book[names[fold(SHEET_INDICATORS)]])
         _attach_extra_sheets(book, names, data["criteria"])
+    except ValidationError:
+        raise
+    except Exception:  # damaged XML in the archive: openpyxl parses a sheet only as it is read
+        raise ValidationError("catalogue_unreadable", path=path) from None
     finally:
         book.close()
     return data

@@ -12,7 +12,7 @@ from typing import Any
 
 from peewee import Model
 
-from db.context import current_user
+from db.context import current_user, login_name
 from db.errors import ConflictError
 from db.models import ChangeLog, VersionedModel, database, now
 
@@ -48,6 +48,7 @@ def log(record: Model, action: str, field: str = "", old: Any = None, new: Any =
         at=now(), user=current_user(), commune=commune_id, batch=batch or new_batch(),
         table=record._meta.table_name, record_id=record.get_id(), label=label,
         action=action, field=field, old=to_text(old), new=to_text(new), session=SESSION,
+        login=login_name(),
     )
 
 
@@ -148,6 +149,7 @@ class ChangeEntry:
     new: str | None
     batch: str
     session: str = ""
+    login: str = ""  # the Unix account (m0006); `user` is the name it chose
 
 
 def history(commune_id: int | None = None, table: str | None = None, record_id: int | None = None,
@@ -174,7 +176,7 @@ def history(commune_id: int | None = None, table: str | None = None, record_id: 
     if limit:
         query = query.limit(limit)
     return [ChangeEntry(c.id, c.at, c.user, c.table, c.record_id, c.label, c.action, c.field,
-                        c.old, c.new, c.batch, c.session) for c in query]
+                        c.old, c.new, c.batch, c.session, c.login) for c in query]
 
 
 def _from_text(field, text: str | None):

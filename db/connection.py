@@ -11,6 +11,7 @@ from peewee import sqlite3  # the one SQLite library of the process, see read_he
 
 from db.errors import StorageError
 from db.models import database
+from db.sharing import dir_mode, file_mode
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {
@@ -133,9 +134,10 @@ def header_version(header: bytes) -> int:
 
 
 def create_private_file(path: Path) -> None:
-    """Create an empty owner-only file; one that exists is left alone and never opened."""
+    """Create an empty file, owner-only (or shared by the group as NTM_TUI_UMASK says); one that
+    exists is left alone and never opened."""
     try:
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, file_mode()))
     except FileExistsError:  # another session created it a moment ago
         pass
 
@@ -174,7 +176,7 @@ def open_database(path: str | Path, create: bool = True) -> bool:
             raise StorageError("db_not_sqlite", path=path)
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=dir_mode())
         except OSError:
             raise StorageError("dir_create_failed", path=path.parent) from None
         if not path.exists():

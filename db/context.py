@@ -1,6 +1,7 @@
 """Who is acting: the name written into the change log (OS login unless set otherwise)."""
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 
@@ -14,6 +15,24 @@ def current_user() -> str:
         return os.environ.get("NTM_TUI_USER") or getpass.getuser()
     except Exception:  # no login name (containers): still log something
         return "unknown"
+
+
+@functools.lru_cache(maxsize=1)
+def login_name() -> str:
+    """The Unix account running the process, from the system's user database: unlike
+    NTM_TUI_USER, LOGNAME or USER it cannot be set to someone else's name."""
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    if uid is None:
+        try:
+            return getpass.getuser()
+        except Exception:
+            return "unknown"
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"uid {uid}"
 
 
 def set_user(name: str | None) -> None:

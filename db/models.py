@@ -411,6 +411,7 @@ class ChangeLog(BaseModel):
     # Which running app wrote it (m0002): screens skip their own. No Python default, so bulk
     # inserts that list their fields need not name it; the column defaults to ''.
     session = CharField()
+    login = CharField(default="")  # the Unix login (m0006); `user` is the name chosen in the settings
 
     class Meta:
         indexes = ((("table", "record_id"), False), (("commune", "id"), False))

@@ -88,6 +88,70 @@ def dump(db_path: Path, target: Path) -> int:
     return sum(len(t["rows"]) for t in doc["tables"].values())
 
 
+INT64 = 2 ** 63
+
+
+def _storable(value: Any) -> bool:
+    """A value SQLite stores as it is: NULL, a 64-bit integer, a finite real, UTF-8 text."""
+    import math
+
+    if value is None:
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return -INT64 <= value < INT64
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")  # a lone surrogate (\ud800) is not text SQLite can hold
+        except UnicodeEncodeError:
+            return False
+        return True
+    return False
+
+
+def _without_controls(row: list) -> list:
+    """Text as the app stores it: no control characters (an ESC sequence in a dump from
+    elsewhere would reach the terminal when shown)."""
+    from db.text import strip_controls
+
+    return [strip_controls(v) if isinstance(v, str) else v for v in row]
+
+
+def _remove_stale_loads(db_path: Path) -> None:
+    """A load killed before its rename leaves its temporary database: drop those whose
+    process is gone (a load running now in another process keeps its file)."""
+    from db.backup import remove_database_files
+
+    for leftover in db_path.parent.glob(f".{db_path.name}.*.load"):
+        try:
+            pid = int(leftover.name.rsplit(".", 2)[-2])
+            os.kill(pid, 0)
+            continue  # still running
+        except ProcessLookupError:
+            remove_database_files(leftover)
+        except (ValueError, PermissionError, OSError):
+            continue
+
+
+def _publish(tmp: Path, db_path: Path) -> None:
+    """The finished temporary database takes the target's name in one rename: a kill at any
+    moment leaves either no target or the whole one."""
+    from db.backup import _sync_dir
+
+    with closing(sqlite3.connect(str(tmp))) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, db_path)
+    _sync_dir(db_path.parent)
+
+
 def read_dump(path: Path) -> dict[str, Any]:
     """Parse and check the shape of a dump before anything is written."""
     from db.migrations import SCHEMA_VERSION
@@ -101,6 +165,8 @@ def read_dump(path: Path) -> dict[str, Any]:
         raise StorageError("file_unreadable", path=path) from None
     except ValueError as exc:
         raise ValidationError("dump_invalid", problem=f"JSON: {exc}", path=path) from None
+    except RecursionError:
+        raise ValidationError("dump_invalid", problem="JSON", path=path) from None
 
     def bad(problem: str) -> ValidationError:
         return ValidationError("dump_invalid", problem=problem, path=path)
@@ -121,9 +187,7 @@ def read_dump(path: Path) -> dict[str, Any]:
             raise bad(name)
         width = len(table["columns"])
         for row in table["rows"]:
-            if not isinstance(row, list) or len(row) != width or not all(
-                    v is None or (isinstance(v, (int, float, str)) and not isinstance(v, bool))
-                    for v in row):
+            if not isinstance(row, list) or len(row) != width or not all(map(_storable, row)):
                 raise bad(f"{name}: {str(row)[:60]}")
     return doc
 
@@ -153,15 +217,19 @@ def load(source: Path, db_path: Path) -> int:
     schema version, checked (foreign keys, integrity), migrated to the current version and only
     then copied into `db_path`. Returns the number of rows loaded."""
     from db.backup import copy_into, private_dir, remove_database_files
-    from db.connection import close_database, create_private_file, open_database
+    from db.connection import close_database, open_database
     from db.migrations import migrate
     from db.models import database
 
+    from db.foreign import refuse_foreign
+
     db_path = Path(db_path).expanduser()
     doc = read_dump(Path(source))
+    refuse_foreign(db_path)
     if not _is_new(db_path):
         raise StorageError("load_not_empty", path=db_path)
     private_dir(db_path.parent)
+    _remove_stale_loads(db_path)
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.load")
     rows = 0
     try:
@@ -180,15 +248,17 @@ def load(source: Path, db_path: Path) -> int:
                 columns = ", ".join(f'"{c}"' for c in table["columns"])
                 marks = ", ".join("?" * len(table["columns"]))
                 database.connection().executemany(
-                    f'INSERT INTO "{name}" ({columns}) VALUES ({marks})', table["rows"])
+                    f'INSERT INTO "{name}" ({columns}) VALUES ({marks})', map(_without_controls, table["rows"]))
                 rows += len(table["rows"])
             if database.execute_sql("PRAGMA foreign_key_check").fetchone():
                 raise ValidationError("dump_invalid", problem="foreign keys", path=source)
         database.execute_sql("PRAGMA foreign_keys = ON")
         migrate(backup=None)
         close_database()
-        create_private_file(db_path)  # never opens an existing file
-        copy_into(tmp, db_path)
+        if not db_path.exists() or db_path.stat().st_size == 0:
+            _publish(tmp, db_path)  # nothing there to keep: rename, never half a file
+        else:  # a database that holds only the shipped set, maybe open elsewhere: copied in
+            copy_into(tmp, db_path)
     except sqlite3.IntegrityError as exc:
         raise ValidationError("dump_invalid", problem=str(exc), path=source) from None
     finally:

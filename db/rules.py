@@ -49,7 +49,10 @@ def parse_number(text: str | float | int) -> float:
         raw = raw.replace(".", "")  # "1.234.567": thousands separators
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", raw):
         raise ValidationError("value_not_number", value=text)
-    return float(raw)
+    number = float(raw)
+    if not math.isfinite(number):  # 400 nines are "inf" as a float
+        raise ValidationError("value_not_number", value=text)
+    return number
 
 
 def parse_yes_no(text: str) -> bool:
@@ -61,6 +64,7 @@ def parse_yes_no(text: str) -> bool:
     raise ValidationError("value_not_yesno", value=text)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # dates and years a commune's records can carry
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 
 
@@ -73,9 +77,12 @@ def parse_date(text: str | date) -> date:
     raw = str(text).strip()
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(raw, fmt).date()
+            parsed = datetime.strptime(raw, fmt).date()
         except ValueError:
             continue
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:  # year 1 or 9999 is a typing slip
+            raise ValidationError("date_out_of_range", value=text, low=FIRST_YEAR, high=LAST_YEAR)
+        return parsed
     raise ValidationError("date_invalid", value=text)
 
 
@@ -84,7 +91,7 @@ def parse_year(text: str | int) -> int:
         year = int(str(text).strip())
     except ValueError:
         raise ValidationError("year_invalid", value=text) from None
-    if not 1900 <= year <= 2200:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError("year_invalid", value=text)
     return year
 
@@ -192,7 +199,42 @@ def ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator * 100.0
 
 
-def normalise_value(target: Target, value: str) -> str:
+MAX_AMOUNT = 1e12  # larger than any amount a commune reports (VND per person, m², households)
+
+
+def value_range(target: Target) -> tuple[float, float]:
+    """What a person would accept for this kind: a share 0–100 % (more only when the target
+    itself is above 100 %), a count or amount from 0 up to MAX_AMOUNT."""
+    if target.kind == PERCENT:
+        if target.threshold is not None and target.threshold > 100:
+            return 0.0, 10.0 * target.threshold
+        return 0.0, 100.0
+    return 0.0, MAX_AMOUNT
+
+
+def check_range(target: Target, number: float, text: object) -> float:
+    low, high = value_range(target)
+    if not low <= number <= high:
+        unit = "%" if target.kind == PERCENT else ""
+        raise ValidationError("value_out_of_range", value=text, low=format_number(low),
+                              high=format_number(high), unit=unit)
+    return number
+
+
+def display_number(number: float, target: Target, decimals: int = 4) -> str:
+    """`number` rounded for display, with more decimals when rounding would show a value that
+    compares differently with the target (99,9999 % is never shown as 100 against >= 100 %)."""
+    text = format_number(number, decimals)
+    if target.threshold is None or target.kind not in (PERCENT, AMOUNT):
+        return text
+    exact = compare(number, target.op, target.threshold)
+    while decimals < 12 and compare(parse_number(text), target.op, target.threshold) != exact:
+        decimals += 2
+        text = format_number(number, decimals)
+    return text
+
+
+def normalise_value(target: Target, value: str, decimals: int = 4) -> str:
     """The value as stored: numbers in canonical form, yes/no as Đạt/Không đạt."""
     if target.kind == COMPOUND:
         return format_parts(target.parts, parse_parts(target.parts, value))
@@ -202,7 +244,8 @@ def normalise_value(target: Target, value: str) -> str:
         return "Không"
     if target.kind == ABSENCE and fold(value) == "co":
         return "Có"
-    return format_number(parse_number(value), decimals=4)
+    number = check_range(target, parse_number(value), value)
+    return display_number(number, target, decimals)
 
 
 def code_key(code: str) -> tuple:

@@ -1,10 +1,63 @@
 """Vietnamese text helpers: NFC storage and diacritic-free search keys."""
 from __future__ import annotations
 
+import dataclasses
+import re
 import unicodedata
+from typing import Any
 
 MAX_TEXT = 4000  # longest free text accepted in one field
 MAX_SHORT = 300  # longest title, name or document number
+
+
+MAX_NAME = 200  # a commune, district or province name
+# C0 controls but tab and newline, DEL, C1 controls (ESC, CSI, OSC… start terminal commands),
+# and the bidirectional overrides that make text read differently from what it holds.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("[\t\n\u2028\u2029]")
+SHOWN_FOR_CONTROL = "\ufffd"  # �: visible, and never a command to the terminal
+
+
+def strip_controls(text: str) -> str:
+    """Text as stored: control characters dropped (tab and newline kept)."""
+    return _CONTROL.sub("", text)
+
+
+def for_terminal(text: object, one_line: bool = False) -> str:
+    """Text safe to print: each control character shown as �, so an ESC sequence in a note,
+    a file or an argument can neither clear the screen nor set the window title.
+    `one_line`: tabs and line breaks become spaces too (an error is one line on stderr)."""
+    text = _CONTROL.sub(SHOWN_FOR_CONTROL, str(text))
+    if one_line:
+        text = _LINE_BREAKS.sub(" ", text)
+    return text
+
+
+def for_display(value: Any) -> Any:
+    """`value` (a service's view: dataclasses, lists, tuples, dicts, text) with every control
+    character in its text shown as � (tab and newline kept), for a screen: one call where data
+    reaches the widgets. Unchanged parts are the same objects, so the common case costs a scan."""
+    if isinstance(value, str):
+        return _CONTROL.sub(SHOWN_FOR_CONTROL, value) if _CONTROL.search(value) else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            if not f.init:
+                continue
+            old = getattr(value, f.name)
+            new = for_display(old)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, (list, tuple)):
+        items = [for_display(v) for v in value]
+        if all(a is b for a, b in zip(items, value)):
+            return value
+        return type(value)(items) if not hasattr(value, "_fields") else type(value)(*items)
+    if isinstance(value, dict):
+        pairs = {k: for_display(v) for k, v in value.items()}
+        return value if all(pairs[k] is value[k] for k in value) else type(value)(pairs)
+    return value
 
 
 def nfc(text: str | None) -> str | None:
@@ -15,7 +68,7 @@ def nfc(text: str | None) -> str | None:
 
 
 def clean(text: str | None) -> str:
-    return (nfc(text) or "").strip()
+    return strip_controls(nfc(text) or "").strip()
 
 
 def fold(text: str | None) -> str:

@@ -5,7 +5,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Sequence
 
-from db.errors import ValidationError
 from db.services.deadlines import DeadlineView
 
 
@@ -49,10 +48,9 @@ def build_calendar(views: Sequence[DeadlineView], commune_id: int, name: str,
 
 
 def write_ics(path: Path, views: Sequence[DeadlineView], commune_id: int, name: str, describe,
-              stamp: datetime | None = None) -> int:
+              stamp: datetime | None = None, overwrite: bool = False) -> int:
+    from exports.files import write_bytes
+
     data = build_calendar(views, commune_id, name, describe, stamp).to_ical()
-    try:
-        Path(path).write_bytes(data)
-    except OSError as exc:
-        raise ValidationError("file_write_failed_because", path=path, detail=exc.strerror or exc) from None
+    write_bytes(Path(path), data, overwrite)
     return len(views)

@@ -6,8 +6,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Sequence
 
-from db.errors import ValidationError
-
 MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 6, 40, 60  # column widths in characters
 
 
@@ -18,6 +16,10 @@ def _fill_sheet(sheet, rows: Sequence[Sequence[Any]], wrap: Sequence[int] = (),
 
     for row in rows:
         sheet.append(list(row))
+    for line in sheet.iter_rows():
+        for cell in line:
+            if looks_like_formula(cell.value):
+                as_text(cell)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -36,22 +38,43 @@ def _fill_sheet(sheet, rows: Sequence[Sequence[Any]], wrap: Sequence[int] = (),
                 cell.number_format = date_format
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def looks_like_formula(value: Any) -> bool:
+    """Text a spreadsheet would take for a formula: starting with = + - @, also after
+    blanks, tabs or line breaks (which some programs drop when they read a cell)."""
+    return isinstance(value, str) and value.lstrip(" \t\r\n").startswith(FORMULA_STARTS)
+
+
+def as_text(cell) -> None:
+    """Keep `cell` a text cell: openpyxl makes "=…" a live formula, and Excel would make any
+    such text one when the cell is edited. The quote prefix is what Excel itself sets when a
+    person types '=…; the value read back is the text as written."""
+    cell.data_type = "s"
+    cell.quotePrefix = True
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, (date, datetime)):
         return "00/00/0000"
     return "" if value is None else str(value)
 
 
-def _save(book, path: Path) -> Path:
-    path = Path(path)
-    try:
-        book.save(path)
-    except OSError:
-        raise ValidationError("file_write_failed", path=path) from None
-    return path
+def _save(book, path: Path, overwrite: bool) -> Path:
+    """Through the exports' safe write: temporary name, synced, renamed; never via a link.
+    Built in memory first: a zip archive cut short by a full disk is never left half open."""
+    import io
+
+    from exports.files import write_bytes
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return write_bytes(Path(path), buffer.getvalue(), overwrite)
 
 
-def write_results_xlsx(status, path: Path, lang: str = "vi", exported_on: date | None = None) -> Path:
+def write_results_xlsx(status, path: Path, lang: str = "vi", exported_on: date | None = None,
+                       overwrite: bool = False) -> Path:
     """A year's indicator table (`db.services.status.YearStatus`) with Vietnamese headers."""
     from openpyxl import Workbook
 
@@ -76,10 +99,10 @@ def write_results_xlsx(status, path: Path, lang: str = "vi", exported_on: date |
         ["Kết quả" if not en else "Counts", status.counts.text(lang)],
         ["Ngày xuất" if not en else "Exported on", exported_on or date.today()],
     ])
-    return _save(book, path)
+    return _save(book, path, overwrite)
 
 
-def write_catalogue_xlsx(document: dict, path: Path) -> Path:
+def write_catalogue_xlsx(document: dict, path: Path, overwrite: bool = False) -> Path:
     """A criteria set (`db.catalogue.catalogue_document`) as three sheets."""
     from openpyxl import Workbook
 
@@ -105,4 +128,4 @@ def write_catalogue_xlsx(document: dict, path: Path) -> Path:
         _fill_sheet(book.create_sheet(title), rows, wrap=[3] if title == SHEET_VERSIONS else [4])
         for row in book[title].iter_rows(min_row=2, max_col=1):
             row[0].number_format = "@"  # codes stay text
-    return _save(book, path)
+    return _save(book, path, overwrite)

@@ -9,10 +9,86 @@ from ntm_tui.i18n import set_lang, t
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, exit 2, like every bad input
-        self.print_usage(sys.stderr)
-        prefix = "Lỗi tham số" if _lang_hint() != "en" else "Argument error"
-        sys.stderr.write(f"{self.prog}: {prefix}: {message}\n")
+        from db.text import for_terminal
+
+        en = _lang_hint() == "en"
+        prefix = "Argument error" if en else "Lỗi tham số"
+        hint = f"see: {self.prog} --help" if en else f"xem: {self.prog} --help"
+        sys.stderr.write(for_terminal(f"{self.prog}: {prefix}: {message} ({hint})", one_line=True) + "\n")
         raise SystemExit(2)
+
+
+def record_id(text: str) -> int:
+    """An id on the command line: a whole number SQLite can hold (argparse says so otherwise)."""
+    why = ("an id is a whole number from 1 to 18 digits" if _lang_hint() == "en"
+           else "mã số là số nguyên dương, tối đa 18 chữ số")
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{why}: {text!r}") from None
+    if not 0 < value < 10 ** 18:
+        raise argparse.ArgumentTypeError(f"{why}: {text!r}")
+    return value
+
+
+class TerminalSafe:
+    """stdout for a command: control characters in data (a note, a name from a file) are shown
+    as �, never sent to the terminal as commands."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from db.text import for_terminal
+
+        return self._stream.write(for_terminal(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def check_arguments(argv: list[str]) -> None:
+    """Arguments that no command can use, refused before anything is opened."""
+    import os
+
+    from db.errors import ValidationError
+
+    for token in argv:
+        try:
+            token.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8 arrive as lone surrogates
+            raise ValidationError("arg_not_utf8", value=token.encode("utf-8", "replace").decode()) from None
+        if "\x00" in token:
+            raise ValidationError("arg_not_utf8", value=token.replace("\x00", "\\0"))
+        value = token.split("=", 1)[1] if token.startswith("--") and "=" in token else token
+        if value.startswith("~") and os.path.expanduser(value.split("/", 1)[0]) == value.split("/", 1)[0]:
+            raise ValidationError("path_user_unknown", value=value)
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """A full disk makes SQLite roll back on its own; peewee's rollback then fails with
+    "cannot rollback - no transaction is active" and hides the reason: find the reason."""
+    from db.connection import translate_error
+
+    seen = exc
+    while seen is not None:
+        if translate_error(seen).key in ("db_full", "db_io", "db_readonly", "db_locked"):
+            return seen
+        seen = seen.__context__
+    return exc
+
+
+def os_error_message(exc: OSError, lang: str) -> str:
+    import errno
+
+    from db.messages import translate
+
+    reasons = {errno.ENAMETOOLONG: "name_too_long", errno.ENOENT: "no_such_file",
+               errno.EACCES: "permission", errno.EPERM: "permission", errno.ENOSPC: "disk_full",
+               errno.EDQUOT: "disk_full", errno.EROFS: "read_only", errno.ENOTDIR: "not_a_folder",
+               errno.EISDIR: "is_a_folder", errno.ELOOP: "link_loop"}
+    reason = translate(f"os_{reasons.get(exc.errno, 'other')}", lang)
+    return translate("file_error", lang, path=exc.filename or "", reason=reason)
 
 
 def _lang_hint() -> str:
@@ -74,8 +150,8 @@ def owner_only_files() -> None:
     unless NTM_TUI_UMASK says otherwise (e.g. 027 to share with a group)."""
     import os
 
-    try:
-        os.umask(int(os.environ.get("NTM_TUI_UMASK", "077"), 8))
+    try:  # the owner's own bits are never masked: a file its owner cannot read helps nobody
+        os.umask(int(os.environ.get("NTM_TUI_UMASK") or "077", 8) & 0o077)
     except ValueError:
         os.umask(0o077)
 
@@ -89,8 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     from db.errors import NtmError
     from ntm_tui.context import build_context
 
+    from db.text import for_terminal
+
     ctx = None
+    stdout = sys.stdout
     try:
+        check_arguments(argv)
         ctx = build_context(args)
         set_lang(ctx.lang)
         handler = getattr(args, "func", None)
@@ -98,10 +178,23 @@ def main(argv: list[str] | None = None) -> int:
             from ntm_tui.launch import run_app
 
             return run_app(args, ctx) or 0
+        sys.stdout = TerminalSafe(stdout)  # a command's output only: the app draws with escapes
         return handler(args, ctx) or 0
     except NtmError as exc:
-        sys.stderr.write(f"ntm-tui: {exc.message(ctx.lang if ctx else _lang_hint())}\n")
+        message = exc.message(ctx.lang if ctx else _lang_hint())
+        sys.stderr.write(f"ntm-tui: {for_terminal(message, one_line=True)}\n")
         return exc.exit_code
+    except OverflowError:  # a number beyond what the database holds (an id of 20 digits)
+        from db.messages import translate
+
+        sys.stderr.write(f"ntm-tui: {translate('number_too_large', ctx.lang if ctx else _lang_hint())}\n")
+        return 2
+    except OSError as exc:  # a file or folder the command cannot use: say which and why
+        if isinstance(exc, BrokenPipeError):
+            return 0
+        message = os_error_message(exc, ctx.lang if ctx else _lang_hint())
+        sys.stderr.write(f"ntm-tui: {for_terminal(message, one_line=True)}\n")
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write(t("interrupted") + "\n")
         return 130
@@ -119,11 +212,13 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, (DatabaseError, sqlite3.DatabaseError)):
             from db.connection import translate_error
 
-            sys.stderr.write(f"ntm-tui: {translate_error(exc).message(lang)}\n")
+            message = translate_error(_root_cause(exc)).message(lang)
+            sys.stderr.write(f"ntm-tui: {for_terminal(message, one_line=True)}\n")
             return 2
-        sys.stderr.write(f"ntm-tui: {t('unexpected_error', detail=exc)}\n")
+        sys.stderr.write(f"ntm-tui: {for_terminal(t('unexpected_error', detail=exc), one_line=True)}\n")
         return 1
     finally:
+        sys.stdout = stdout
         from db.connection import close_database
 
         close_database()

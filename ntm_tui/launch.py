@@ -24,8 +24,12 @@ def read_start(ctx) -> None:
     once it runs every database call goes through the workers (ntm_tui.workers)."""
     from db.services.session import start_state
 
-    ctx.start = start_state(ctx.commune_name, None, ctx.today)
+    from db.text import for_display
+
+    ctx.start = for_display(start_state(ctx.commune_name, None, ctx.today))
     if ctx.start.commune_id is not None:
         from ntm_tui.screens.dashboard import load_dashboard
 
-        ctx.start_dashboard = load_dashboard(ctx.start.commune_id, ctx.start.year, ctx.today)
+        from db.text import for_display
+
+        ctx.start_dashboard = for_display(load_dashboard(ctx.start.commune_id, ctx.start.year, ctx.today))

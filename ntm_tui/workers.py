@@ -62,11 +62,14 @@ def _as_message(exc: Exception):
 
 
 def _call(fn: Callable[[], Any]) -> tuple[Any, Exception | None]:
-    """Run `fn` on this thread's own connection; any failure comes back as a message."""
+    """Run `fn` on this thread's own connection; any failure comes back as a message. What it
+    returns goes to a screen with control characters shown as �: text stored by other means
+    (an old database, another program) never drives the terminal."""
     from db.services.session import on_own_connection
+    from db.text import for_display
 
     try:
-        return on_own_connection(fn), None
+        return for_display(on_own_connection(fn)), None
     except Exception as exc:  # every failure becomes the officer's message, none a traceback
         return None, _as_message(exc)
 

@@ -6,7 +6,7 @@ from datetime import date
 from db.changelog import create_logged
 from db.errors import NotFoundError, ValidationError
 from db.models import Commune, CommuneCriteriaSet, CriteriaSet, Setting, database
-from db.text import MAX_SHORT, clean, fold
+from db.text import MAX_NAME, MAX_SHORT, clean, fold
 
 
 def require_text(value: str | None, field: str, limit: int = MAX_SHORT) -> str:
@@ -24,10 +24,13 @@ def create_commune(name: str, district: str = "", province: str = "",
     """A new commune. Without `catalogue_code` it takes the shipped set in force in `today`'s
     year (2021–2025: An Giang; from 2026: the national 2026–2030 set) and the shipped sets
     after it, each from its first year. The district is optional (two-tier government)."""
-    name = require_text(name, "commune")
+    name = require_text(name, "commune", limit=MAX_NAME)
     from db.services.records import checked_text
 
     district, province = checked_text(district, "district"), checked_text(province, "province")
+    for text in (district, province):
+        if len(text) > MAX_NAME:
+            raise ValidationError("text_too_long", length=len(text), limit=MAX_NAME)
     code, group = commune_code(code), commune_group(group)
     with database.atomic():
         if catalogue_code:

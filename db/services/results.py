@@ -8,13 +8,18 @@ from peewee import fn
 
 from db import rules
 from db.changelog import apply_changes, new_batch
-from db.errors import NotFoundError, ValidationError
+from db.errors import ConflictError, NotFoundError, ValidationError
 from db.models import (
     Commune, CriteriaSet, Criterion, Indicator, IndicatorPart, IndicatorThreshold, IndicatorVersion, Result,
     database,
 )
 from db.services.communes import commune_of, criteria_set_for_year
 from db.text import MAX_TEXT, clean
+
+# expected_version for a result shown as carried over from an earlier year (no row this year
+# when it was read): the write is refused if another session has written this year's row since.
+NO_ROW_YET = 0
+DATA_YEARS_AROUND = 5  # a data date may lie this many years before or after the set's period
 
 MET_CHOICES = {"yes": rules.MET, "no": rules.NOT_MET, "na": rules.NA,
                "co": rules.MET, "khong": rules.NOT_MET, "dat": rules.MET, "unassessed": rules.UNASSESSED}
@@ -244,21 +249,24 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
     result in force as read inside the write transaction."""
     status = parse_met(met)
     changes: dict[str, object] = {}
+    percent = None
     if numerator is not None or denominator is not None:
         if numerator is None or denominator is None:
             raise ValidationError("value_not_number", value=numerator if numerator is not None else denominator)
         num, den = rules.parse_number(numerator), rules.parse_number(denominator)
+        if num < 0:
+            raise ValidationError("value_negative", value=numerator)
         percent = rules.ratio(num, den)
         changes.update(numerator=num, denominator=den)
-        value = rules.format_number(percent, decimals=2)
+        value = f"{percent:.12f}"  # exact enough to evaluate; rounded below for display only
     if value is not None and str(value).strip():
         target = target_for(indicator, year, commune.commune_group)  # only a value needs it
-        stored = rules.normalise_value(target, str(value))
+        stored = rules.normalise_value(target, str(value), decimals=2 if percent is not None else 4)
         number = None if target.kind in (rules.YESNO, rules.COMPOUND) or stored in ("Không", "Có") \
-            else rules.parse_number(stored)
+            else rules.parse_number(str(value))  # the exact value, not the rounded text
         changes.update(value=stored, value_number=number)
         if status is None:
-            evaluated = rules.evaluate(target, stored)
+            evaluated = rules.evaluate(target, str(value))  # on the exact value
             if evaluated is not None:
                 status = evaluated
     elif clear_value:
@@ -270,6 +278,10 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
         changes["note"] = text
     if data_date is not None:
         changes["data_date"] = rules.parse_date(data_date) if data_date != "" else None
+        when = changes["data_date"]
+        low, high = cset.period_start - DATA_YEARS_AROUND, cset.period_end + DATA_YEARS_AROUND
+        if when is not None and not low <= when.year <= high:
+            raise ValidationError("data_date_outside", value=rules.format_date(when), low=low, high=high)
     if status is not None:
         changes["status"] = status
     if not changes and not toggle:
@@ -283,6 +295,13 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
             expected_version = None
             carry_forward(commune, year, cset)
             row = Result.get(this_year)
+        elif expected_version == NO_ROW_YET and row.version > 1:
+            # Shown as carried over, but another session has written this year's row since
+            # (rows another session's first edit only carried over are still at version 1).
+            when = row.updated_at.strftime("%d/%m/%Y %H:%M") if isinstance(row.updated_at, datetime) else "?"
+            raise ConflictError("conflict", who=row.updated_by or "?", when=when)
+        elif expected_version == NO_ROW_YET:
+            expected_version = 1  # carried over by another session's edit, unchanged since
         if toggle:  # the year's row holds the result in force (carried forward if need be)
             changes["status"] = rules.NOT_MET if row.status == rules.MET else rules.MET
         # apply_changes leaves the row as written (fields, version, time, user): no re-read

@@ -235,6 +235,10 @@ def read_changes(commune: Commune, year: int, path: Path) -> tuple[list[_RowEdit
                                  commune, number, labels, problems)
             if fields:
                 edits.append(_RowEdit(number, code, fields))
+    except NtmError:
+        raise
+    except Exception:  # damaged XML in the archive: openpyxl parses a sheet only as it is read
+        raise ValidationError("xlsx_unreadable", path=path) from None
     finally:
         book.close()
     if problems:

@@ -33,3 +33,8 @@ def start_of_day_backup(ctx) -> Path | None:
     except NtmError as exc:
         sys.stderr.write(t("daily_backup_failed", detail=exc.message(ctx.lang)) + "\n")
         return None
+    except OSError as exc:  # another user's backups folder: the app still starts
+        from ntm_tui.__main__ import os_error_message
+
+        sys.stderr.write(t("daily_backup_failed", detail=os_error_message(exc, ctx.lang)) + "\n")
+        return None

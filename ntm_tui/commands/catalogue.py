@@ -17,6 +17,7 @@ def register(sub, common) -> None:
     e = actions.add_parser("export", parents=[common], help=t("cat_export_help"))
     e.add_argument("file", metavar="FILE")
     e.add_argument("--set", dest="set_code", metavar="CODE")
+    e.add_argument("--overwrite", action="store_true", help=t("help_overwrite"))
     e.set_defaults(func=run_export)
     i = actions.add_parser("import", parents=[common], help=t("cat_import_help"))
     i.add_argument("file", metavar="FILE", nargs="?")
@@ -61,23 +62,21 @@ def _default_set(ctx):
 
 def run_export(args, ctx) -> int:
     from db.catalogue import catalogue_document, write_yaml
-    from db.errors import ValidationError
     from db.services.catalogue_edit import get_set
+    from exports.files import check_target, safe_target
 
     kind = file_kind(args.file)
+    path = check_target(Path(args.file), args.overwrite)  # refused before the database is read
     ctx.open()
     cset = get_set(args.set_code) if args.set_code else _default_set(ctx)
     document = catalogue_document(cset)
-    path = Path(args.file)
     if kind == "xlsx":
         from exports.xlsx import write_catalogue_xlsx
 
-        write_catalogue_xlsx(document, path)
+        write_catalogue_xlsx(document, path, overwrite=args.overwrite)
     else:
-        try:
-            write_yaml(document, path)
-        except OSError:
-            raise ValidationError("file_write_failed", path=path) from None
+        with safe_target(path, args.overwrite) as tmp:  # whole file or none, never via a link
+            write_yaml(document, tmp)
     counts = document["stated_counts"]
     print(t("cat_exported", code=cset.code, criteria=counts["criteria"],
             indicators=counts["indicators"], path=path))

@@ -12,6 +12,7 @@ def register(sub, common) -> None:
     p.add_argument("--to", dest="end", metavar="DATE", help="dd/mm/yyyy | yyyy-mm-dd")
     p.add_argument("--late", action="store_true", help=t("dl_help_late"))
     p.add_argument("--ics", metavar="FILE", help=t("dl_help_ics"))
+    p.add_argument("--overwrite", action="store_true", help=t("dl_help_overwrite"))
     p.add_argument("--format", choices=FORMATS, default="simple")
     p.set_defaults(func=run)
 
@@ -74,6 +75,10 @@ def run(args, ctx) -> int:
     ics = Path(args.ics).expanduser() if args.ics else None
     if ics and not ics.parent.is_dir():  # refused before the database is opened
         raise ValidationError("file_write_failed_because", path=args.ics, detail=t("dl_no_such_folder"))
+    if ics:
+        from exports.files import check_target
+
+        check_target(ics, args.overwrite)
     if not (start or end or args.late):  # the whole year of today by default
         start, end = date(ctx.today.year, 1, 1), date(ctx.today.year, 12, 31)
     ctx.open()
@@ -84,7 +89,8 @@ def run(args, ctx) -> int:
         from exports.ics import write_ics
 
         count = write_ics(ics, views, commune.id,
-                          t("dl_ics_calendar_name", commune=commune.name), describe)
+                          t("dl_ics_calendar_name", commune=commune.name), describe,
+                          overwrite=args.overwrite)
         print(t("dl_ics_done", count=count, path=args.ics))
     elif args.late and args.format not in ("json", "csv"):
         for v in views:

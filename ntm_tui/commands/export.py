@@ -20,7 +20,11 @@ def run(args, ctx) -> int:
     from exports.pdf import check_kind, default_filename, export_report
     from ntm_tui.paths import default_export_dir
 
+    from exports.files import check_target
+
     kind = check_kind(args.kind)  # before touching the database: a typo costs nothing
+    if args.output:  # so is a file that cannot be written (the report may fill in deadlines)
+        check_target(Path(args.output), args.overwrite)
     ctx.open()
     commune = ctx.commune()
     year = ctx.year(args.year)

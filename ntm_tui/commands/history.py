@@ -25,7 +25,7 @@ def _limit(text: str) -> int:
         value = int(text)
     except ValueError:
         raise ValidationError("limit_invalid", value=text) from None
-    if value < 0:
+    if not 0 <= value < 2 ** 31:
         raise ValidationError("limit_invalid", value=text)
     return value
 
@@ -34,6 +34,13 @@ def _value(field: str, text: str | None) -> str:
     if text is None:
         return ""
     return t(f"status_{text}") if field == "status" else text
+
+
+def who(entry) -> str:
+    """The name chosen in the settings, then the Unix login in brackets when it differs:
+    anyone can type a name, only the login says which account made the change."""
+    login = getattr(entry, "login", "") or ""
+    return f"{entry.user} ({login})" if login and login != entry.user else entry.user
 
 
 def run(args, ctx) -> int:
@@ -51,7 +58,8 @@ def run(args, ctx) -> int:
     entries = history(commune.id if commune else None, since=since, limit=limit or None,
                       code=code, include_global=True)
     if args.format == "json":
-        print(json.dumps([{"id": e.id, "at": e.at.isoformat(), "user": e.user, "table": e.table,
+        print(json.dumps([{"id": e.id, "at": e.at.isoformat(), "user": e.user,
+                           "login": getattr(e, "login", ""), "table": e.table,
                            "record_id": e.record_id, "label": e.label, "action": e.action,
                            "field": e.field, "old": e.old, "new": e.new, "batch": e.batch}
                           for e in entries], ensure_ascii=False, indent=2))
@@ -59,7 +67,7 @@ def run(args, ctx) -> int:
     if not entries:
         print(t("history_empty"))
         return 0
-    rows = [(e.at.strftime("%d/%m/%Y %H:%M"), e.user, e.label or f"{e.table} #{e.record_id}",
+    rows = [(e.at.strftime("%d/%m/%Y %H:%M"), who(e), e.label or f"{e.table} #{e.record_id}",
              t(f"action_{e.action}"), e.field,
              f"{_value(e.field, e.old)} → {_value(e.field, e.new)}" if e.action == "update"
              else _value(e.field, e.new if e.action == "create" else None))

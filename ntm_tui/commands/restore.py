@@ -19,10 +19,12 @@ def register(sub, common) -> None:
 def run(args, ctx) -> int:
     from db.backup import restore, validate_backup
     from db.bootstrap import prepare
-    from db.errors import ValidationError
+    from db.errors import NtmError, StorageError, ValidationError
+    from db.foreign import refuse_foreign
 
     source = Path(args.file).expanduser()
     version = validate_backup(source)  # a bad file is refused before anyone is asked
+    refuse_foreign(ctx.db_path)  # another program's database is not replaced either
     if not args.yes:
         if not sys.stdin.isatty():
             raise ValidationError("restore_needs_yes")
@@ -31,8 +33,27 @@ def run(args, ctx) -> int:
             print(t("restore_cancelled"))
             return 1
     safety = restore(source, ctx.db_path)
-    prepare(ctx.db_path, create=False)  # an older backup is brought up to this version
+    try:
+        prepare(ctx.db_path, create=False)  # an older backup is brought up to this version
+        _scrub()  # a backup from elsewhere may hold ESC sequences: no screen receives them
+    except NtmError as exc:
+        if safety is None:
+            raise
+        from db.backup import copy_into
+        from db.connection import close_database
+
+        close_database()
+        copy_into(safety, ctx.db_path)  # the data as it was before, not a half-usable file
+        raise StorageError("restore_failed_kept", detail=exc.message(ctx.lang), path=safety) from None
     print(t("restore_done", db=ctx.db_path, file=source))
     if safety:
         print(t("restore_safety", path=safety))
     return 0
+
+
+def _scrub() -> None:
+    from db.models import database
+    from db.scrub import scrub
+
+    with database.atomic():
+        scrub(database.connection())

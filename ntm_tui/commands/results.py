@@ -15,6 +15,7 @@ def register(sub, common) -> None:
     e = actions.add_parser("export", parents=[common], help=t("res_export_help"))
     e.add_argument("file", metavar="FILE")
     e.add_argument("--year", metavar="Y")
+    e.add_argument("--overwrite", action="store_true", help=t("help_overwrite"))
     e.set_defaults(func=run_export)
     i = actions.add_parser("import", parents=[common], help=t("res_import_help"))
     i.add_argument("file", metavar="FILE")
@@ -33,12 +34,13 @@ def _xlsx(path: str) -> Path:
 
 def run_export(args, ctx) -> int:
     from db.services.status import year_status
+    from exports.files import check_target
     from exports.xlsx import write_results_xlsx
 
-    path = _xlsx(args.file)
+    path = check_target(_xlsx(args.file), args.overwrite)  # refused before the database is read
     ctx.open()
     status = year_status(ctx.commune(), ctx.year(args.year))
-    write_results_xlsx(status, path, ctx.lang, exported_on=ctx.today)
+    write_results_xlsx(status, path, ctx.lang, exported_on=ctx.today, overwrite=args.overwrite)
     print(t("res_exported", rows=len(status.indicators()), year=status.year, path=path))
     return 0
 

@@ -8,7 +8,7 @@ FIELDS = ("title", "kind", "frequency", "due_day", "due_month", "latest_day", "l
 
 
 def register(sub, common) -> None:
-    from ntm_tui.__main__ import Parser
+    from ntm_tui.__main__ import Parser, record_id
     from db.services.deadline_rules import FREQUENCIES, RULE_KINDS
 
     p = sub.add_parser("rules", parents=[common], help=t("dl_help_rules"))
@@ -26,10 +26,10 @@ def register(sub, common) -> None:
 
     fields(actions.add_parser("add", parents=[common]), required=True)
     edit = actions.add_parser("edit", parents=[common])
-    edit.add_argument("id", type=int, metavar="ID")
+    edit.add_argument("id", type=record_id, metavar="ID")
     fields(edit, required=False)
     for name in ("off", "on"):
-        actions.add_parser(name, parents=[common]).add_argument("id", type=int, metavar="ID")
+        actions.add_parser(name, parents=[common]).add_argument("id", type=record_id, metavar="ID")
 
 
 def run(args, ctx) -> int:

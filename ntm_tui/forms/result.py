@@ -16,8 +16,9 @@ class ResultForm(Form):
         self.commune_id = commune_id
         self.year = year
         self.status = status  # db.services.status.IndicatorStatus as listed
-        # A result carried from an earlier year has no row this year yet: no version to check.
-        self.expected = status.result_version if status.result_year == year else None
+        # A result carried from an earlier year has no row this year yet: 0 (NO_ROW_YET) refuses
+        # the write if another session has written this year's row since.
+        self.expected = status.result_version if status.result_year == year else 0
 
     def write(self, batch: str, **changes):
         from db.services.results import set_result

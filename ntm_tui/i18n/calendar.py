@@ -49,6 +49,7 @@ LABELS = {
     "dl_help_late": ("chỉ liệt kê hạn trễ; thoát mã 1 nếu có (dùng trong script đăng nhập)",
                   "list only what is late; exit 1 if anything is (for a login script)"),
     "dl_help_ics": ("ghi tệp iCalendar (.ics) cho lịch điện thoại", "write an iCalendar (.ics) file for a phone"),
+    "dl_help_overwrite": ("ghi đè tệp .ics đã có", "replace an existing .ics file"),
     "dl_ics_description": ("Hạn nộp: {due}. Chậm nhất: {latest}.", "Due: {due}. Latest: {latest}."),
     "dl_ics_calendar_name": ("Hạn báo cáo NTM xã {commune}", "NTM deadlines, {commune}"),
     # the rules editor

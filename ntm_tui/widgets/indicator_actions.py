@@ -55,7 +55,9 @@ class IndicatorActions:
             return
         app = self.app
         commune_id, year = app.commune_id, app.year
-        expected = item.result_version if item.result_year == year else None
+        # A result carried from an earlier year has no row this year yet: 0 (no row expected)
+        # refuses the press if another session wrote that row meanwhile, instead of overwriting.
+        expected = item.result_version if item.result_year == year else 0
 
         def toggle(batch: str):
             from db.services.results import toggle_met

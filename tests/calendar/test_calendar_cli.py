@@ -156,7 +156,7 @@ def test_ics_holds_every_deadline_of_the_year_and_parses_back(db, capsys, tmp_pa
     rule = DeadlineRule.get(DeadlineRule.kind == "annual_report")
     edit_rule(rule.id, date(2023, 3, 16), due_day=5)
     close_database()
-    run(capsys, "--db", db, "deadlines", "--ics", str(path), "--today", "2023-03-16")
+    run(capsys, "--db", db, "deadlines", "--ics", str(path), "--today", "2023-03-16", "--overwrite")
     again = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
     assert sorted(str(e["uid"]) for e in again) == sorted(uids)
     moved = next(e for e in again if str(e["summary"]) == "Báo cáo năm 2023")

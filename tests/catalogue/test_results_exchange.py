@@ -9,7 +9,7 @@ TABLES = ("result", "change_log")
 
 
 def _export(cli, db, path, year=2023):
-    rc, out, err = cli("--db", db, "results", "export", path, "--year", year)
+    rc, out, err = cli("--db", db, "results", "export", path, "--year", year, "--overwrite")
     assert rc == 0, err
     book = load_workbook(path)
     sheet = book["Kết quả"]

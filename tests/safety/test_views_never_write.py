@@ -31,7 +31,8 @@ def read_commands(out) -> list[list[str]]:
         ["deadlines", "--from", "2024-01-01", "--to", "2027-12-31"],
         ["deadlines", "--from", "2021-01-01"], ["deadlines", "--to", "2030-12-31"],
         ["deadlines", "--late"], ["deadlines", "--late", "--format", "json"],
-        ["deadlines", "--from", "2023-01-01", "--to", "2026-12-31", "--ics", out / "lich.ics"],
+        # --overwrite: the same file is written on each of the two days
+        ["deadlines", "--from", "2023-01-01", "--to", "2026-12-31", "--ics", out / "lich.ics", "--overwrite"],
         ["assignments", "--criteria"], ["assignments", "--year", "2024"],
         ["evidence", "--missing"], ["evidence", "--year", "2024"],
         ["history", "--limit", "0"], ["history", "--code", "12.1"],
