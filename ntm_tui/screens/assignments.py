@@ -36,6 +36,7 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
         Binding("r", "reassign", t("key_reassign"), id="assignments_reassign"),
         Binding("n", "add_member", t("key_add_member"), id="assignments_add_member"),
         Binding("u", "add_unit", t("key_add_unit"), id="assignments_add_unit"),
+        Binding("delete", "delete_row", t("key_delete"), id="assignments_delete"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -194,3 +195,42 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
             from ntm_tui.forms.unit import UnitForm
 
             self.app.push_screen(UnitForm(self.app.commune_id))
+
+    def action_delete_row(self) -> None:
+        """Delete the highlighted member or unit; on a criterion row, clear who holds it."""
+        from ntm_tui.forms.confirm import confirm_delete
+
+        kind, _, ident = (selected_key(self.query_one(DataTable)) or "").partition(":")
+        if kind == "m":
+            member = next(m for m in self.members if str(m.id) == ident)
+            confirm_delete(self, t("del_member", name=member.name),
+                           lambda batch: people_delete("member", member.id, batch))
+        elif kind == "u":
+            unit = next(u for u in self.units if str(u.id) == ident)
+            confirm_delete(self, t("del_unit", name=unit.name),
+                           lambda batch: people_delete("unit", unit.id, batch))
+        elif kind in ("c", "a"):
+            commune_id = self.app.commune_id
+            if kind == "c":
+                crit = next(c for c in self.criteria if str(c.id) == ident)
+                target, code, name = (crit.id, None), crit.code, crit.name
+            else:
+                a = next(a for a in self.assignments if str(a.id) == ident)
+                target, code = (a.criterion_id, a.indicator_id), a.indicator_code
+                name = a.indicator_content or ""
+            confirm_delete(self, t("del_assignment", code=code, name=clip(name, 40)),
+                           lambda batch: deleting_clear(commune_id, *target, batch))
+
+
+def people_delete(kind: str, record_id: int, batch: str) -> str:
+    from db.services import deleting
+
+    if kind == "member":
+        return deleting.delete_member(record_id, batch=batch)
+    return deleting.delete_unit(record_id, batch=batch)
+
+
+def deleting_clear(commune_id: int, criterion_id: int, indicator_id: int | None, batch: str) -> str:
+    from db.services import deleting
+
+    return deleting.clear_assignment(commune_id, criterion_id, indicator_id, batch=batch)

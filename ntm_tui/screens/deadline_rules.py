@@ -20,6 +20,7 @@ class DeadlineRulesScreen(Screen):
         Binding("a", "add_rule", t("dl_rules_add"), id="rules_add"),
         Binding("e", "edit_rule", t("dl_rules_edit"), id="rules_edit"),
         Binding("d", "toggle_rule", t("dl_rules_toggle"), id="rules_toggle"),
+        Binding("delete", "delete_rule", t("key_delete"), id="rules_delete"),
         Binding("escape", "app.pop_screen", t("dl_rules_back"), id="rules_back"),
     ]
 
@@ -114,3 +115,17 @@ class DeadlineRulesScreen(Screen):
         # conflict, every screen reads again (the app's show_error).
         write(self, change, lambda saved: self._keep(saved.value),
               message=lambda view: t("dl_rule_saved", title=view.title))
+
+    def action_delete_rule(self) -> None:
+        from ntm_tui.forms.confirm import confirm_delete
+
+        rule = self.current()
+        if rule is None:
+            return
+
+        def delete(batch: str) -> str:
+            from db.services.deleting import delete_rule
+
+            return delete_rule(rule.id, batch=batch)
+
+        confirm_delete(self, t("del_rule", title=rule.title), delete)
