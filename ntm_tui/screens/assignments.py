@@ -37,6 +37,7 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
         Binding("n", "add_member", t("key_add_member"), id="assignments_add_member"),
         Binding("u", "add_unit", t("key_add_unit"), id="assignments_add_unit"),
         Binding("delete", "delete_row", t("key_delete"), id="assignments_delete"),
+        Binding("slash", "app.find", t("key_find"), show=False, id="assignments_find"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -76,6 +77,7 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     def show(self) -> None:
         commune = self.app.commune_id is not None
         table = self.query_one(DataTable)
+        keep = selected_key(table)  # clearing the columns forgets the cursor: keep it on its row
         table.clear(columns=True)
         # Fixed widths: the table is refilled in place and must fit 80 columns.
         if self.view == "people":
@@ -87,6 +89,8 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
                                ("f_supports", 16)):
                 table.add_column(t(key), width=width)
             fill_table(table, self.criteria_rows())
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
         bar = t("as_bar_people" if self.view == "people" else "as_bar_criteria",
                 members=len(self.members), units=len(self.units))
         self.query_one("#as-bar", Static).update(bar if commune else t("no_commune_short"))

@@ -20,7 +20,7 @@ class DeadlineRulesScreen(Screen):
         Binding("a", "add_rule", t("dl_rules_add"), id="rules_add"),
         Binding("e", "edit_rule", t("dl_rules_edit"), id="rules_edit"),
         Binding("d", "toggle_rule", t("dl_rules_toggle"), id="rules_toggle"),
-        Binding("delete", "delete_rule", t("key_delete"), id="rules_delete"),
+        Binding("delete", "delete_rule", t("dl_rules_delete"), id="rules_delete"),
         Binding("escape", "app.pop_screen", t("dl_rules_back"), id="rules_back"),
     ]
 
@@ -128,4 +128,4 @@ class DeadlineRulesScreen(Screen):
 
             return delete_rule(rule.id, batch=batch)
 
-        confirm_delete(self, t("del_rule", title=rule.title), delete)
+        confirm_delete(self, t("dl_rule_delete_what", title=rule.title), delete)
