@@ -37,6 +37,12 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
+def _palette_commands():
+    from ntm_tui.palette import Commands  # when ctrl+p is first pressed, not at start
+
+    return Commands
+
+
 class NtmApp(OrderedKeys, App):
     TITLE = "ntm-tui"
     CSS_PATH = "app.tcss"
@@ -52,6 +58,7 @@ class NtmApp(OrderedKeys, App):
         "settings": _section("settings", "SettingsScreen"),
     }
     DEFAULT_MODE = "dashboard"
+    COMMANDS = {lambda: _palette_commands()}  # matched without accents (ntm_tui.palette)
     BINDINGS = [
         Binding("ctrl+q", "quit", t("key_quit"), id="quit", priority=True),
         Binding("question_mark", "show_keys", t("key_help"), id="help"),
@@ -156,6 +163,13 @@ class NtmApp(OrderedKeys, App):
     def action_switch_section(self, name: str) -> None:
         if name in SECTIONS:
             self.switch_mode(name)
+
+    def action_command_palette(self) -> None:
+        """ctrl+p in Vietnamese, commands found typed without accents (ntm_tui.palette)."""
+        from ntm_tui.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
 
     def action_find(self) -> None:
         from ntm_tui.screens.search import SearchScreen  # issue 16: find anything

@@ -42,3 +42,7 @@ LABELS.update({
     "search_count": ("{count} kết quả · Enter: mở · Esc: đóng", "{count} found · Enter: open · Esc: close"),
     "key_find": ("Tìm mọi thứ", "Find anything"),
 })
+LABELS.update({
+    "palette_placeholder": ("Tìm lệnh… (không cần dấu)", "Search for commands…"),
+    "palette_none": ("Không tìm thấy", "No matches found"),
+})
