@@ -46,3 +46,7 @@ LABELS.update({
     "palette_placeholder": ("Tìm lệnh… (không cần dấu)", "Search for commands…"),
     "palette_none": ("Không tìm thấy", "No matches found"),
 })
+LABELS.update({
+    "rep_exists_box": ("Tệp đã tồn tại: {path}. Đánh dấu ô «{box}» rồi xuất lại để ghi đè.",
+                       "The file exists: {path}. Tick «{box}» and export again to replace it."),
+})
