@@ -14,6 +14,15 @@ from ntm_tui.widgets.key_bar import KeyBar
 from ntm_tui.widgets.title_bar import TitleBar
 
 
+def clip_middle(text: str, width: int) -> str:
+    """Cut in the middle: names that differ at their end ("Ban phát triển ấp Hòa Tân" and
+    "… ấp Hòa Thạnh") stay told apart."""
+    if len(text) <= width:
+        return text
+    head = (width - 1) // 2
+    return text[:head] + "…" + text[len(text) - (width - 1 - head):]
+
+
 def held_text(views: list[AssignmentView]) -> str:
     return "; ".join(f"{a.indicator_code or t('criterion_short') + ' ' + a.criterion_code}"
                      f" {clip(a.indicator_content or a.criterion_name, 40)}" for a in views)
@@ -81,7 +90,7 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
         table.clear(columns=True)
         # Fixed widths: the table is refilled in place and must fit 80 columns.
         if self.view == "people":
-            for key, width in (("f_name", 24), ("f_position", 26), ("f_board_role", 14), ("col_holds", 7)):
+            for key, width in (("f_name", 28), ("f_position", 24), ("f_board_role", 12), ("col_holds", 7)):
                 table.add_column(t(key), width=width)
             fill_table(table, self.people_rows())
         else:
@@ -99,10 +108,11 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     def people_rows(self):
         for m in self.members:
             held = [a for a in self.assignments if a.lead_id == m.id]
-            yield f"m:{m.id}", (clip(m.name, 24), clip(m.position, 26), m.board_role, str(len(held)))
+            yield f"m:{m.id}", (clip_middle(m.name, 28), clip(m.position, 24), clip(m.board_role, 12),
+                                str(len(held)))
         for u in self.units:
             held = [a for a in self.assignments if u.name in a.supports]
-            yield f"u:{u.id}", (clip(u.name, 24), t(f"unit_{u.kind}"), "", str(len(held)))
+            yield f"u:{u.id}", (clip_middle(u.name, 28), clip(t(f"unit_{u.kind}"), 24), "", str(len(held)))
 
     def criteria_rows(self):
         """Every criterion of the year's set (unassigned ones too), then indicator-level ones."""

@@ -37,7 +37,10 @@ class DeadlineRulesScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#rules", DataTable)
-        table.add_columns(t("dl_col_rule"), t("dl_col_frequency"), t("dl_col_when"), t("dl_col_active"))
+        # Fixed widths: the long "when" column pushed on/off off an 80-column screen.
+        for key, width in (("dl_col_rule", 20), ("dl_col_frequency", 11), ("dl_col_when", 26),
+                           ("dl_col_active", 9)):
+            table.add_column(t(key), width=width)
         self.refresh_data()
 
     def on_data_changed(self, event: DataChanged) -> None:
