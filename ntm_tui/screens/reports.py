@@ -60,7 +60,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll(id="rep-form"):
+        with VerticalScroll(id="rep-form", can_focus=False):  # Tab goes to the fields
             yield Static(t("rep_help"), id="rep-help")
             yield field_row(t("rep_kind"), Select([(t(f"rep_kind_{k}"), k) for k in KINDS],
                                                   allow_blank=False, value="report", id="kind",

@@ -62,7 +62,7 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll(id="set-form"):
+        with VerticalScroll(id="set-form", can_focus=False):  # Tab goes to the fields
             yield from self.fields()
         yield Static(t("set_hint"), id="set-status")
         yield KeyBar()
