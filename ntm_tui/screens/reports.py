@@ -38,6 +38,7 @@ def export_folder(config) -> Path:
 
 class ReportsScreen(PaletteFromBindings, SectionScreen):
     SECTION = "reports"
+    AUTO_FOCUS = ""  # digits switch sections until Tab enters the fields
     DEFAULT_CSS = """
     ReportsScreen #rep-form { height: 1fr; padding: 0 1; }
     ReportsScreen .row { height: auto; }
