@@ -50,3 +50,8 @@ LABELS.update({
     "rep_exists_box": ("Tệp đã tồn tại: {path}. Đánh dấu ô «{box}» rồi xuất lại để ghi đè.",
                        "The file exists: {path}. Tick «{box}» and export again to replace it."),
 })
+LABELS.update({
+    "help_delete_commune": ("xoá một xã chưa có dữ liệu (nhập nhầm) / delete a commune with no data",
+                            "delete a commune that holds no data (entered by mistake)"),
+    "commune_deleted": ("Đã xoá xã {name}.", "Deleted the commune {name}."),
+})

@@ -114,3 +114,20 @@ def test_commune_with_data_refused_empty_commune_deleted_and_undone(demo_db):
     undo_batch(last_batch())
     assert row(Commune, extra.id).name == "Xã Nhập Nhầm"
     assert DeadlineRule.select().where(DeadlineRule.commune == extra.id).count() == rules
+
+
+def test_delete_commune_command(demo_db, capsys):
+    from db.connection import close_database
+    from ntm_tui.__main__ import main
+
+    close_database()
+    assert main(["--db", str(demo_db), "delete-commune", "--commune", "Tân Thạnh"]) == 2
+    err = capsys.readouterr().err
+    assert "Chưa xoá được xã «Tân Thạnh»" in err and "Traceback" not in err
+    close_database()
+    assert main(["--db", str(demo_db), "init", "--commune", "Xã Thử"]) == 0
+    close_database()
+    assert main(["--db", str(demo_db), "delete-commune", "--commune", "xa thu"]) == 0
+    assert "Đã xoá xã Xã Thử" in capsys.readouterr().out
+    close_database()
+    assert main(["--db", str(demo_db), "delete-commune"]) == 2
