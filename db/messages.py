@@ -84,6 +84,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalogue_invalid": ("Bộ tiêu chí không hợp lệ ({where}): {problem}", "Invalid criteria set ({where}): {problem}"),
     "catalogue_unreadable": ("Không đọc được tệp bộ tiêu chí: {path}", "Cannot read the criteria set file: {path}"),
     "record_not_found": ("Không tìm thấy bản ghi {table} #{id}", "Record {table} #{id} not found"),
+    # Deleting (issue 16): a refusal names what still depends on the record.
+    "member_in_use": ("Chưa xoá được «{name}»: còn chủ trì {codes} và phụ trách {evidence} hồ sơ minh chứng; "
+                      "hãy giao cho người khác trước.",
+                      "Cannot delete «{name}»: still leads {codes} and is responsible for {evidence} "
+                      "evidence items; hand them to someone else first."),
+    "unit_in_use": ("Chưa xoá được «{name}»: còn {members} thành viên thuộc đơn vị và phối hợp {codes}.",
+                    "Cannot delete «{name}»: {members} members still belong to it and it supports {codes}."),
+    "evidence_in_use": ("Chưa xoá được hồ sơ «{name}»: hạn «{title}» của nó đã được ghi nhận trong Lịch.",
+                        "Cannot delete the evidence item «{name}»: its deadline «{title}» is recorded in the calendar."),
+    "work_in_use": ("Chưa xoá được công trình «{name}»: hạn «{title}» của nó đã được ghi nhận trong Lịch.",
+                    "Cannot delete the work «{name}»: its deadline «{title}» is recorded in the calendar."),
+    "rule_in_use": ("Chưa xoá được quy tắc «{name}»: {count} hạn của nó đã được ghi nhận (đã nộp hoặc có "
+                    "ghi chú); hãy tắt quy tắc thay vì xoá.",
+                    "Cannot delete the rule «{name}»: {count} of its deadlines are recorded (submitted or "
+                    "noted); switch the rule off instead."),
+    "commune_in_use": ("Chưa xoá được xã «{name}»: còn {results} kết quả, {members} thành viên, {units} đơn vị, "
+                       "{plan} mục kế hoạch, {evidence} hồ sơ, {deadlines} hạn đã ghi nhận. Chỉ xoá được xã "
+                       "chưa có dữ liệu.",
+                       "Cannot delete the commune «{name}»: it still holds {results} results, {members} members, "
+                       "{units} units, {plan} plan entries, {evidence} evidence items, {deadlines} recorded "
+                       "deadlines. Only a commune with no data can be deleted."),
+    "nothing_assigned": ("«{code}» chưa được phân công cho ai.", "«{code}» is not assigned to anybody."),
     "conflict": ("Bản ghi đã được người khác sửa ({who}, {when}); màn hình đã được làm mới, hãy thử lại.",
                  "The record was changed by someone else ({who}, {when}); the view was refreshed, try again."),
     "choice_invalid": ("Giá trị không hợp lệ cho {field}: {value}", "Invalid value for {field}: {value}"),

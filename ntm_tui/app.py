@@ -37,6 +37,12 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
+def _palette_commands():
+    from ntm_tui.palette import Commands  # when ctrl+p is first pressed, not at start
+
+    return Commands
+
+
 class NtmApp(OrderedKeys, App):
     TITLE = "ntm-tui"
     CSS_PATH = "app.tcss"
@@ -52,10 +58,12 @@ class NtmApp(OrderedKeys, App):
         "settings": _section("settings", "SettingsScreen"),
     }
     DEFAULT_MODE = "dashboard"
+    COMMANDS = {lambda: _palette_commands()}  # matched without accents (ntm_tui.palette)
     BINDINGS = [
         Binding("ctrl+q", "quit", t("key_quit"), id="quit", priority=True),
         Binding("question_mark", "show_keys", t("key_help"), id="help"),
         Binding("ctrl+z", "undo", t("key_undo"), id="undo"),
+        Binding("ctrl+f", "find", t("key_find"), show=False, id="find"),
         Binding("left_square_bracket", "change_year(-1)", t("key_year_prev"), show=False,
                 id="year_prev"),
         Binding("right_square_bracket", "change_year(1)", t("key_year_next"), show=False,
@@ -156,6 +164,19 @@ class NtmApp(OrderedKeys, App):
         if name in SECTIONS:
             self.switch_mode(name)
 
+    def action_command_palette(self) -> None:
+        """ctrl+p in Vietnamese, commands found typed without accents (ntm_tui.palette)."""
+        from ntm_tui.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
+
+    def action_find(self) -> None:
+        from ntm_tui.screens.search import SearchScreen  # issue 16: find anything
+
+        if self.commune_id is not None and not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
     def action_show_keys(self) -> None:
         from ntm_tui.forms.help import HelpScreen
 
@@ -218,6 +239,7 @@ class NtmApp(OrderedKeys, App):
         yield SystemCommand(t("key_year_prev"), "[", lambda: self.action_change_year(-1))
         yield SystemCommand(t("key_year_next"), "]", lambda: self.action_change_year(1))
         yield SystemCommand(t("key_undo"), "ctrl+z", self.action_undo)
+        yield SystemCommand(t("key_find"), "ctrl+f", self.action_find)
         yield SystemCommand(t("key_deadline_rules"), "5 → r", self.action_open_deadline_rules)
         yield SystemCommand(t("key_import_results"), "6 → ctrl+o", self.action_import_results)
         yield SystemCommand(t("key_help"), "?", self.action_show_keys)

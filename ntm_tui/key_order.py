@@ -5,8 +5,11 @@ keys arrive together (over SSH, tmux, a paste), the next key is therefore delive
 previous one has done its work: after Tab, the characters still go into the field Tab left;
 after `v`, they go to the list instead of the form `v` opens. This mixin lets one key through
 at a time: the next waits until the previous has been handled by every widget it bubbles
-through, up to the app's own bindings, and until a screen it opened is mounted and has set its
-focus. A key waits a few milliseconds; a watchdog lets keys through whatever happens.
+through, up to the app's own bindings, until a screen it opened is mounted and has set its
+focus, and until what the key asked of the database through the one door (ntm_tui.workers: a
+screen's first load, the read that opens a form, a save) has answered, so that `2` `/12.1`
+Enter `v` finds the list loaded and the form open. A key waits a few milliseconds (the
+database's answer) at most; a watchdog lets keys through whatever happens.
 """
 from __future__ import annotations
 
@@ -15,7 +18,13 @@ from collections import deque
 
 from textual import events
 
-WATCHDOG_SECONDS = 3.0  # only a key whose handling never ends waits this long
+WATCHDOG_SECONDS = 2.0  # only a key whose work never ends (or a file locked long) waits this long
+DOOR_POLL_SECONDS = 0.005
+
+
+def _through_the_door(worker) -> bool:
+    """A read or a write of ntm_tui.workers (not the 2 s poll for other sessions' changes)."""
+    return worker.name == "write" or worker.name.startswith("read:")
 
 
 class OrderedKeys:
@@ -51,7 +60,9 @@ class OrderedKeys:
             if node is screen:
                 break
             node = node.parent
-        self._follow(number, chain)
+        # Twice: a message the key made a widget post to itself (Enter → Input.Submitted) is
+        # queued behind the first pass, and bubbles up ahead of the second.
+        self._follow(number, chain + chain)
 
     def _follow(self, number: int, chain: list) -> None:
         """Wait for each widget of the chain to have handled the key (its queue has reached
@@ -64,6 +75,11 @@ class OrderedKeys:
 
     def _settle_screen(self, number: int) -> None:
         screen = self.screen
+        if self._key_busy != number:
+            return  # the watchdog let the keys go on
+        if self._door_busy():  # the key's read or save: its answer may open a form, fill a list
+            self.set_timer(DOOR_POLL_SECONDS, lambda: self._settle_screen(number))
+            return
         if screen.is_mounted:
             self.call_later(self._release_key, number)  # focus() is itself a callback of the app
             return
@@ -76,6 +92,9 @@ class OrderedKeys:
             self.call_later(self._release_key, number)
 
         asyncio.create_task(mounted())
+
+    def _door_busy(self) -> bool:
+        return any(_through_the_door(w) and not w.is_finished for w in self.workers)
 
     async def _release_key(self, number: int) -> None:
         if self._key_busy != number:

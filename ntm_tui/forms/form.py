@@ -20,9 +20,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from ntm_tui.i18n import t
+from ntm_tui.widgets.checks import BoxCheckbox, BoxSelectionList  # [x] / [ ], not colour alone
 
 KINDS = ("text", "multiline", "number", "date", "choice", "checkbox", "checks")
 
@@ -79,11 +80,11 @@ def _widget(spec: FormField) -> Widget:
         return Select(list(spec.choices), value=value, allow_blank=spec.blank, id=fid, compact=True,
                       prompt=t("none_chosen"), disabled=spec.disabled)
     if spec.kind == "checkbox":
-        return Checkbox(spec.label, bool(spec.value), id=fid, compact=True, disabled=spec.disabled)
+        return BoxCheckbox(spec.label, bool(spec.value), id=fid, compact=True, disabled=spec.disabled)
     if spec.kind == "checks":
         chosen = set(spec.value or ())
-        return SelectionList[Any](*[(label, value, value in chosen) for label, value in spec.choices],
-                                  id=fid, disabled=spec.disabled)
+        return BoxSelectionList[Any](*[(label, value, value in chosen) for label, value in spec.choices],
+                                     id=fid, disabled=spec.disabled)
     text = spec.value
     if spec.kind == "date":
         from db.rules import format_date

@@ -91,4 +91,6 @@ LABELS = {
     "dl_form_save": ("Lưu", "Save"),
     "dl_form_cancel": ("Hủy", "Cancel"),
     "dl_rule_saved": ("Đã lưu quy định: {title}", "Rule saved: {title}"),
+    "dl_rules_delete": ("Xoá", "Delete"),  # issue 16
+    "dl_rule_delete_what": ("quy định hạn {title}", "deadline rule {title}"),
 }

@@ -14,6 +14,15 @@ from ntm_tui.widgets.key_bar import KeyBar
 from ntm_tui.widgets.title_bar import TitleBar
 
 
+def clip_middle(text: str, width: int) -> str:
+    """Cut in the middle: names that differ at their end ("Ban phát triển ấp Hòa Tân" and
+    "… ấp Hòa Thạnh") stay told apart."""
+    if len(text) <= width:
+        return text
+    head = (width - 1) // 2
+    return text[:head] + "…" + text[len(text) - (width - 1 - head):]
+
+
 def held_text(views: list[AssignmentView]) -> str:
     return "; ".join(f"{a.indicator_code or t('criterion_short') + ' ' + a.criterion_code}"
                      f" {clip(a.indicator_content or a.criterion_name, 40)}" for a in views)
@@ -36,6 +45,8 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
         Binding("r", "reassign", t("key_reassign"), id="assignments_reassign"),
         Binding("n", "add_member", t("key_add_member"), id="assignments_add_member"),
         Binding("u", "add_unit", t("key_add_unit"), id="assignments_add_unit"),
+        Binding("delete", "delete_row", t("key_delete"), id="assignments_delete"),
+        Binding("slash", "app.find", t("key_find"), show=False, id="assignments_find"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -75,10 +86,11 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     def show(self) -> None:
         commune = self.app.commune_id is not None
         table = self.query_one(DataTable)
+        keep = selected_key(table)  # clearing the columns forgets the cursor: keep it on its row
         table.clear(columns=True)
         # Fixed widths: the table is refilled in place and must fit 80 columns.
         if self.view == "people":
-            for key, width in (("f_name", 24), ("f_position", 26), ("f_board_role", 14), ("col_holds", 7)):
+            for key, width in (("f_name", 28), ("f_position", 24), ("f_board_role", 12), ("col_holds", 7)):
                 table.add_column(t(key), width=width)
             fill_table(table, self.people_rows())
         else:
@@ -86,6 +98,8 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
                                ("f_supports", 16)):
                 table.add_column(t(key), width=width)
             fill_table(table, self.criteria_rows())
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
         bar = t("as_bar_people" if self.view == "people" else "as_bar_criteria",
                 members=len(self.members), units=len(self.units))
         self.query_one("#as-bar", Static).update(bar if commune else t("no_commune_short"))
@@ -94,10 +108,11 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
     def people_rows(self):
         for m in self.members:
             held = [a for a in self.assignments if a.lead_id == m.id]
-            yield f"m:{m.id}", (clip(m.name, 24), clip(m.position, 26), m.board_role, str(len(held)))
+            yield f"m:{m.id}", (clip_middle(m.name, 28), clip(m.position, 24), clip(m.board_role, 12),
+                                str(len(held)))
         for u in self.units:
             held = [a for a in self.assignments if u.name in a.supports]
-            yield f"u:{u.id}", (clip(u.name, 24), t(f"unit_{u.kind}"), "", str(len(held)))
+            yield f"u:{u.id}", (clip_middle(u.name, 28), clip(t(f"unit_{u.kind}"), 24), "", str(len(held)))
 
     def criteria_rows(self):
         """Every criterion of the year's set (unassigned ones too), then indicator-level ones."""
@@ -194,3 +209,42 @@ class AssignmentsScreen(PaletteFromBindings, SectionScreen):
             from ntm_tui.forms.unit import UnitForm
 
             self.app.push_screen(UnitForm(self.app.commune_id))
+
+    def action_delete_row(self) -> None:
+        """Delete the highlighted member or unit; on a criterion row, clear who holds it."""
+        from ntm_tui.forms.confirm import confirm_delete
+
+        kind, _, ident = (selected_key(self.query_one(DataTable)) or "").partition(":")
+        if kind == "m":
+            member = next(m for m in self.members if str(m.id) == ident)
+            confirm_delete(self, t("del_member", name=member.name),
+                           lambda batch: people_delete("member", member.id, batch))
+        elif kind == "u":
+            unit = next(u for u in self.units if str(u.id) == ident)
+            confirm_delete(self, t("del_unit", name=unit.name),
+                           lambda batch: people_delete("unit", unit.id, batch))
+        elif kind in ("c", "a"):
+            commune_id = self.app.commune_id
+            if kind == "c":
+                crit = next(c for c in self.criteria if str(c.id) == ident)
+                target, code, name = (crit.id, None), crit.code, crit.name
+            else:
+                a = next(a for a in self.assignments if str(a.id) == ident)
+                target, code = (a.criterion_id, a.indicator_id), a.indicator_code
+                name = a.indicator_content or ""
+            confirm_delete(self, t("del_assignment", code=code, name=clip(name, 40)),
+                           lambda batch: deleting_clear(commune_id, *target, batch))
+
+
+def people_delete(kind: str, record_id: int, batch: str) -> str:
+    from db.services import deleting
+
+    if kind == "member":
+        return deleting.delete_member(record_id, batch=batch)
+    return deleting.delete_unit(record_id, batch=batch)
+
+
+def deleting_clear(commune_id: int, criterion_id: int, indicator_id: int | None, batch: str) -> str:
+    from db.services import deleting
+
+    return deleting.clear_assignment(commune_id, criterion_id, indicator_id, batch=batch)

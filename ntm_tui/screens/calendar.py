@@ -37,6 +37,7 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
     BINDINGS = [
         Binding("s", "submit", t("key_submit"), id="calendar_submit"),
         Binding("f", "toggle_open", t("key_open_only"), id="calendar_open_only"),
+        Binding("slash", "app.find", t("key_find"), show=False, id="calendar_find"),
         Binding("u", "reopen", t("key_reopen"), id="calendar_reopen"),
         Binding("r", "app.open_deadline_rules", t("key_deadline_rules"), id="calendar_rules"),
     ]

@@ -20,6 +20,7 @@ class DeadlineRulesScreen(Screen):
         Binding("a", "add_rule", t("dl_rules_add"), id="rules_add"),
         Binding("e", "edit_rule", t("dl_rules_edit"), id="rules_edit"),
         Binding("d", "toggle_rule", t("dl_rules_toggle"), id="rules_toggle"),
+        Binding("delete", "delete_rule", t("dl_rules_delete"), id="rules_delete"),
         Binding("escape", "app.pop_screen", t("dl_rules_back"), id="rules_back"),
     ]
 
@@ -36,7 +37,10 @@ class DeadlineRulesScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#rules", DataTable)
-        table.add_columns(t("dl_col_rule"), t("dl_col_frequency"), t("dl_col_when"), t("dl_col_active"))
+        # Fixed widths: the long "when" column pushed on/off off an 80-column screen.
+        for key, width in (("dl_col_rule", 20), ("dl_col_frequency", 11), ("dl_col_when", 26),
+                           ("dl_col_active", 9)):
+            table.add_column(t(key), width=width)
         self.refresh_data()
 
     def on_data_changed(self, event: DataChanged) -> None:
@@ -114,3 +118,17 @@ class DeadlineRulesScreen(Screen):
         # conflict, every screen reads again (the app's show_error).
         write(self, change, lambda saved: self._keep(saved.value),
               message=lambda view: t("dl_rule_saved", title=view.title))
+
+    def action_delete_rule(self) -> None:
+        from ntm_tui.forms.confirm import confirm_delete
+
+        rule = self.current()
+        if rule is None:
+            return
+
+        def delete(batch: str) -> str:
+            from db.services.deleting import delete_rule
+
+            return delete_rule(rule.id, batch=batch)
+
+        confirm_delete(self, t("dl_rule_delete_what", title=rule.title), delete)

@@ -39,6 +39,7 @@ class EvidenceScreen(PaletteFromBindings, SectionScreen):
         Binding("l", "set_location", t("key_location"), id="evidence_location"),
         Binding("f", "cycle_filter", t("key_filter"), id="evidence_filter"),
         Binding("slash", "search", t("key_search"), id="evidence_search"),
+        Binding("delete", "delete_evidence", t("key_delete"), id="evidence_delete"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -188,3 +189,18 @@ class EvidenceScreen(PaletteFromBindings, SectionScreen):
         self.app.push_screen(TextPrompt(t("ev_add_title"), t("col_code"),
                                         item.indicator_code if item else "", check=check,
                                         placeholder="12.1"), open_form)
+
+    def action_delete_evidence(self) -> None:
+        from ntm_tui.forms.confirm import confirm_delete
+
+        item = self.current()
+        if item is None:
+            return
+
+        def delete(batch: str) -> str:
+            from db.services.deleting import delete_evidence
+
+            return delete_evidence(item.id, batch=batch)
+
+        confirm_delete(self, t("del_evidence", title=clip(item.title, 40), code=item.indicator_code,
+                               year=item.year), delete)

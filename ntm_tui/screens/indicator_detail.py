@@ -52,6 +52,7 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         Binding("s", "add_item('solution')", t("key_add_solution"), id="add_solution"),
         Binding("w", "add_work", t("key_add_work"), id="add_work"),
         Binding("d", "toggle_done", t("key_done"), id="toggle_done"),
+        Binding("delete", "delete_plan_row", t("key_delete"), id="delete_plan_row"),
         Binding("pagedown", "scroll_body(1)", t("key_page_down"), show=False, priority=True,
                 id="page_down"),
         Binding("pageup", "scroll_body(-1)", t("key_page_up"), show=False, priority=True,
@@ -266,3 +267,20 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
             body.scroll_page_down()
         else:
             body.scroll_page_up()
+
+    def action_delete_plan_row(self) -> None:
+        from ntm_tui.forms.confirm import confirm_delete
+
+        kind, record = self._selected_plan_row()
+        if record is None:
+            self.app.notify(t("pick_plan_row"), severity="warning")
+            return
+        what = t("del_plan_work", text=record.title) if kind == "work" else \
+            t(f"del_plan_{record.kind}", text=record.text)
+
+        def delete(batch: str) -> str:
+            from db.services.deleting import delete_plan_row
+
+            return delete_plan_row(kind, record.id, batch=batch)
+
+        confirm_delete(self, what, delete)

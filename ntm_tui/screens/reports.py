@@ -6,9 +6,10 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from db.errors import NtmError
+from ntm_tui.widgets.checks import BoxCheckbox
 from ntm_tui.forms.form import field_row, selected, text_input
 from ntm_tui.i18n import t
 from ntm_tui.screens.base import SectionScreen
@@ -37,6 +38,7 @@ def export_folder(config) -> Path:
 
 class ReportsScreen(PaletteFromBindings, SectionScreen):
     SECTION = "reports"
+    AUTO_FOCUS = ""  # digits switch sections until Tab enters the fields
     DEFAULT_CSS = """
     ReportsScreen #rep-form { height: 1fr; padding: 0 1; }
     ReportsScreen .row { height: auto; }
@@ -59,14 +61,14 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll(id="rep-form"):
+        with VerticalScroll(id="rep-form", can_focus=False):  # Tab goes to the fields
             yield Static(t("rep_help"), id="rep-help")
             yield field_row(t("rep_kind"), Select([(t(f"rep_kind_{k}"), k) for k in KINDS],
                                                   allow_blank=False, value="report", id="kind",
                                                   compact=True))
             yield field_row(t("rep_period"), text_input("", "period", t("rep_period_hint")))
             yield field_row(t("rep_output"), text_input("", "output"))
-            yield Checkbox(t("rep_overwrite"), id="overwrite", compact=True)
+            yield BoxCheckbox(t("rep_overwrite"), id="overwrite", compact=True)
             yield Button(t("rep_export_button"), id="export", variant="primary", compact=True)
             yield Static("", id="rep-result")
         yield KeyBar()
@@ -148,7 +150,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
             output = output.with_suffix(".pdf")
         kind, year, ctx = self.kind(), self.app.year, self.app.ctx
         period = self.query_one("#period", Input).value.strip() if kind == "report" else None
-        overwrite = self.query_one("#overwrite", Checkbox).value
+        overwrite = self.query_one("#overwrite", BoxCheckbox).value
 
         lang = lang_of(self)
 
@@ -159,10 +161,18 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
 
         self.say(t("rep_working"))
         # A refusal shows in the screen, not only in a toast.
-        read(self, work, self.exported, lambda exc: self.say(exc.message(lang), error=True),
+        read(self, work, self.exported, lambda exc: self.say(refusal(exc, lang), error=True),
              group="export")
 
     def exported(self, result) -> None:
         self.app.last_export = str(result.path)  # offered when marking a deadline submitted
         self.say(t("rep_done", path=result.path, pages=result.pages))
         self.notify(t("rep_done", path=result.path, pages=result.pages))
+
+
+def refusal(error: Exception, lang: str) -> str:
+    """The export's refusal in this screen's words: the file exists → the check box to tick
+    (the command line's own message names its --overwrite flag)."""
+    if getattr(error, "key", "") == "export_exists":
+        return t("rep_exists_box", path=error.params.get("path", ""), box=t("rep_overwrite"))
+    return error.message(lang) if hasattr(error, "message") else str(error)

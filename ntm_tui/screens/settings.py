@@ -46,6 +46,7 @@ def check_folder(path: str) -> str:
 
 class SettingsScreen(PaletteFromBindings, SectionScreen):
     SECTION = "settings"
+    AUTO_FOCUS = ""  # digits switch sections until Tab enters the fields
     DEFAULT_CSS = """
     SettingsScreen #set-form { height: 1fr; padding: 0 1; }
     SettingsScreen .heading { text-style: bold; color: $accent; margin-top: 1; }
@@ -62,7 +63,7 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll(id="set-form"):
+        with VerticalScroll(id="set-form", can_focus=False):  # Tab goes to the fields
             yield from self.fields()
         yield Static(t("set_hint"), id="set-status")
         yield KeyBar()

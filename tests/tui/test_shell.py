@@ -71,6 +71,7 @@ async def test_every_section_opens_with_its_digit_and_from_the_palette(demo_db):
         for digit, mode in zip("2345671", ["criteria", "assignments", "evidence", "calendar",
                                           "reports", "settings", "dashboard"]):
             await pilot.press(digit)
+            await settle(pilot)  # a key waits for the section the previous one opened to load
             assert app.current_mode == mode
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "6 Báo cáo" in titles and "Hoàn tác" in titles

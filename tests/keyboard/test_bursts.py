@@ -1,0 +1,49 @@
+"""Bursts as the terminal delivers them (every key queued before any is handled), for the
+cases issue 16 lists: the result from the criteria list, the evidence form, Settings after Esc."""
+from db.models import EvidenceItem
+from tests.conftest import settle
+from tests.screens.helpers import demo_app
+
+
+def burst(app, keys) -> None:
+    for key in keys:
+        app.simulate_key(key)
+
+
+async def test_done_when_value_burst_stores_72_5(demo_db):
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, ["2", "slash", *"12.1", "enter", "v", "ctrl+a", "ctrl+k", *"72,5", "enter"])
+        await settle(pilot)
+    from db.services.communes import get_commune
+    from db.services.status import year_status
+
+    item = next(i for i in year_status(get_commune(), 2023).indicators() if i.code == "12.1")
+    assert "72,5" in item.value  # 12.1 is measured in parts: the first one, «nam», got it
+
+
+async def test_evidence_form_burst_fills_each_field(demo_db):
+    app = demo_app(demo_db)
+    before = EvidenceItem.select().count()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, ["4", "n", "ctrl+a", "ctrl+k", *"12.1", "enter",
+                    *"Bien ban kiem tra", "tab", *"12/BB", "ctrl+s"])
+        await settle(pilot)
+    assert EvidenceItem.select().count() == before + 1
+    item = EvidenceItem.select().order_by(EvidenceItem.id.desc()).first()
+    assert (item.title, item.doc_number, item.indicator.code) == ("Bien ban kiem tra", "12/BB", "12.1")
+
+
+async def test_settings_esc_then_digits_switch_sections_as_typed_slowly(demo_db):
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("7")
+        await settle(pilot)
+        name = app.screen.query_one("#commune-name")
+        burst(app, ["tab", "escape", "3"])  # into a field, out of it, then a section key
+        await settle(pilot)
+        assert app.current_mode == "assignments"
+        assert "3" not in name.value
