@@ -44,11 +44,11 @@ def get_plan(commune: Commune, year: int) -> Plan | None:
     return Plan.get_or_none((Plan.commune == commune) & (Plan.year == year))
 
 
-def ensure_plan(commune: Commune, year: int, **fields) -> Plan:
+def ensure_plan(commune: Commune, year: int, batch: str | None = None, **fields) -> Plan:
     commune = commune_of(commune)
     plan = get_plan(commune, year)
     if plan is None:
-        plan = create_logged(Plan, label=f"KH {year}", commune=commune, year=year, **fields)
+        plan = create_logged(Plan, label=f"KH {year}", batch=batch, commune=commune, year=year, **fields)
     return plan
 
 
@@ -177,3 +177,86 @@ def toggle_plan_row(kind: str, record_id: int, expected_version: int | None = No
         work = get_record(WorkItem, record_id)
         edit_plan_work(record_id, {"status": "planned" if work.status == "done" else "done"},
                        expected_version=expected_version, batch=batch)
+
+
+# --- the year's targets: indicators marked in the app or with `ntm-tui targets` -----------------
+@dataclass(frozen=True)
+class TargetsView:
+    """The year's targets with what they add ("hoàn thành thêm") and the counts they lead to."""
+    year: int
+    targets: list[tuple[str, str]]  # (indicator code, content), in code order
+    new_criteria: list[str]
+    new_indicators: list[str]
+    start: rules.Counts
+    target: rules.Counts
+
+
+def targets_view(commune: Commune | int, year: int) -> TargetsView:
+    from db.services.status import year_status
+
+    status = year_status(commune, year, with_evidence=False)
+    criteria, indicators = status.newly_reached()
+    return TargetsView(year, [(i.code, i.content) for i in status.indicators() if i.targeted],
+                       criteria, indicators, status.start_counts,
+                       status.target_counts or status.start_counts)
+
+
+def _add_target(plan: Plan, indicator: Indicator, batch: str) -> None:
+    from db.changelog import log
+
+    row = PlanTarget.create(plan=plan, indicator=indicator)
+    label = f"{indicator.code} / {plan.year}"
+    log(row, "create", label=label, new=label, batch=batch,
+        commune_id=plan.commune_id)
+
+
+def _remove_target(row: PlanTarget, indicator: Indicator, year: int, batch: str) -> None:
+    from db.changelog import delete_logged
+
+    delete_logged(row, label=f"{indicator.code} / {year}", batch=batch)
+
+
+def change_targets(commune: Commune | int, year: int, add: list[str] = (), remove: list[str] = (),
+                   batch: str | None = None) -> TargetsView:
+    """Mark indicators (by code) as this year's targets, or unmark them; every code is checked
+    before anything is written, and the whole change is one batch (ctrl+z)."""
+    from db.changelog import new_batch
+    from db.services.communes import criteria_set_for_year
+    from db.services.results import find_indicator
+
+    commune = commune_of(commune)
+    batch = batch or new_batch()
+    with database.atomic():
+        cset = criteria_set_for_year(commune, year)
+        adding = [find_indicator(cset, code) for code in add]
+        removing = [find_indicator(cset, code) for code in remove]
+        plan = ensure_plan(commune, year, batch=batch) if adding else get_plan(commune, year)
+        if plan is not None:
+            held = {t.indicator_id: t for t in PlanTarget.select().where(
+                (PlanTarget.plan == plan) & PlanTarget.indicator.is_null(False))}
+            for indicator in removing:
+                if indicator.id in held:
+                    _remove_target(held.pop(indicator.id), indicator, year, batch)
+            for indicator in adding:
+                if indicator.id not in held:
+                    _add_target(plan, indicator, batch)
+                    held[indicator.id] = True
+    return targets_view(commune, year)
+
+
+def toggle_target(commune: Commune | int, year: int, indicator_id: int, batch: str | None = None) -> bool:
+    """The target key on an indicator: targeted this year ↔ not. Returns whether it now is."""
+    from db.changelog import new_batch
+    from db.services.records import get_record
+
+    commune = commune_of(commune)
+    batch = batch or new_batch()
+    with database.atomic():
+        indicator = get_record(Indicator, indicator_id)
+        plan = ensure_plan(commune, year, batch=batch)
+        row = PlanTarget.get_or_none((PlanTarget.plan == plan) & (PlanTarget.indicator == indicator))
+        if row is None:
+            _add_target(plan, indicator, batch)
+            return True
+        _remove_target(row, indicator, year, batch)
+        return False

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from db.models import DeadlineRule, Plan
-from db.rules import MET, NA, criterion_status, format_date
+from db.rules import format_date
 from db.services import plans
-from db.services.results import effective_results
 from db.services.status import YearStatus, year_status
 from exports.data import decisions, lead_rows
 from exports.pdf.common import Job, two_digits
@@ -20,39 +19,28 @@ def _part(key: str) -> str:
     return _PART.get(key) or ("III" if key.startswith("to_chuc") else "II")
 
 
-def _met(status: str) -> bool:
-    return status in (MET, NA)
-
-
-def _newly_targeted(job: Job, status: YearStatus) -> tuple[list[str], list[str]]:
-    """Targeted criteria and indicators not met at the start of the year ("hoàn thành thêm")."""
-    start = effective_results(job.commune, status.year - 1,
-                              [i.id for i in status.indicators()])
-    start_of = {i.id: (start[i.id].status if i.id in start else "") for i in status.indicators()}
-    indicators = [i.code for i in status.indicators() if i.targeted and not _met(start_of[i.id])]
-    targeted_codes = {i.code for i in status.indicators() if i.targeted}
-    criteria = []
-    for crit in status.criteria:
-        was_met = _met(criterion_status(start_of[i.id] for i in crit.indicators))
-        aims = crit.targeted or any(i.code in targeted_codes for i in crit.indicators)
-        if aims and not was_met:
-            criteria.append(crit.code)
-    return criteria, indicators
-
-
 def _requirements(job: Job, status: YearStatus, sections: list) -> list:
     y = job.year
     out = [job.para("- " + esc(line)) for s in sections for line in lines(s.body)[:1]]
     out.append(job.para(esc(job.t("plan_baseline", prev=y - 1, commune=job.commune.name,
                                   counts=_counts(job, status.start_counts)))))
-    criteria, indicators = _newly_targeted(job, status)
-    if status.target_counts:
-        out.append(job.para(esc(job.t(
-            "plan_target", year=y, n_crit=two_digits(len(criteria)), crit="; ".join(criteria),
-            n_ind=two_digits(len(indicators)), ind="; ".join(indicators),
-            counts=_counts(job, status.target_counts)))))
+    out.append(job.para(esc(_target_sentence(job, status))))
     out += [job.para("- " + esc(line)) for s in sections for line in lines(s.body)[1:]]
     return out
+
+
+def _target_sentence(job: Job, status: YearStatus) -> str:
+    """"Phấn đấu … hoàn thành thêm 02 tiêu chí: 5; 9 và 05 chỉ tiêu: …": the criteria and
+    indicators the targets make met, computed; said plainly when nothing is targeted."""
+    criteria, indicators = status.newly_reached()
+    counts = _counts(job, status.target_counts or status.start_counts)
+    if not indicators:
+        return job.t("plan_target_none", year=job.year, counts=counts)
+    if not criteria:
+        return job.t("plan_target_indicators", year=job.year, n_ind=two_digits(len(indicators)),
+                     ind="; ".join(indicators), counts=counts)
+    return job.t("plan_target", year=job.year, n_crit=two_digits(len(criteria)), crit="; ".join(criteria),
+                 n_ind=two_digits(len(indicators)), ind="; ".join(indicators), counts=counts)
 
 
 def _counts(job: Job, counts) -> str:
