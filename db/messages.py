@@ -72,6 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Invalid date (dd/mm/yyyy or yyyy-mm-dd): {value}"),
     "text_too_long": ("Nội dung quá dài ({length} > {limit} ký tự)", "Text too long ({length} > {limit} characters)"),
     "text_required": ("Không được để trống: {field}", "Must not be empty: {field}"),
+    "plan_section_unknown": ("Kế hoạch không có phần «{key}»", "The plan has no part «{key}»"),
     "denominator_zero": ("Mẫu số phải lớn hơn 0", "The denominator must be greater than 0"),
     "catalogue_invalid": ("Bộ tiêu chí không hợp lệ ({where}): {problem}", "Invalid criteria set ({where}): {problem}"),
     "catalogue_unreadable": ("Không đọc được tệp bộ tiêu chí: {path}", "Cannot read the criteria set file: {path}"),

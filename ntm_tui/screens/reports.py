@@ -50,6 +50,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
     BINDINGS = [
         Binding("ctrl+e", "export", t("key_export"), id="reports_export"),
         Binding("ctrl+o", "app.import_results", t("key_import_results"), id="reports_import"),
+        Binding("ctrl+k", "edit_plan", t("key_plan_text"), id="reports_plan_text"),
         Binding("escape", "leave_field", t("key_leave_field"), id="reports_leave_field"),
     ]
 
@@ -70,6 +71,13 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
             yield Button(t("rep_export_button"), id="export", variant="primary", compact=True)
             yield Static("", id="rep-result")
         yield KeyBar()
+
+    def action_edit_plan(self) -> None:
+        """The year's plan text and document fields (a screen of its own)."""
+        from ntm_tui.screens.plan_text import PlanTextScreen
+
+        if self.app.commune_id is not None:
+            self.app.push_screen(PlanTextScreen())
 
     def on_mount(self) -> None:
         self.refresh_data()
