@@ -72,6 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Invalid date (dd/mm/yyyy or yyyy-mm-dd): {value}"),
     "text_too_long": ("Nội dung quá dài ({length} > {limit} ký tự)", "Text too long ({length} > {limit} characters)"),
     "text_required": ("Không được để trống: {field}", "Must not be empty: {field}"),
+    "plan_file_invalid": ("Tệp kế hoạch không hợp lệ, không ghi gì:\n{problems}",
+                          "Invalid plan file, nothing written:\n{problems}"),
     "plan_section_unknown": ("Kế hoạch không có phần «{key}»", "The plan has no part «{key}»"),
     "denominator_zero": ("Mẫu số phải lớn hơn 0", "The denominator must be greater than 0"),
     "catalogue_invalid": ("Bộ tiêu chí không hợp lệ ({where}): {problem}", "Invalid criteria set ({where}): {problem}"),
