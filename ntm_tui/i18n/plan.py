@@ -72,5 +72,6 @@ LABELS = {
     "plan_output_help": ("tệp ghi ra (mặc định: in ra màn hình)", "output file (default: standard output)"),
     "plan_get_done": ("Đã ghi kế hoạch năm {year} vào {path}", "Wrote the {year} plan to {path}"),
     "plan_put_done": ("Đã cập nhật kế hoạch năm {year} từ {path}", "Updated the {year} plan from {path}"),
+    "export_done_docx": ("Đã ghi {path}", "Wrote {path}"),
     "key_plan_text": ("Soạn kế hoạch", "Write the plan"),
 }
