@@ -73,5 +73,7 @@ LABELS = {
     "plan_get_done": ("Đã ghi kế hoạch năm {year} vào {path}", "Wrote the {year} plan to {path}"),
     "plan_put_done": ("Đã cập nhật kế hoạch năm {year} từ {path}", "Updated the {year} plan from {path}"),
     "export_done_docx": ("Đã ghi {path}", "Wrote {path}"),
+    "rep_format": ("Định dạng", "Format"),
+    "rep_done_docx": ("Đã xuất: {path} (Word, sửa được trước khi ký)", "Exported: {path} (Word, to edit before signing)"),
     "key_plan_text": ("Soạn kế hoạch", "Write the plan"),
 }

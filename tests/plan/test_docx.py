@@ -53,3 +53,24 @@ def test_every_document_as_docx_carries_the_pdf_words(demo_template, tmp_path, c
     body = "\n".join(p.text for p in plan.paragraphs)
     assert ("hoàn thành thêm 06 tiêu chí: 1; 2; 11; 12; 13; 18 và 09 chỉ tiêu: 1.1; 1.2; 2.1; 2.4; 11; "
             "12.1; 12.2; 13.3; 18.1 để nâng lên 15/19 tiêu chí và 49/57 chỉ tiêu") in body
+
+
+async def test_reports_screen_offers_word(demo_db, tmp_path):
+    from textual.widgets import Input, Static
+
+    from tests.screens.helpers import demo_app, open_section
+
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_section(pilot, "6")
+        screen.query_one("#kind").value = "plan"
+        screen.query_one("#format").value = ".docx"
+        await pilot.pause()
+        output = screen.query_one("#output", Input)
+        assert output.value.endswith("ke-hoach-2023.docx")
+        output.value = str(tmp_path / "ke-hoach-2023.docx")
+        await pilot.press("ctrl+e")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Word" in str(screen.query_one("#rep-result", Static).render())
+    assert "Dương Văn Cảnh" in docx.Document(str(tmp_path / "ke-hoach-2023.docx")).tables[-1].rows[0].cells[1].text
