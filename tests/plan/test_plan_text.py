@@ -97,3 +97,30 @@ async def test_officer_writes_the_plan_in_the_app_and_the_pdf_carries_it(tmp_pat
         assert needle in text, needle
     for demo_word in ("Tân Thạnh", "BQL XÂY DỰNG NTM", "TM. BQL NTM XÃ", "Dương Văn Cảnh"):
         assert demo_word not in text, demo_word
+
+
+def test_a_body_with_no_unit_stands_alone_in_bold_and_a_parent_is_regular(tmp_path, capsys):
+    import pdfplumber
+
+    from db.bootstrap import prepare
+    from db.services import plans
+
+    db = new_commune(tmp_path, capsys)
+    prepare(db, create=False)
+    plans.save_plan_document(get_commune(), 2023, {"parent_body": "UBND XÃ VĨNH HÒA", "issuer": ""})
+    close_database()
+    alone, under = tmp_path / "alone.pdf", tmp_path / "under.pdf"
+    assert run(capsys, "--db", str(db), "export", "plan", "--year", "2023", "-o", str(alone))[0] == 0
+    prepare(db, create=False)
+    plans.save_plan_document(get_commune(), 2023, {"issuer": "BQL XÂY DỰNG NTM"})
+    close_database()
+    assert run(capsys, "--db", str(db), "export", "plan", "--year", "2023", "-o", str(under))[0] == 0
+
+    def fonts(pdf, word):
+        with pdfplumber.open(pdf) as doc:
+            page = doc.pages[0]
+            words = [w for w in page.extract_words(extra_attrs=["fontname"]) if w["text"] == word]
+            return words[0]["fontname"]
+
+    assert "Bold" in fonts(alone, "VĨNH")
+    assert "Bold" not in fonts(under, "VĨNH") and "Bold" in fonts(under, "DỰNG")
