@@ -84,7 +84,8 @@ def title(info: DocInfo, styles: dict) -> list:
     from reportlab.platypus import Paragraph
 
     return [Paragraph(esc(info.doc_type), styles["doc_type"]),
-            Paragraph(esc(info.subject), styles["subject"])]
+            Paragraph(esc(info.subject), styles["subject"]),
+            _rule(styles["subject"], info.subject, 0.3, 50 * MM)]  # ND 30: a short rule under it
 
 
 def closing(info: DocInfo, styles: dict, lang: str) -> list:
