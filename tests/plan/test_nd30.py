@@ -44,3 +44,16 @@ def test_rule_under_subject_and_signature_with_text(demo_template, tmp_path, cap
             assert body.index(next(line for line in body if line.startswith("Nơi nhận"))) > 0, kind
     with pdfplumber.open(tmp_path / "plan.pdf") as doc:
         assert "Trên đây là kế hoạch" in doc.pages[-1].extract_text()
+
+
+def test_a_target_wraps_between_words(demo_template, tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    shutil.copy(demo_template, db)
+    pdf = tmp_path / "report.pdf"
+    assert run(capsys, "--db", str(db), "--today", "05/04/2023", "export", "report", "--year", "2023",
+               "--period", "2023", "-o", str(pdf)) == 0
+    with pdfplumber.open(pdf) as doc:
+        words = [w["text"] for page in doc.pages for w in page.extract_words()]
+    units = [w.lstrip("(").rstrip(");,.") for w in words if "/người" in w or "người/" in w]
+    assert "đồng/người/năm" in units
+    assert all(w in ("đồng/người/năm", "m2/người", "m²/người") for w in units), units  # none cut
