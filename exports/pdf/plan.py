@@ -120,6 +120,9 @@ def _schedule(job: Job) -> list:
                                              & (DeadlineRule.active == True)))  # noqa: E712
     out = []
     for rule in rules:
+        if rule.kind == "board_meeting":  # "ít nhất 01 lần/quý", not a day that June lacks
+            out.append(job.para("+ " + esc(job.t(f"meeting_{rule.frequency}", title=rule.title))))
+            continue
         out.append(job.para("+ " + esc(job.t(f"rule_{rule.frequency}", title=rule.title,
                                                day=rule.due_day, month=rule.due_month or "",
                                                latest=rule.latest_day or rule.due_day))))
