@@ -182,7 +182,7 @@ ITEMS = {
                         "trình đào tạo nghề gắn với việc làm; được tham gia và vay vốn ưu đãi từ các nguồn của "
                         "NHCSXH để hộ nghèo ở địa phương thoát nghèo bền vững theo tiêu chuẩn xét công nhận hộ nghèo "
                         "đa chiều theo Bộ tiêu chí mới.")],
-    "12.2": [("solution", "Tăng cường vận động mở lớp dạy nghề cho lao động tại nông thôn chưa qua đào tạo, "
+    "12.1": [("solution", "Tăng cường vận động mở lớp dạy nghề cho lao động tại nông thôn chưa qua đào tạo, "
                           "chuyển đổi ngành nghề tạo việc làm nhằm tăng thêm thu nhập cho hộ gia đình. Số lượng đào "
                           "tạo nghề, đào tạo chuyên môn nghiệp vụ tăng, kết hợp với trường Trung cấp Nghề, phòng "
                           "Kinh tế, phòng Lao động - Thương binh - Xã hội thị xã Tân Châu mở các lớp dạy nghề ngắn "
