@@ -290,6 +290,7 @@ def _read_indicators(node, errors: _Errors, indicator) -> list:
 def put_plan(commune, text: str, year: int | None = None, batch: str | None = None) -> int:
     """Replace the year's plan by the file's; returns the year. Nothing written on any error."""
     from db.changelog import create_logged, delete_logged, new_batch
+    from db.services.records import update_record
 
     commune = commune_of(commune)
     year, data = read_plan(text, commune, year)
@@ -309,18 +310,28 @@ def put_plan(commune, text: str, year: int | None = None, batch: str | None = No
         if data["indicators"] is not None:
             for row in PlanItem.select().where(PlanItem.plan == plan):
                 delete_logged(row, label=f"{row.indicator.code} / {year}", batch=batch)
-            for row in WorkItem.select().where(WorkItem.plan == plan):
+            # A work keeps its row (and so its deadline ID, W12, and what was recorded for it)
+            # when the file still has it: same indicator and title.
+            kept = list(WorkItem.select().where(WorkItem.plan == plan).order_by(WorkItem.position, WorkItem.id))
+            position = 0
+            for ind, items, works in data["indicators"]:
+                for work in works:
+                    fields = {"hamlet": "", "funding_note": "", "due_date": None, "status": "planned", "note": "",
+                              **work, "position": position}
+                    row = next((w for w in kept if w.indicator_id == ind.id and w.title == work.get("title")), None)
+                    if row is None:
+                        create_logged(WorkItem, label=f"{ind.code} / {year}", batch=batch, plan=plan,
+                                      indicator=ind, **fields)
+                    else:
+                        kept.remove(row)
+                        update_record(WorkItem, row.id, fields, label=f"{ind.code} / {year}", batch=batch)
+                    position += 1
+            for row in kept:
                 delete_logged(row, label=f"{row.indicator.code} / {year}", batch=batch)
             position = 0
             for ind, items, works in data["indicators"]:
                 for kind, text_, done in items:
                     create_logged(PlanItem, label=f"{ind.code} / {year}", batch=batch, plan=plan, indicator=ind,
                                   kind=kind, text=text_, done=done, position=position)
-                    position += 1
-            position = 0
-            for ind, items, works in data["indicators"]:
-                for work in works:
-                    create_logged(WorkItem, label=f"{ind.code} / {year}", batch=batch, plan=plan, indicator=ind,
-                                  position=position, **work)
                     position += 1
     return year

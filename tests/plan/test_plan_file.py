@@ -37,9 +37,22 @@ def test_demo_plan_round_trip_is_identical(demo_template, tmp_path, capsys):
     for needle in ("number: 249/KH-BQL", "date: 24/02/2023", "authority: TM. BQL NTM XÃ", "'12.1'",
                    "Nâng cấp đường cộ Núi Nổi", "to_chuc_ap: "):
         assert needle in text, needle
-    assert run(capsys, "--db", str(db), "plan", "put", str(one))[0] == 0
+    works_before = work_ids(db)
+    code, _, err = run(capsys, "--db", str(db), "plan", "put", str(one))
+    assert code == 0, err
     assert run(capsys, "--db", str(db), "plan", "get", "-o", str(two))[0] == 0
     assert two.read_text(encoding="utf-8") == text
+    assert work_ids(db) == works_before  # works keep their rows: their deadline IDs (W12) hold
+
+
+def work_ids(db) -> list[int]:
+    import sqlite3
+
+    from contextlib import closing
+
+    close_database()
+    with closing(sqlite3.connect(db)) as conn:
+        return [row[0] for row in conn.execute("SELECT id FROM work_item ORDER BY id")]
 
 
 def test_edited_file_changes_the_plan_and_a_bad_one_is_refused_with_its_lines(tmp_path, capsys):
