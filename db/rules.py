@@ -293,20 +293,32 @@ def count(statuses_by_criterion: Mapping[str, Mapping[str, str]]) -> Counts:
     return Counts(crit_met, len(statuses_by_criterion), ind_met, ind_total)
 
 
+def _projected(start: Mapping[str, Mapping[str, str]], targeted: set[str]) -> dict[str, dict[str, str]]:
+    return {crit: {code: (MET if code in targeted else status) for code, status in indicators.items()}
+            for crit, indicators in start.items()}
+
+
 def target_counts(start: Mapping[str, Mapping[str, str]],
-                  targeted_indicators: Iterable[str],
-                  targeted_criteria: Iterable[str] = ()) -> Counts:
+                  targeted_indicators: Iterable[str]) -> Counts:
     """The year's target: what was met at the start of the year plus what the plan targets.
 
-    A targeted indicator counts as met; a targeted criterion counts as met as a whole."""
+    Computed, never typed: a targeted indicator counts as met, and a criterion counts as
+    reached only when every applicable indicator of it is met or targeted."""
+    return count(_projected(start, set(targeted_indicators)))
+
+
+def newly_reached(start: Mapping[str, Mapping[str, str]],
+                  targeted_indicators: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The plan's "hoàn thành thêm": (criteria, indicators) not met at the start of the year
+    that the targets make met, in the order of `start`."""
     targeted = set(targeted_indicators)
-    crit_targets = set(targeted_criteria)
-    projected = {
-        crit: {code: (MET if code in targeted or crit in crit_targets else status)
-               for code, status in indicators.items()}
-        for crit, indicators in start.items()
-    }
-    return count(projected)
+    projected = _projected(start, targeted)
+    criteria = [crit for crit, indicators in start.items()
+                if criterion_status(indicators.values()) not in (MET, NA)
+                and criterion_status(projected[crit].values()) in (MET, NA)]
+    indicators = [code for statuses in start.values() for code, status in statuses.items()
+                  if code in targeted and status not in (MET, NA)]
+    return criteria, indicators
 
 
 def carry_forward(previous: Mapping[str, str]) -> dict[str, str]:

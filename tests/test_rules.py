@@ -84,9 +84,19 @@ def test_counts_and_targets():
     counts = rules.count(start)
     assert (counts.criteria_met, counts.criteria_total, counts.indicators_met, counts.indicators_total) \
         == (1, 3, 2, 5)
-    target = rules.target_counts(start, ["1.1", "1.2"], ["1"])
+    target = rules.target_counts(start, ["1.1", "1.2"])
     assert (target.criteria_met, target.indicators_met) == (2, 4)
+    assert rules.newly_reached(start, ["1.1", "1.2"]) == (["1"], ["1.1", "1.2"])
     assert counts.text() == "1/3 tiêu chí, 2/5 chỉ tiêu"
+
+
+def test_a_criterion_is_reached_only_when_every_indicator_is_met_or_targeted():
+    start = {"1": {"1.1": NOT_MET, "1.2": NOT_MET}, "2": {"2.1": MET}, "3": {"3.1": NOT_MET, "3.2": NA}}
+    # 1.1 alone leaves criterion 1 short; 3.1 completes criterion 3 (3.2 does not apply).
+    target = rules.target_counts(start, ["1.1", "3.1", "2.1"])
+    assert (target.criteria_met, target.indicators_met) == (2, 4)
+    assert rules.newly_reached(start, ["1.1", "3.1", "2.1"]) == (["3"], ["1.1", "3.1"])
+    assert rules.newly_reached(start, []) == ([], [])
 
 
 def test_target_describe():

@@ -44,12 +44,55 @@ def get_plan(commune: Commune, year: int) -> Plan | None:
     return Plan.get_or_none((Plan.commune == commune) & (Plan.year == year))
 
 
-def ensure_plan(commune: Commune, year: int, **fields) -> Plan:
+def ensure_plan(commune: Commune, year: int, batch: str | None = None, **fields) -> Plan:
+    """The year's plan, made when missing. Made without fields of its own (the app, the targets
+    command), it starts as a copy of the latest earlier plan's document fields and text, else
+    from the neutral template; made with fields (the demo loader), it starts empty."""
     commune = commune_of(commune)
     plan = get_plan(commune, year)
     if plan is None:
-        plan = create_logged(Plan, label=f"KH {year}", commune=commune, year=year, **fields)
+        start = {} if fields else _starting_fields(commune, year)
+        plan = create_logged(Plan, label=f"KH {year}", batch=batch, commune=commune, year=year,
+                             **start, **fields)
+        if not fields:
+            for key, (title, body) in _starting_sections(commune, year).items():
+                if body.strip():
+                    create_logged(PlanSection, label=f"KH {year}: {key}", batch=batch, plan=plan, key=key,
+                                  title=title, body=body, position=_position(key))
     return plan
+
+
+COPIED_FIELDS = ("issuing_body", "issuing_unit", "place", "signing_authority", "signer_title",
+                 "signer_position", "signer_name", "recipients")
+
+
+def _previous_plan(commune: Commune, year: int) -> Plan | None:
+    return (Plan.select().where((Plan.commune == commune) & (Plan.year < year))
+            .order_by(Plan.year.desc()).first())
+
+
+def _starting_fields(commune: Commune, year: int) -> dict:
+    previous = _previous_plan(commune, year)
+    return {name: getattr(previous, name) for name in COPIED_FIELDS} if previous else {}
+
+
+def _starting_sections(commune: Commune, year: int) -> dict[str, tuple[str, str]]:
+    """key → (title, body): the latest earlier plan's text, else the neutral template."""
+    from db.services.plan_template import NEUTRAL, SLOTS
+
+    previous = _previous_plan(commune, year)
+    if previous is not None:
+        rows = sections_for(previous)
+        if rows:
+            return {s.key: (s.title, s.body) for s in rows}
+    return {key: (SLOTS[key][1], NEUTRAL.get(key, "").format(year=year)) for key in SLOTS}
+
+
+def _position(key: str) -> int:
+    from db.services.plan_template import SLOTS
+
+    keys = list(SLOTS)
+    return keys.index(key) if key in keys else len(keys)
 
 
 def set_targets(plan: Plan, indicators: list[Indicator], criteria: list[Criterion]) -> None:
@@ -177,3 +220,213 @@ def toggle_plan_row(kind: str, record_id: int, expected_version: int | None = No
         work = get_record(WorkItem, record_id)
         edit_plan_work(record_id, {"status": "planned" if work.status == "done" else "done"},
                        expected_version=expected_version, batch=batch)
+
+
+# --- the year's targets: indicators marked in the app or with `ntm-tui targets` -----------------
+@dataclass(frozen=True)
+class TargetsView:
+    """The year's targets with what they add ("hoàn thành thêm") and the counts they lead to."""
+    year: int
+    targets: list[tuple[str, str]]  # (indicator code, content), in code order
+    new_criteria: list[str]
+    new_indicators: list[str]
+    start: rules.Counts
+    target: rules.Counts
+
+
+def targets_view(commune: Commune | int, year: int) -> TargetsView:
+    from db.services.status import year_status
+
+    status = year_status(commune, year, with_evidence=False)
+    criteria, indicators = status.newly_reached()
+    return TargetsView(year, [(i.code, i.content) for i in status.indicators() if i.targeted],
+                       criteria, indicators, status.start_counts,
+                       status.target_counts or status.start_counts)
+
+
+def _add_target(plan: Plan, indicator: Indicator, batch: str) -> None:
+    from db.changelog import log
+
+    row = PlanTarget.create(plan=plan, indicator=indicator)
+    label = f"{indicator.code} / {plan.year}"
+    log(row, "create", label=label, new=label, batch=batch,
+        commune_id=plan.commune_id)
+
+
+def _remove_target(row: PlanTarget, indicator: Indicator, year: int, batch: str) -> None:
+    from db.changelog import delete_logged
+
+    delete_logged(row, label=f"{indicator.code} / {year}", batch=batch)
+
+
+def change_targets(commune: Commune | int, year: int, add: list[str] = (), remove: list[str] = (),
+                   batch: str | None = None) -> TargetsView:
+    """Mark indicators (by code) as this year's targets, or unmark them; every code is checked
+    before anything is written, and the whole change is one batch (ctrl+z)."""
+    from db.changelog import new_batch
+    from db.services.communes import criteria_set_for_year
+    from db.services.results import find_indicator
+
+    commune = commune_of(commune)
+    batch = batch or new_batch()
+    with database.atomic():
+        cset = criteria_set_for_year(commune, year)
+        adding = [find_indicator(cset, code) for code in add]
+        removing = [find_indicator(cset, code) for code in remove]
+        plan = ensure_plan(commune, year, batch=batch) if adding else get_plan(commune, year)
+        if plan is not None:
+            held = {t.indicator_id: t for t in PlanTarget.select().where(
+                (PlanTarget.plan == plan) & PlanTarget.indicator.is_null(False))}
+            for indicator in removing:
+                if indicator.id in held:
+                    _remove_target(held.pop(indicator.id), indicator, year, batch)
+            for indicator in adding:
+                if indicator.id not in held:
+                    _add_target(plan, indicator, batch)
+                    held[indicator.id] = True
+    return targets_view(commune, year)
+
+
+def toggle_target(commune: Commune | int, year: int, indicator_id: int, batch: str | None = None) -> bool:
+    """The target key on an indicator: targeted this year ↔ not. Returns whether it now is."""
+    from db.changelog import new_batch
+    from db.services.records import get_record
+
+    commune = commune_of(commune)
+    batch = batch or new_batch()
+    with database.atomic():
+        indicator = get_record(Indicator, indicator_id)
+        plan = ensure_plan(commune, year, batch=batch)
+        row = PlanTarget.get_or_none((PlanTarget.plan == plan) & (PlanTarget.indicator == indicator))
+        if row is None:
+            _add_target(plan, indicator, batch)
+            return True
+        _remove_target(row, indicator, year, batch)
+        return False
+
+
+# --- the plan's text, part by part ---------------------------------------------------------------
+@dataclass(frozen=True)
+class SectionView:
+    key: str
+    place: str  # where it goes: bases, I.1, … (plan_template.SLOTS), "" for a key of an older plan
+    title: str
+    body: str
+    version: int | None  # None: not stored yet (the text a new plan would start from)
+
+
+def plan_sections(commune: Commune | int, year: int) -> list[SectionView]:
+    """Every part of the year's plan the officer writes, in the document's order: the stored
+    text, else (no plan yet) the text the plan will start from."""
+    from db.services.plan_template import SLOTS
+
+    commune = commune_of(commune)
+    plan = get_plan(commune, year)
+    if plan is None:
+        start = _starting_sections(commune, year)
+        return [SectionView(key, SLOTS.get(key, ("", ""))[0], *start.get(key, (SLOTS[key][1], "")), None)
+                for key in dict.fromkeys([*SLOTS, *start])]
+    rows = {s.key: s for s in sections_for(plan)}
+    out = []
+    for key in dict.fromkeys([*SLOTS, *rows]):
+        row = rows.get(key)
+        place, title = SLOTS.get(key, ("", ""))
+        out.append(SectionView(key, place, row.title if row else title, row.body if row else "",
+                               row.version if row else None))
+    return out
+
+
+def save_plan_section(commune: Commune | int, year: int, key: str, body: str, title: str | None = None,
+                      expected_version: int | None = None, batch: str | None = None) -> SectionView:
+    """One part's text (and title), written in one transaction; the plan is made when missing."""
+    from db.errors import ValidationError
+    from db.services.plan_template import SLOTS
+    from db.services.records import update_record
+
+    commune = commune_of(commune)
+    with database.atomic():
+        plan = ensure_plan(commune, year, batch=batch)
+        row = PlanSection.get_or_none((PlanSection.plan == plan) & (PlanSection.key == key))
+        if row is None and key not in SLOTS:
+            raise ValidationError("plan_section_unknown", key=key)
+        body = checked_text(body, "body", long=True)
+        title = checked_text(title if title is not None else (row.title if row else SLOTS[key][1]), "title")
+        if row is None:
+            row = create_logged(PlanSection, label=f"KH {year}: {key}", batch=batch, plan=plan, key=key,
+                                title=title, body=body, position=_position(key))
+        else:
+            update_record(PlanSection, row.id, {"title": title, "body": body}, label=f"KH {year}: {key}",
+                          expected_version=expected_version, batch=batch)
+            row = PlanSection.get_by_id(row.id)
+    return SectionView(key, SLOTS.get(key, ("", ""))[0], row.title, row.body, row.version)
+
+
+# --- the document's own fields -------------------------------------------------------------------
+@dataclass(frozen=True)
+class PlanDocument:
+    """The header and signature of the year's plan, as the officer writes them. Empty: the
+    commune's default (UBND XÃ …, TM. BQL NTM XÃ, …) is printed."""
+    parent_body: str  # cơ quan chủ quản, line 1 (regular)
+    issuer: str  # cơ quan ban hành, line 2 (bold); empty under a parent body: the parent alone
+    number: str  # 31/KH-UBND
+    place: str
+    date: date | None
+    title: str  # trích yếu
+    recipients: list[str]
+    authority: str  # TM. / KT. / Q. / TL. / TUQ. …
+    position: str  # PHÓ CHỦ TỊCH
+    note: str  # a further line over the name, e.g. CHỦ TỊCH UBND XÃ
+    name: str
+    version: int | None
+
+
+DOCUMENT_FIELDS = {"parent_body": "issuing_body", "issuer": "issuing_unit", "number": "number",
+                   "place": "place", "date": "doc_date", "title": "subject", "authority": "signing_authority",
+                   "position": "signer_title", "note": "signer_position", "name": "signer_name"}
+
+
+def _recipients(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def plan_document(commune: Commune | int, year: int) -> PlanDocument:
+    commune = commune_of(commune)
+    plan = get_plan(commune, year)
+    if plan is None:
+        start = _starting_fields(commune, year)
+        values = {key: start.get(column, "") for key, column in DOCUMENT_FIELDS.items()}
+        values["date"] = None
+        return PlanDocument(**values, recipients=_recipients(start.get("recipients", "")), version=None)
+    values = {key: getattr(plan, column) for key, column in DOCUMENT_FIELDS.items()}
+    return PlanDocument(**values, recipients=_recipients(plan.recipients), version=plan.version)
+
+
+def checked_document(values: dict) -> dict:
+    """The Plan columns for the document fields given (`values` keyed as PlanDocument); raises
+    on the first bad one."""
+    out: dict[str, object] = {}
+    for key, value in values.items():
+        if key == "recipients":
+            items = value if isinstance(value, (list, tuple)) else _recipients(str(value or ""))
+            out["recipients"] = "\n".join(checked_text(item, "recipients") for item in items)
+        elif key == "date":
+            out["doc_date"] = rules.parse_date(value) if value and not isinstance(value, date) else (value or None)
+        elif key in DOCUMENT_FIELDS:
+            out[DOCUMENT_FIELDS[key]] = checked_text(value, key, long=key == "title")
+    return out
+
+
+def save_plan_document(commune: Commune | int, year: int, values: dict, expected_version: int | None = None,
+                       batch: str | None = None) -> PlanDocument:
+    from db.services.records import update_record
+
+    commune = commune_of(commune)
+    changes = checked_document(values)
+    with database.atomic():
+        plan = get_plan(commune, year)
+        if plan is None:
+            plan = ensure_plan(commune, year, batch=batch)
+            expected_version = plan.version
+        update_record(Plan, plan.id, changes, label=f"KH {year}", expected_version=expected_version,
+                      batch=batch)
+    return plan_document(commune, year)

@@ -43,6 +43,7 @@ class IndicatorStatus:
     # carried from an earlier year was recorded under another kind and must be entered again.
     valid_from: date | None = None
     reenter: bool = False
+    start_status: str = rules.UNASSESSED  # at the end of the previous year
 
     @property
     def met(self) -> bool | None:
@@ -93,6 +94,11 @@ class YearStatus:
 
     def indicators(self) -> list[IndicatorStatus]:
         return [i for c in self.criteria for i in c.indicators]
+
+    def newly_reached(self) -> tuple[list[str], list[str]]:
+        """The criteria and indicators the year's targets add to the start ("hoàn thành thêm")."""
+        return rules.newly_reached(_statuses(self.criteria, lambda i: i.start_status),
+                                   [i.code for i in self.indicators() if i.targeted])
 
     def carried(self) -> bool:
         """Some result comes from an earlier year: the year's first edit writes them all as
@@ -227,15 +233,14 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
     counts = rules.count(_statuses(out, lambda i: i.status))
     prev_status = {i.id: (previous[i.id].status if i.id in previous else rules.UNASSESSED)
                    for i in indicators}
+    for crit in out:
+        for item in crit.indicators:
+            item.start_status = prev_status[item.id]
     start = _statuses(out, lambda i: prev_status[i.id])
     start_counts = rules.count(start)
     target = None
     if plan:
-        target = rules.target_counts(
-            start,
-            [i.code for i in indicators if i.id in targeted_ind],
-            [c.code for c in criteria if c.id in targeted_crit],
-        )
+        target = rules.target_counts(start, [i.code for i in indicators if i.id in targeted_ind])
     return YearStatus(commune.id, commune.name, year, cset.code, cset.name, out, counts,
                       start_counts, target, plan.id if plan else None)
 

@@ -63,6 +63,12 @@ def export_report(kind: str, commune_id: int, year: int, output: Path, period: s
     builder = importlib.import_module(f"exports.pdf.{kind}")
     info, story = builder.build(job)
     output = Path(output).expanduser()
+    if output.suffix.lower() == ".docx":  # the same document as a Word file, to edit before signing
+        from exports.docx import write_docx
+
+        with safe_target(output, overwrite) as tmp:
+            write_docx(tmp, info, story, family, job.lang)
+        return ExportResult(output, 0)
     with safe_target(output, overwrite) as tmp:
         pages = template.build(tmp, info, story, family, job.styles, job.lang)
     return ExportResult(output, pages)

@@ -60,7 +60,10 @@ def header(info: DocInfo, styles: dict, lang: str) -> list:
 
     body, national, motto = styles["hdr_body"], styles["hdr_national"], styles["hdr_motto"]
     unit = info.issuing_unit or info.issuing_body
-    left = [_field(info.issuing_body, body, HEADER_LEFT, HEADER_FIELD)]
+    # ND 30: the parent body (cơ quan chủ quản) in regular weight over the bold issuing body; a
+    # body with no parent stands alone, bold.
+    parent = styles["hdr_number"] if info.issuing_unit else body
+    left = [_field(info.issuing_body, parent, HEADER_LEFT, HEADER_FIELD)]
     if info.issuing_unit:
         left.append(_field(info.issuing_unit, body, HEADER_LEFT, HEADER_FIELD))
     left += [_rule(body, unit, 0.45, HEADER_LEFT), Spacer(1, 8)]  # room before the number line
@@ -81,7 +84,8 @@ def title(info: DocInfo, styles: dict) -> list:
     from reportlab.platypus import Paragraph
 
     return [Paragraph(esc(info.doc_type), styles["doc_type"]),
-            Paragraph(esc(info.subject), styles["subject"])]
+            Paragraph(esc(info.subject), styles["subject"]),
+            _rule(styles["subject"], info.subject, 0.3, 50 * MM)]  # ND 30: a short rule under it
 
 
 def closing(info: DocInfo, styles: dict, lang: str) -> list:

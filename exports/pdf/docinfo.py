@@ -71,6 +71,8 @@ def plan_info(commune: Commune, year: int, today: date, plan: Plan | None = ...)
         "recipients": recipients_list(plan.recipients) if plan.recipients.strip() else None,
     }
     info = replace(info, **{k: v for k, v in given.items() if v})
+    if plan.issuing_body:  # the officer's own header: a body with no unit under it stands alone
+        info = replace(info, issuing_unit=plan.issuing_unit)
     return replace(info, plan_number=info.number if plan.number else "", plan_date=plan.doc_date)
 
 

@@ -28,6 +28,14 @@ LABELS: dict[str, tuple[str, str]] = {
                     "{n_ind} chỉ tiêu: {ind} để nâng lên {counts}.",
                     "- By the end of {year}, reach {n_crit} more criteria: {crit} and {n_ind} more "
                     "indicators: {ind}, raising the total to {counts}."),
+    "plan_target_indicators": ("- Phấn đấu đến cuối năm {year} hoàn thành thêm {n_ind} chỉ tiêu: {ind} để "
+                               "nâng lên {counts}.",
+                               "- By the end of {year}, reach {n_ind} more indicators: {ind}, raising the "
+                               "total to {counts}."),
+    "plan_target_none": ("- Kế hoạch năm {year} chưa đề ra tiêu chí, chỉ tiêu nào phấn đấu đạt thêm; "
+                         "tiếp tục duy trì {counts}.",
+                         "- The {year} plan sets no further criterion or indicator to reach; "
+                         "{counts} are to be maintained."),
     "plan_criteria_tasks": ("Nhiệm vụ thực hiện các tiêu chí xã NTM", "Tasks per criterion"),
     "plan_criteria_intro": (
         "Phân công nhiệm vụ cụ thể cho cán bộ, công chức, các ngành phụ trách từng tiêu chí, chỉ "
@@ -44,6 +52,9 @@ LABELS: dict[str, tuple[str, str]] = {
                        "{title}: day {day} of month {month} of the quarter, at the latest day {latest};"),
     "rule_yearly": ("{title}: ngày {day} tháng {month}, chậm nhất ngày {latest};",
                     "{title}: {day}/{month}, at the latest day {latest};"),
+    "meeting_monthly": ("{title}: ít nhất 01 lần/tháng;", "{title}: at least once a month;"),
+    "meeting_quarterly": ("{title}: ít nhất 01 lần/quý;", "{title}: at least once a quarter;"),
+    "meeting_yearly": ("{title}: ít nhất 01 lần/năm;", "{title}: at least once a year;"),
     "plan_closing": ("Trên đây là kế hoạch {subject}./.", "This is the plan {subject}./."),
     "cell_cut": ("(xem ghi chú {n})", "(see note {n})"),
     "notes": ("Ghi chú:", "Notes:"),

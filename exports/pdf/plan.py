@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from db.models import DeadlineRule, Plan
-from db.rules import MET, NA, criterion_status, format_date
+from db.rules import format_date
 from db.services import plans
-from db.services.results import effective_results
 from db.services.status import YearStatus, year_status
 from exports.data import decisions, lead_rows
 from exports.pdf.common import Job, two_digits
@@ -12,32 +11,16 @@ from exports.pdf.docinfo import DocInfo, plan_info
 from exports.pdf.markup import esc, lines
 from exports.pdf.tables import data_table
 
-# Where each free-text section of the plan goes: the bases before part I, then parts I–IV.
-_PART = {"can_cu": "bases", "muc_dich": "purpose", "yeu_cau": "requirements", "che_do": "IV"}
+# Where each free-text part of the plan goes (db.services.plan_template.SLOTS): the bases before
+# part I, then parts I–IV and the closing line. A key of an older plan goes by its prefix.
+_PART = {"bases": "bases", "I.1": "purpose", "I.2": "requirements", "II.3": "intro", "IV": "IV",
+         "closing": "closing"}
 
 
-def _part(key: str) -> str:
-    return _PART.get(key) or ("III" if key.startswith("to_chuc") else "II")
-
-
-def _met(status: str) -> bool:
-    return status in (MET, NA)
-
-
-def _newly_targeted(job: Job, status: YearStatus) -> tuple[list[str], list[str]]:
-    """Targeted criteria and indicators not met at the start of the year ("hoàn thành thêm")."""
-    start = effective_results(job.commune, status.year - 1,
-                              [i.id for i in status.indicators()])
-    start_of = {i.id: (start[i.id].status if i.id in start else "") for i in status.indicators()}
-    indicators = [i.code for i in status.indicators() if i.targeted and not _met(start_of[i.id])]
-    targeted_codes = {i.code for i in status.indicators() if i.targeted}
-    criteria = []
-    for crit in status.criteria:
-        was_met = _met(criterion_status(start_of[i.id] for i in crit.indicators))
-        aims = crit.targeted or any(i.code in targeted_codes for i in crit.indicators)
-        if aims and not was_met:
-            criteria.append(crit.code)
-    return criteria, indicators
+def _part(section) -> str:
+    if section.place:
+        return _PART.get(section.place) or section.place.split(".")[0]
+    return "III" if section.key.startswith("to_chuc") else "II"
 
 
 def _requirements(job: Job, status: YearStatus, sections: list) -> list:
@@ -45,14 +28,23 @@ def _requirements(job: Job, status: YearStatus, sections: list) -> list:
     out = [job.para("- " + esc(line)) for s in sections for line in lines(s.body)[:1]]
     out.append(job.para(esc(job.t("plan_baseline", prev=y - 1, commune=job.commune.name,
                                   counts=_counts(job, status.start_counts)))))
-    criteria, indicators = _newly_targeted(job, status)
-    if status.target_counts:
-        out.append(job.para(esc(job.t(
-            "plan_target", year=y, n_crit=two_digits(len(criteria)), crit="; ".join(criteria),
-            n_ind=two_digits(len(indicators)), ind="; ".join(indicators),
-            counts=_counts(job, status.target_counts)))))
+    out.append(job.para(esc(_target_sentence(job, status))))
     out += [job.para("- " + esc(line)) for s in sections for line in lines(s.body)[1:]]
     return out
+
+
+def _target_sentence(job: Job, status: YearStatus) -> str:
+    """"Phấn đấu … hoàn thành thêm 02 tiêu chí: 5; 9 và 05 chỉ tiêu: …": the criteria and
+    indicators the targets make met, computed; said plainly when nothing is targeted."""
+    criteria, indicators = status.newly_reached()
+    counts = _counts(job, status.target_counts or status.start_counts)
+    if not indicators:
+        return job.t("plan_target_none", year=job.year, counts=counts)
+    if not criteria:
+        return job.t("plan_target_indicators", year=job.year, n_ind=two_digits(len(indicators)),
+                     ind="; ".join(indicators), counts=counts)
+    return job.t("plan_target", year=job.year, n_crit=two_digits(len(criteria)), crit="; ".join(criteria),
+                 n_ind=two_digits(len(indicators)), ind="; ".join(indicators), counts=counts)
 
 
 def _counts(job: Job, counts) -> str:
@@ -83,9 +75,11 @@ def _work_text(job: Job, w) -> str:
     return w.title + (f" ({'; '.join(details)})" if details else "")
 
 
-def _criteria_tasks(job: Job, plan: Plan, status: YearStatus, number: int) -> list:
-    out = [job.subheading(f"{number}. {job.t('plan_criteria_tasks')}"),
-           job.para(esc(job.t("plan_criteria_intro")))]
+def _criteria_tasks(job: Job, plan: Plan, status: YearStatus, number: int, intro: list) -> list:
+    title = intro[0].title if intro and intro[0].title else job.t("plan_criteria_tasks")
+    out = [job.subheading(f"{number}. {title}")]
+    out += [job.para(esc(line)) for s in intro for line in lines(s.body)] if intro \
+        else [job.para(esc(job.t("plan_criteria_intro")))]
     # The plan's items and works in one query each, not two per indicator.
     items: dict[int, list] = {}
     works: dict[int, list] = {}
@@ -126,6 +120,9 @@ def _schedule(job: Job) -> list:
                                              & (DeadlineRule.active == True)))  # noqa: E712
     out = []
     for rule in rules:
+        if rule.kind == "board_meeting":  # "ít nhất 01 lần/quý", not a day that June lacks
+            out.append(job.para("+ " + esc(job.t(f"meeting_{rule.frequency}", title=rule.title))))
+            continue
         out.append(job.para("+ " + esc(job.t(f"rule_{rule.frequency}", title=rule.title,
                                                day=rule.due_day, month=rule.due_month or "",
                                                latest=rule.latest_day or rule.due_day))))
@@ -137,7 +134,7 @@ def _schedule(job: Job) -> list:
 def _numbered(job: Job, sections: list) -> list:
     """Sections as "1. Title" followed by their lines as "- …" paragraphs."""
     out = []
-    for n, section in enumerate(sections, start=1):
+    for n, section in enumerate((s for s in sections if s.body.strip()), start=1):
         out.append(job.subheading(f"{n}. {section.title}"))
         out += job.dashes(section.body)
     return out
@@ -147,10 +144,11 @@ def build(job: Job) -> tuple[DocInfo, list]:
     plan = job.plan
     info = plan_info(job.commune, job.year, job.today, plan)
     status = year_status(job.commune, job.year, with_evidence=False)
-    sections = plans.sections_for(plan) if plan else []
     by_part: dict[str, list] = {}
-    for s in sections:
-        by_part.setdefault(_part(s.key), []).append(s)
+    for s in plans.plan_sections(job.commune, job.year):
+        if s.body.strip() or _part(s) == "intro":
+            by_part.setdefault(_part(s), []).append(s)
+    filled = {part: [s for s in found if s.body.strip()] for part, found in by_part.items()}
 
     story = [job.para(esc(line)) for s in by_part.get("bases", []) for line in lines(s.body)]
     story.append(job.heading(job.t("plan_part_I")))
@@ -162,16 +160,20 @@ def build(job: Job) -> tuple[DocInfo, list]:
     story.append(job.heading(job.t("plan_part_II")))
     story += _numbered(job, by_part.get("II", []))
     if plan:
-        story += _criteria_tasks(job, plan, status, len(by_part.get("II", [])) + 1)
+        story += _criteria_tasks(job, plan, status, len(filled.get("II", [])) + 1, filled.get("intro", []))
 
     story.append(job.heading(job.t("plan_part_III")))
     story += _numbered(job, by_part.get("III", []))
-    story += _assignment_table(job, status, len(by_part.get("III", [])) + 1)
+    story += _assignment_table(job, status, len(filled.get("III", [])) + 1)
 
     story.append(job.heading(job.t("plan_part_IV")))
     for s in by_part.get("IV", []):
         story += job.dashes(s.body)
     story += _schedule(job)
-    subject = info.subject[:1].lower() + info.subject[1:]
-    story.append(job.para(esc(job.t("plan_closing", subject=subject))))
+    closing = [line for s in by_part.get("closing", []) for line in lines(s.body)]
+    if closing:
+        story += [job.para(esc(line)) for line in closing]
+    else:
+        subject = info.subject[:1].lower() + info.subject[1:]
+        story.append(job.para(esc(job.t("plan_closing", subject=subject))))
     return info, story

@@ -56,7 +56,7 @@ def _indicator_table(job: Job, status: YearStatus) -> list:
     return [*job.table_heading(f"2. {job.t('report_indicators')}"),
             *data_table([job.t("col_code"), job.t("col_content"), job.t("col_target"),
                          job.t("col_value"), job.t("col_result"), job.t("col_lead_short")],
-                        rows, (12, 63, 20, 18, 20, 32), job.styles, centred=(0, 2, 3, 4),
+                        rows, (12, 55, 28, 18, 20, 32), job.styles, centred=(0, 2, 3, 4),
                         spans=spans, lang=job.lang)]
 
 

@@ -38,7 +38,16 @@ def build(path: Path, info: DocInfo, story: list, family: FontFamily, styles: di
     frame = Frame(LEFT, BOTTOM, FRAME_W, PAGE_H - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number(family))])
-    flowables = (blocks.header(info, styles, lang) + blocks.title(info, styles) + story
-                 + blocks.closing(info, styles, lang))
+    # The signature never stands alone on a page: the last lines of text go with it.
+    tail = 0
+    while tail < min(2, len(story)) and type(story[-1 - tail]).__name__ == "Paragraph":
+        tail += 1
+    closing = blocks.closing(info, styles, lang)
+    if tail:
+        from reportlab.platypus import KeepTogether
+
+        closing = [KeepTogether(story[len(story) - tail:] + closing)]
+    flowables = (blocks.header(info, styles, lang) + blocks.title(info, styles)
+                 + story[:len(story) - tail] + closing)
     doc.build(flowables)
     return doc.page

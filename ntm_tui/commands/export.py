@@ -37,5 +37,6 @@ def run(args, ctx) -> int:
     result = export_report(kind, commune.id, year, output, period=args.period,
                            font_path=ctx.config.font_path or None, lang=ctx.lang,
                            overwrite=args.overwrite, today=ctx.today)
-    print(t("export_done", path=result.path, pages=result.pages))
+    print(t("export_done", path=result.path, pages=result.pages) if result.pages
+          else t("export_done_docx", path=result.path))
     return 0

@@ -136,6 +136,8 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
             text.append(f" · {t('carried_from', year=s.result_year)}", style="dim")
         if s.note:
             text.append(f"\n{t('tf_note')}: {s.note}")
+        text.append(f"\n{t('detail_targeted' if s.targeted else 'detail_not_targeted', year=self.app.year)}",
+                    style="bold" if s.targeted else "dim")
         text.append(f"\n{t('col_lead')}: {s.lead or t('none')}")
         text.append(f"\n{t('provenance')}: {t('basis_' + p.basis) if p.basis else '?'}, "
                     f"{t('confidence')} {_level(p.confidence)}/{_level(p.target_confidence)}",

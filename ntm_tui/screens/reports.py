@@ -52,6 +52,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
     BINDINGS = [
         Binding("ctrl+e", "export", t("key_export"), id="reports_export"),
         Binding("ctrl+o", "app.import_results", t("key_import_results"), id="reports_import"),
+        Binding("ctrl+k", "edit_plan", t("key_plan_text"), id="reports_plan_text"),
         Binding("escape", "leave_field", t("key_leave_field"), id="reports_leave_field"),
     ]
 
@@ -66,12 +67,22 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
             yield field_row(t("rep_kind"), Select([(t(f"rep_kind_{k}"), k) for k in KINDS],
                                                   allow_blank=False, value="report", id="kind",
                                                   compact=True))
+            yield field_row(t("rep_format"), Select([("PDF", ".pdf"), ("Word (.docx)", ".docx")],
+                                                    allow_blank=False, value=".pdf", id="format",
+                                                    compact=True))
             yield field_row(t("rep_period"), text_input("", "period", t("rep_period_hint")))
             yield field_row(t("rep_output"), text_input("", "output"))
             yield BoxCheckbox(t("rep_overwrite"), id="overwrite", compact=True)
             yield Button(t("rep_export_button"), id="export", variant="primary", compact=True)
             yield Static("", id="rep-result")
         yield KeyBar()
+
+    def action_edit_plan(self) -> None:
+        """The year's plan text and document fields (a screen of its own)."""
+        from ntm_tui.screens.plan_text import PlanTextScreen
+
+        if self.app.commune_id is not None:
+            self.app.push_screen(PlanTextScreen())
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -101,7 +112,8 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         except NtmError:
             return
         output = self.query_one("#output", Input)
-        output.value = str(export_folder(self.app.ctx.config) / name)
+        suffix = selected(self.query_one("#format", Select)) or ".pdf"
+        output.value = str((export_folder(self.app.ctx.config) / name).with_suffix(suffix))
         self.loaded_path = output.value
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -147,7 +159,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
             return
         output = Path(text).expanduser()
         if not output.suffix:
-            output = output.with_suffix(".pdf")
+            output = output.with_suffix(selected(self.query_one("#format", Select)) or ".pdf")
         kind, year, ctx = self.kind(), self.app.year, self.app.ctx
         period = self.query_one("#period", Input).value.strip() if kind == "report" else None
         overwrite = self.query_one("#overwrite", BoxCheckbox).value
@@ -166,8 +178,10 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
 
     def exported(self, result) -> None:
         self.app.last_export = str(result.path)  # offered when marking a deadline submitted
-        self.say(t("rep_done", path=result.path, pages=result.pages))
-        self.notify(t("rep_done", path=result.path, pages=result.pages))
+        said = t("rep_done", path=result.path, pages=result.pages) if result.pages \
+            else t("rep_done_docx", path=result.path)
+        self.say(said)
+        self.notify(said)
 
 
 def refusal(error: Exception, lang: str) -> str:

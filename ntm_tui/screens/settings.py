@@ -195,9 +195,9 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
             self.say(error.message(lang), error=True)
 
         write(self, save, lambda saved: self.apply(config, saved.value,
-                                                   commune_fields["name"].strip()), refused)
+                                                   commune_fields["name"].strip(), plan_year), refused)
 
-    def apply(self, config, year: int, name: str) -> None:
+    def apply(self, config, year: int, name: str, plan_year: int | None = None) -> None:
         """Take the new settings into the running app (the database has them already)."""
         from db.context import set_user
         from ntm_tui.config import save_config
@@ -216,5 +216,6 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         # What is typed is what is stored now: the reload the change signal brings shows the
         # plan fields of the year now worked on.
         self.loaded = self.typed()
-        self.say(t("set_saved"))
-        self.notify(t("set_saved"))
+        said = t("set_saved_year", year=plan_year) if plan_year else t("set_saved")
+        self.say(said)
+        self.notify(said)

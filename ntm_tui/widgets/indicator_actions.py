@@ -14,6 +14,7 @@ INDICATOR_BINDINGS = [
     Binding("a", "assign", t("key_assign"), id="assign"),
     Binding("e", "add_evidence", t("key_evidence"), id="add_evidence"),
     Binding("i", "edit_definition", t("key_definition"), id="edit_definition"),
+    Binding("g", "toggle_target", t("key_target"), id="toggle_target"),
 ]
 
 
@@ -71,6 +72,26 @@ class IndicatorActions:
             if not saved.others and self.show_result(view):
                 saved.shown_by = self
             message = result_message(view, app.lang)
+            if not self.confirm(message):
+                app.notify(message, timeout=4)
+
+        write(self, toggle, done)
+
+    def action_toggle_target(self) -> None:
+        """The year's target: marked / unmarked at once, undone with ctrl+z."""
+        item = self._need_indicator()
+        if item is None:
+            return
+        app = self.app
+        commune_id, year, indicator_id, code = app.commune_id, app.year, item.id, item.code
+
+        def toggle(batch: str):
+            from db.services.plans import toggle_target
+
+            return toggle_target(commune_id, year, indicator_id, batch=batch)
+
+        def done(saved) -> None:
+            message = t("target_on" if saved.value else "target_off", code=code, year=year)
             if not self.confirm(message):
                 app.notify(message, timeout=4)
 

@@ -23,6 +23,16 @@ def text_of(path: Path) -> str:
     return flat(" ".join(page.extract_text() for page in PdfReader(path).pages))
 
 
+@lru_cache(maxsize=32)
+def body_text_of(path: Path) -> str:
+    """As `text_of`, without the page numbers (top of pages 2…): a paragraph cut by a page
+    break reads whole."""
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() for page in PdfReader(path).pages]
+    return flat(" ".join([pages[0]] + [re.sub(r"^\s*\d+\s", "", p) for p in pages[1:]]))
+
+
 def page_texts(path: Path) -> list[str]:
     import pdfplumber
 

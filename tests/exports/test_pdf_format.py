@@ -60,7 +60,7 @@ def test_plan_header_fonts_and_sizes(demo_pdfs):
     with pdfplumber.open(demo_pdfs["plan"]) as pdf:
         page = pdf.pages[0]
         expected = [  # text, face, size range: Nghị định 30, Phụ lục I
-            ("UBND XÃ TÂN THẠNH", "Bold", (13, 13)),
+            ("UBND XÃ TÂN THẠNH", "LiberationSerif", (13, 13)),  # cơ quan chủ quản: regular
             ("BQL XÂY DỰNG NTM", "Bold", (13, 13)),
             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bold", (12, 13)),
             ("Độc lập - Tự do - Hạnh phúc", "Bold", (13, 14)),
@@ -72,6 +72,7 @@ def test_plan_header_fonts_and_sizes(demo_pdfs):
             chars = _line(page, text)
             assert all(face in c["fontname"] for c in chars), text
             assert all(low - 0.1 <= c["size"] <= high + 0.1 for c in chars), text
+        assert not any("Bold" in c["fontname"] for c in _line(page, "UBND XÃ TÂN THẠNH"))
         # The issuing body on the left, the national title on the right.
         assert _line(page, "UBND XÃ")[0]["x0"] < _line(page, "CỘNG HÒA")[0]["x0"]
         # Rules under "BQL XÂY DỰNG NTM" and under the motto: two short horizontal lines.

