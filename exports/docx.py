@@ -175,6 +175,7 @@ def write_docx(path: Path, info: DocInfo, story: list, family, lang: str = "vi")
     doc.core_properties.author = info.issuing_body
     bold_fonts = {family.bold, family.bold_italic}
     italic_fonts = {family.italic, family.bold_italic}
+    _page_numbers(section)
     _header(doc, info, lang)
     for flowable in _flat(story):
         kind = type(flowable).__name__
@@ -184,6 +185,33 @@ def write_docx(path: Path, info: DocInfo, story: list, family, lang: str = "vi")
             _table(doc, flowable, bold_fonts, italic_fonts)
     _closing(doc, info, lang)
     doc.save(str(path))
+
+
+def _page_numbers(section) -> None:
+    """Nghị định 30: page numbers from page 2, centred in the top margin, 13 pt. The first page
+    has its own (empty) header; the others a PAGE field Word fills in."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    section.different_first_page_header_footer = True
+    para = section.header.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = para.add_run()
+    run.font.name, run.font.size = FONT, Pt(13)
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == "PAGE":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = " PAGE "
+        else:  # the value shown until Word updates the field
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
 
 
 def _flat(story: list):

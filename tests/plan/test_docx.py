@@ -36,6 +36,11 @@ def test_every_document_as_docx_carries_the_pdf_words(demo_template, tmp_path, c
         assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
         assert (round(section.top_margin.mm), round(section.left_margin.mm),
                 round(section.right_margin.mm)) == (20, 30, 15)
+        # Page numbers from page 2, centred at the top: a PAGE field, none on the first page
+        assert section.different_first_page_header_footer
+        numbered = section.header.paragraphs[0]
+        assert "PAGE" in numbered._p.xml and numbered.alignment == 1  # centred
+        assert "PAGE" not in section.first_page_header._element.xml
         texts = [p.text for p in document.paragraphs]
         for table in document.tables:
             for row in table.rows:
