@@ -165,7 +165,7 @@ class Trial:
         return state
 
     def run(self) -> dict:
-        done = self.run_command(["demo"])
+        done = self.run_command(["--db", str(self.db), "demo"])  # the demo goes to its own file unless --db
         assert done.returncode == 0, done.stderr
         with closing(sqlite3.connect(self.db)) as conn:
             start_id = conn.execute("SELECT max(id) FROM change_log").fetchone()[0]
