@@ -25,7 +25,7 @@ KINDS = (YESNO, ABSENCE, PERCENT, AMOUNT, COMPOUND)
 OPS = (">=", "<=", "==", ">", "<")
 
 _YES = {"dat", "co", "yes", "y", "true", "1", "x", "met"}
-_NO = {"khong dat", "chua dat", "no", "n", "false", "0", "not met", "chua"}
+_NO = {"khong dat", "chua dat", "khong", "no", "n", "false", "0", "not met", "chua"}  # "không": the message offers it
 
 
 def parse_number(text: str | float | int) -> float:

@@ -102,3 +102,11 @@ def test_a_criterion_is_reached_only_when_every_indicator_is_met_or_targeted():
 def test_target_describe():
     assert Target(rules.PERCENT, ">=", 72.5, "%").describe() == ">= 72,5%"
     assert Target(rules.AMOUNT, ">=", None, "triệu đồng/người/năm").describe() == ">= ? triệu đồng/người/năm"
+
+
+def test_yes_no_takes_the_words_its_message_offers():
+    """"Giá trị phải là Đạt/Không đạt (có/không)": each of those words is taken, any case."""
+    from db.rules import parse_yes_no
+
+    assert [parse_yes_no(w) for w in ("Đạt", "có", "CÓ", "dat")] == [True] * 4
+    assert [parse_yes_no(w) for w in ("Không đạt", "không", "Không", "chưa đạt")] == [False] * 4
