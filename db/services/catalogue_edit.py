@@ -164,6 +164,17 @@ def sync_thresholds(indicator: Indicator, by: str, targets: dict[str, dict], lab
     return len(rows) + len(targets)
 
 
+def _checked_kind(kind: str, current: str) -> str:
+    """A kind as typed ("Tỷ lệ", "percent") → its code; a compound one only from a set file,
+    where its parts are declared."""
+    new_kind = KIND_ALIASES.get(fold(kind), clean(kind))
+    if new_kind not in rules.KINDS:
+        raise ValidationError("choice_invalid", field="kind", value=kind)
+    if new_kind == rules.COMPOUND and current != rules.COMPOUND:
+        raise ValidationError("compound_in_file")
+    return new_kind
+
+
 def update_indicator(indicator_id: int, *, content: str | None = None, kind: str | None = None,
                      op: str | None = None, threshold: Any = _UNSET, unit: Any = _UNSET,
                      responsible: str | None = None, by_year: Any = None, by_group: Any = None,
@@ -180,12 +191,7 @@ def update_indicator(indicator_id: int, *, content: str | None = None, kind: str
         changes["content"] = _short(content, "content", required=True, limit=MAX_TEXT)
     new_kind = ind.kind
     if kind is not None:
-        new_kind = KIND_ALIASES.get(fold(kind), clean(kind))
-        if new_kind not in rules.KINDS:
-            raise ValidationError("choice_invalid", field="kind", value=kind)
-        if new_kind == rules.COMPOUND and ind.kind != rules.COMPOUND:
-            raise ValidationError("compound_in_file")  # its parts are declared in a set file
-        changes["kind"] = new_kind
+        new_kind = changes["kind"] = _checked_kind(kind, ind.kind)
     new_op = ind.op
     if op is not None:
         new_op = clean(op)
@@ -241,12 +247,7 @@ def update_version(indicator_id: int, valid_from: Any, *, content: str | None = 
         changes["content"] = _short(content, "content", required=True, limit=MAX_TEXT)
     new_kind = row.kind
     if kind is not None:
-        new_kind = KIND_ALIASES.get(fold(kind), clean(kind))
-        if new_kind not in rules.KINDS:
-            raise ValidationError("choice_invalid", field="kind", value=kind)
-        if new_kind == rules.COMPOUND and row.kind != rules.COMPOUND:
-            raise ValidationError("compound_in_file")
-        changes["kind"] = new_kind
+        new_kind = changes["kind"] = _checked_kind(kind, row.kind)
     if op is not None:
         if clean(op) not in rules.OPS:
             raise ValidationError("choice_invalid", field="op", value=op)
