@@ -219,6 +219,7 @@ def undo_batch(batch: str) -> list[ChangeLog]:
     entries = list(ChangeLog.select().where(ChangeLog.batch == batch).order_by(ChangeLog.id.desc()))
     undo = new_batch()
     written: list[ChangeLog] = []
+    results: dict[int, Model] = {}  # results reverted: their history follows (schema 8)
     with database.atomic():
         for entry in entries:
             model = tables.get(entry.table)
@@ -230,6 +231,8 @@ def undo_batch(batch: str) -> list[ChangeLog]:
                 changes = {entry.field: _from_text(field, entry.old)}
                 if isinstance(record, VersionedModel):
                     written += apply_changes(record, changes, label=entry.label, batch=undo)
+                    if entry.table == "result":
+                        results[record.id] = record
                 else:
                     setattr(record, entry.field, changes[entry.field])
                     record.save()
@@ -243,6 +246,9 @@ def undo_batch(batch: str) -> list[ChangeLog]:
                 restored = model.get_by_id(entry.record_id)
                 written.append(log(restored, "create", label=entry.label, batch=undo,
                                    commune_id=_commune_id(restored)))
+        from db import result_entries
+
+        result_entries.undo(batch, undo, list(results.values()))
     return written
 
 

@@ -38,3 +38,19 @@ def login_name() -> str:
 def set_user(name: str | None) -> None:
     global _user
     _user = (name or "").strip() or None
+
+
+_today = None
+
+
+def today():
+    """The day the session works on: `--today` / NTM_TUI_TODAY, else the calendar's. A result
+    entered without a data date holds from this day."""
+    from datetime import date
+
+    return _today or date.today()
+
+
+def set_today(day) -> None:
+    global _today
+    _today = day

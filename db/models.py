@@ -224,6 +224,28 @@ class Result(VersionedModel):
                    (("commune", "indicator", "year"), False))  # m0003: latest result per indicator
 
 
+class ResultEntry(BaseModel):
+    """One state of a result as written, with the day it holds from (m0008): the data date the
+    officer gave with it, else the day it was entered. Reports read a period as of its end."""
+    result = ForeignKeyField(Result, backref="entries", on_delete="CASCADE")
+    commune = ForeignKeyField(Commune, on_delete="CASCADE")
+    indicator = ForeignKeyField(Indicator, on_delete="CASCADE")
+    year = IntegerField()
+    status = CharField()
+    value = CharField(null=True)
+    numerator = FloatField(null=True)
+    denominator = FloatField(null=True)
+    data_date = DateField(null=True)
+    note = TextField(default="")
+    version = IntegerField()
+    holds_from = DateField()
+    entered_at = DateTimeField(default=now)
+    batch = CharField(default="", index=True)  # undoing the batch removes its entries
+
+    class Meta:
+        indexes = ((("commune", "year", "holds_from"), False),)
+
+
 # --- people and units ---------------------------------------------------------------
 
 class Unit(VersionedModel):
@@ -326,6 +348,8 @@ class WorkItem(VersionedModel):
     status = CharField(default="planned")  # planned, in_progress, done, cancelled
     note = TextField(default="")
     position = IntegerField(default=0)
+    cost = FloatField(null=True)  # đồng (m0009): the report's "nguồn lực huy động"
+    funding_source = CharField(default="")  # exports.report_parts.FUNDING_SOURCES, "" unknown
 
 
 # --- evidence -----------------------------------------------------------------------------
@@ -394,6 +418,18 @@ class Deadline(VersionedModel):
         indexes = ((("commune", "due_date"), False),)
 
 
+class ReportText(VersionedModel):
+    """The officer's own text of one part of a periodic report (m0009), kept per period
+    ("2026-H1", "2026-Q3", "2026-05", "2026")."""
+    commune = ForeignKeyField(Commune, on_delete="CASCADE")
+    period = CharField()
+    part = CharField()  # exports.report_parts.PARTS
+    body = TextField(default="")
+
+    class Meta:
+        indexes = ((("commune", "period", "part"), True),)
+
+
 # --- change log ---------------------------------------------------------------------------------
 
 class ChangeLog(BaseModel):
@@ -420,8 +456,8 @@ class ChangeLog(BaseModel):
 ALL_MODELS = [
     CriteriaSet, CriterionGroup, Criterion, Indicator, IndicatorThreshold,
     IndicatorVersion, IndicatorPart,
-    Commune, CommuneCriteriaSet, Setting, Result,
+    Commune, CommuneCriteriaSet, Setting, Result, ResultEntry,
     Unit, Member, Assignment, AssignmentSupport,
     Plan, PlanSection, PlanTarget, PlanItem, WorkItem,
-    EvidenceItem, DeadlineRule, Deadline, ChangeLog,
+    EvidenceItem, DeadlineRule, Deadline, ReportText, ChangeLog,
 ]

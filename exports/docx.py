@@ -159,8 +159,10 @@ def _table(doc, flowable, bold_fonts: set, italic_fonts: set) -> None:
     doc.add_paragraph()
 
 
-def write_docx(path: Path, info: DocInfo, story: list, family, lang: str = "vi") -> None:
-    """`story`: what a report builder returned (paragraphs, tables, page-break hints)."""
+def write_docx(path: Path, info: DocInfo, story: list, family, lang: str = "vi",
+               annex: list | None = None) -> None:
+    """`story`: what a report builder returned (paragraphs, tables, page-break hints); `annex`:
+    what follows the signature, from a new page."""
     from docx import Document
     from docx.shared import Mm, Pt
 
@@ -177,14 +179,23 @@ def write_docx(path: Path, info: DocInfo, story: list, family, lang: str = "vi")
     italic_fonts = {family.italic, family.bold_italic}
     _page_numbers(section)
     _header(doc, info, lang)
+    _story(doc, story, bold_fonts, italic_fonts)
+    _closing(doc, info, lang)
+    if annex:
+        from docx.enum.text import WD_BREAK
+
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _story(doc, annex, bold_fonts, italic_fonts)
+    doc.save(str(path))
+
+
+def _story(doc, story: list, bold_fonts: set, italic_fonts: set) -> None:
     for flowable in _flat(story):
         kind = type(flowable).__name__
         if kind == "Paragraph":
             _paragraph(doc, flowable, bold_fonts, italic_fonts)
         elif kind in ("Table", "LongTable"):
             _table(doc, flowable, bold_fonts, italic_fonts)
-    _closing(doc, info, lang)
-    doc.save(str(path))
 
 
 def _page_numbers(section) -> None:

@@ -56,6 +56,7 @@ def status_document(status: YearStatus) -> dict:
         "commune": status.commune_name,
         "year": status.year,
         "criteria_set": status.set_code,
+        "as_of": status.as_of.isoformat() if status.as_of else None,
         "criteria_met": status.counts.criteria_met,
         "criteria_total": status.counts.criteria_total,
         "indicators_met": status.counts.indicators_met,
@@ -81,7 +82,12 @@ def status_document(status: YearStatus) -> dict:
 
 def _summary(status: YearStatus, lang: str) -> list[str]:
     en = lang == "en"
-    lines = [(f"Year {status.year}: " if en else f"Năm {status.year}: ") + status.counts.text(lang),
+    when = ""
+    if status.as_of:
+        day = status.as_of.strftime("%d/%m/%Y")
+        when = f" (as of {day})" if en else f" (tính đến ngày {day})"
+    lines = [(f"Year {status.year}{when}: " if en else f"Năm {status.year}{when}: ")
+             + status.counts.text(lang),
              (f"Start of year (end of {status.year - 1}): " if en
               else f"Đầu năm (cuối năm {status.year - 1}): ") + status.start_counts.text(lang)]
     if status.target_counts:

@@ -42,7 +42,7 @@ class Context:
 
 
 def build_context(args) -> Context:
-    from db.context import set_user
+    from db.context import set_today, set_user
     from db.rules import parse_date
     from ntm_tui.paths import default_db_path
 
@@ -53,5 +53,6 @@ def build_context(args) -> Context:
     today_text = getattr(args, "today", None) or os.environ.get("NTM_TUI_TODAY")
     today = parse_date(today_text) if today_text else date.today()
     set_user(config.user_name or None)
+    set_today(today if today_text else None)
     return Context(db_path=db_path, db_explicit=explicit, lang=lang,
                    commune_name=getattr(args, "commune", None), today=today, config=config)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from db import rules
+from db import result_entries, rules
 from db.catalogue import ensure_default_catalogue
 from db.models import Commune, Criterion, Indicator, Result, database
 from db.services import deadlines, evidence, people, plans
@@ -274,6 +274,7 @@ def _baseline(commune: Commune, indicators: dict[str, Indicator]) -> None:
                          value_number=number, note=note, data_date=date(2022, 12, 31),
                          version=1, updated_by="demo"))
     Result.insert_many(rows).execute()
+    result_entries.record_loaded(commune.id)
 
 
 def build_demo() -> Commune:

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from db import rules
+from db.change_words import in_words, record_words, who
 from db.changelog import ChangeEntry, history
-from db.models import Commune, Criterion, Indicator, IndicatorPart, IndicatorVersion
+from db.models import Commune, Criterion, Indicator, IndicatorPart, IndicatorVersion, ResultEntry
 from db.services.catalogue_edit import verified_by
 from db.services.evidence import EvidenceView, list_evidence
 from db.services.plans import PlanItemView, WorkItemView, get_plan, items_for, works_for
@@ -44,6 +45,25 @@ class DefinitionVersion:
     in_force: bool  # the one the year shown is read under
 
 
+@dataclass(frozen=True)
+class ChangeLine:
+    """One change of the indicator, in words ("Giá trị: 65 % → 72,5 %")."""
+    at: datetime
+    who: str
+    record: str  # "Kết quả chỉ tiêu", "Công trình", …
+    what: str
+
+
+@dataclass(frozen=True)
+class ValueState:
+    """One state the result held, from the day it holds from (its history, schema 8)."""
+    year: int
+    holds_from: date
+    status: str
+    value: str
+    entered_on: date
+
+
 @dataclass
 class IndicatorDetail:
     status: IndicatorStatus
@@ -54,12 +74,28 @@ class IndicatorDetail:
     items: list[PlanItemView]
     works: list[WorkItemView]
     evidence: list[EvidenceView]
-    changes: list[ChangeEntry]
+    changes: list[ChangeLine]
     versions: list[DefinitionVersion] = field(default_factory=list)  # empty: never amended
+    states: list[ValueState] = field(default_factory=list)  # newest first
+
+
+def change_lines(entries: list[ChangeEntry], lang: str = "vi") -> list[ChangeLine]:
+    return [ChangeLine(e.at, who(e), record_words(e, lang), what)
+            for e, what in in_words(entries, lang)]
+
+
+def value_states(commune: Commune, indicator_id: int, limit: int = 12) -> list[ValueState]:
+    rows = (ResultEntry.select().where((ResultEntry.commune == commune)
+                                       & (ResultEntry.indicator == indicator_id))
+            .order_by(ResultEntry.year.desc(), ResultEntry.holds_from.desc(), ResultEntry.id.desc())
+            .limit(limit))
+    return [ValueState(r.year, r.holds_from, r.status, r.value or "",
+                       r.entered_at.date() if isinstance(r.entered_at, datetime) else r.holds_from)
+            for r in rows]
 
 
 def indicator_detail(commune: Commune, year: int, indicator_id: int,
-                     changes_limit: int = 30) -> IndicatorDetail:
+                     changes_limit: int = 30, lang: str = "vi") -> IndicatorDetail:
     commune = commune_of(commune)
     indicator = Indicator.get_by_id(indicator_id)
     criterion = Criterion.get_by_id(indicator.criterion_id)
@@ -76,8 +112,10 @@ def indicator_detail(commune: Commune, year: int, indicator_id: int,
         items=items_for(plan, indicator_id) if plan else [],
         works=works_for(plan, indicator_id) if plan else [],
         evidence=list_evidence(commune, year, indicator_id),
-        changes=history(commune.id, label_prefix=f"{indicator.code} /", limit=changes_limit),
+        changes=change_lines(history(commune.id, label_prefix=f"{indicator.code} /",
+                                     limit=changes_limit), lang),
         versions=definition_versions(indicator, year, commune.commune_group),
+        states=value_states(commune, indicator_id),
     )
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from db import rules
 from db.changelog import create_logged
+from db.errors import ValidationError
 from db.models import Commune, Criterion, Indicator, Plan, PlanItem, PlanSection, PlanTarget, WorkItem, database
 from db.services.records import checked_choice, checked_text
 from db.services.communes import commune_of
@@ -37,6 +38,34 @@ class WorkItemView:
     note: str
     version: int
     indicator_id: int | None = None
+    cost: float | None = None  # đồng
+    funding_source: str = ""  # FUNDING_SOURCES
+
+
+# Where a work's money comes from (m0009): the report sums "nguồn lực huy động" by these.
+FUNDING_SOURCES = {
+    "ngan_sach_tw": ("Ngân sách trung ương", "Central budget"),
+    "ngan_sach_tinh": ("Ngân sách tỉnh", "Provincial budget"),
+    "ngan_sach_xa": ("Ngân sách xã", "Commune budget"),
+    "tin_dung": ("Vốn tín dụng", "Credit"),
+    "doanh_nghiep": ("Doanh nghiệp", "Businesses"),
+    "nhan_dan": ("Nhân dân đóng góp", "People's contributions"),
+    "khac": ("Nguồn khác", "Other sources"),
+}
+
+
+def funding_label(source: str, lang: str = "vi") -> str:
+    pair = FUNDING_SOURCES.get(source, ("", ""))
+    return pair[1] if lang == "en" else pair[0]
+
+
+def _cost(value) -> float | None:
+    if value is None or value == "":
+        return None
+    number = rules.parse_number(value)
+    if number < 0:
+        raise ValidationError("value_negative", value=value)
+    return number
 
 
 def get_plan(commune: Commune, year: int) -> Plan | None:
@@ -119,7 +148,7 @@ def add_item(plan: Plan, indicator: Indicator, kind: str, text: str, batch: str 
 
 def add_work(plan: Plan, indicator: Indicator, title: str, hamlet: str = "", funding_note: str = "",
              due_date: date | str | None = None, status: str = "planned", note: str = "",
-             batch: str | None = None) -> WorkItem:
+             batch: str | None = None, cost=None, funding_source: str = "") -> WorkItem:
     position = WorkItem.select().where(WorkItem.plan == plan).count()
     return create_logged(
         WorkItem, label=f"{indicator.code} / {plan.year}", batch=batch, plan=plan, indicator=indicator,
@@ -127,7 +156,8 @@ def add_work(plan: Plan, indicator: Indicator, title: str, hamlet: str = "", fun
         funding_note=checked_text(funding_note, "funding_note", long=True),
         due_date=rules.parse_date(due_date) if due_date else None,
         status=checked_choice(status, "status", WORK_STATUSES), note=checked_text(note, "note", long=True),
-        position=position)
+        position=position, cost=_cost(cost),
+        funding_source=checked_choice(funding_source, "funding_source", ("", *FUNDING_SOURCES)))
 
 
 def items_for(plan: Plan, indicator_id: int | None = None) -> list[PlanItemView]:
@@ -143,7 +173,7 @@ def works_for(plan: Plan, indicator_id: int | None = None) -> list[WorkItemView]
     if indicator_id is not None:
         query = query.where(WorkItem.indicator == indicator_id)
     return [WorkItemView(w.id, w.indicator.code, w.title, w.hamlet, w.funding_note, w.due_date,
-                         w.status, w.note, w.version, w.indicator_id)
+                         w.status, w.note, w.version, w.indicator_id, w.cost, w.funding_source)
             for w in query.order_by(WorkItem.position, WorkItem.id)]
 
 
@@ -184,17 +214,19 @@ def edit_plan_item(item_id: int, text: str | None = None, done: bool | None = No
 
 def add_plan_work(commune: Commune | int, year: int, indicator_id: int, title: str, hamlet: str = "",
                   funding_note: str = "", due_date: date | None = None, status: str = "planned",
-                  batch: str | None = None) -> int:
+                  batch: str | None = None, cost=None, funding_source: str = "") -> int:
     """A work (công trình) for an indicator in the year's plan (made when missing)."""
     with database.atomic():
         plan, indicator = _plan_and_indicator(commune, year, indicator_id)
         return add_work(plan, indicator, title, hamlet=hamlet, funding_note=funding_note,
-                        due_date=due_date, status=status, batch=batch).id
+                        due_date=due_date, status=status, batch=batch, cost=cost,
+                        funding_source=funding_source).id
 
 
 def edit_plan_work(work_id: int, changes: dict, expected_version: int | None = None,
                    batch: str | None = None) -> None:
-    """`changes`: any of title, hamlet, funding_note, due_date (a date or None), status."""
+    """`changes`: any of title, hamlet, funding_note, due_date (a date or None), status, cost,
+    funding_source."""
     from db.services.records import get_record, update_record
 
     work = get_record(WorkItem, work_id)
@@ -202,7 +234,9 @@ def edit_plan_work(work_id: int, changes: dict, expected_version: int | None = N
               "hamlet": lambda v: checked_text(v, "hamlet"),
               "funding_note": lambda v: checked_text(v, "funding_note", long=True),
               "due_date": lambda v: rules.parse_date(v) if v else None,
-              "status": lambda v: checked_choice(v, "status", WORK_STATUSES)}
+              "status": lambda v: checked_choice(v, "status", WORK_STATUSES),
+              "cost": _cost,
+              "funding_source": lambda v: checked_choice(v or "", "funding_source", ("", *FUNDING_SOURCES))}
     checked = {name: checks[name](value) for name, value in changes.items() if name in checks}
     update_record(WorkItem, work_id, checked, label=f"{work.indicator.code} / {work.plan.year}",
                   expected_version=expected_version, batch=batch)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from peewee import fn
 
-from db import rules
+from db import result_entries, rules
 from db.changelog import apply_changes, new_batch
 from db.errors import ConflictError, NotFoundError, ValidationError
 from db.models import (
@@ -305,8 +305,12 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
         if toggle:  # the year's row holds the result in force (carried forward if need be)
             changes["status"] = rules.NOT_MET if row.status == rules.MET else rules.MET
         # apply_changes leaves the row as written (fields, version, time, user): no re-read
-        apply_changes(row, changes, label=f"{indicator.code} / {year}",
-                      expected_version=expected_version, batch=batch or new_batch())
+        batch = batch or new_batch()
+        logged = apply_changes(row, changes, label=f"{indicator.code} / {year}",
+                               expected_version=expected_version, batch=batch)
+        if logged:  # the state it leaves, from the data date given with this edit, else today
+            dated = row.data_date if any(e.field == "data_date" for e in logged) else None
+            result_entries.record(row, batch, dated)
     return view(row, indicator.code)
 
 

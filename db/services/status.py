@@ -10,7 +10,7 @@ from peewee import JOIN, Case, fn
 from db import rules
 from db.models import (
     Assignment, Commune, Criterion, CriterionGroup, EvidenceItem, Indicator, IndicatorPart,
-    IndicatorThreshold, IndicatorVersion, Member, Plan, PlanTarget, Result,
+    IndicatorThreshold, IndicatorVersion, Member, Plan, PlanTarget, Result, ResultEntry,
 )
 from db.services.communes import commune_of, criteria_set_for_year
 from db.services.results import definition_for, kind_changed, target_for
@@ -44,6 +44,9 @@ class IndicatorStatus:
     valid_from: date | None = None
     reenter: bool = False
     start_status: str = rules.UNASSESSED  # at the end of the previous year
+    # Read as of a day (a report's period end): the day the result shown was entered, when that
+    # was after the day read (the officer dated it back on purpose; the report says so).
+    entered_later: date | None = None
 
     @property
     def met(self) -> bool | None:
@@ -91,6 +94,7 @@ class YearStatus:
     start_counts: rules.Counts  # end of the previous year
     target_counts: rules.Counts | None  # the plan's aim for this year
     plan_id: int | None
+    as_of: date | None = None  # None: as the data stands now
 
     def indicators(self) -> list[IndicatorStatus]:
         return [i for c in self.criteria for i in c.indicators]
@@ -136,7 +140,37 @@ def _results_now_and_before(commune: Commune, year: int, cset) -> tuple[dict, di
     return now, before
 
 
-def year_status(commune: Commune, year: int, with_evidence: bool = True) -> YearStatus:
+def _results_as_of(commune: Commune, year: int, cset, as_of: date) -> tuple[dict, dict]:
+    """`_results_now_and_before` as the data stood on `as_of`: per indicator, the latest state
+    (by year, then the day it holds from, then entry order) holding by that day. A state
+    entered after `as_of` but dated back before it counts: the report marks it."""
+    in_set = Indicator.select(Indicator.id).join(Criterion).where(Criterion.criteria_set == cset)
+    now: dict = {}
+    before: dict = {}
+    for row in (ResultEntry.select(ResultEntry.result.alias("id"),
+                                   ResultEntry.indicator.alias("indicator_id"), ResultEntry.year,
+                                   ResultEntry.status, ResultEntry.value, ResultEntry.numerator,
+                                   ResultEntry.denominator, ResultEntry.data_date,
+                                   ResultEntry.note, ResultEntry.version, ResultEntry.entered_at)
+                .where((ResultEntry.commune == commune) & ResultEntry.indicator.in_(in_set)
+                       & (ResultEntry.year <= year) & (ResultEntry.holds_from <= as_of))
+                .order_by(ResultEntry.year, ResultEntry.holds_from, ResultEntry.id).namedtuples()):
+        if row.year < year:
+            before[row.indicator_id] = row
+        now[row.indicator_id] = row  # ascending: the last one holds on `as_of`
+    return now, before
+
+
+def _entered_on(row) -> date | None:
+    at = getattr(row, "entered_at", None)
+    if at is None:
+        return None
+    return at.date() if hasattr(at, "date") else date.fromisoformat(str(at)[:10])
+
+
+def year_status(commune: Commune, year: int, with_evidence: bool = True,
+                as_of: date | None = None) -> YearStatus:
+    """`as_of`: the results as they stood on that day (a report's period end), not as now."""
     commune = commune_of(commune)
     cset = criteria_set_for_year(commune, year)
     # Only the columns shown, as named tuples, not model rows: this runs on every space press.
@@ -163,7 +197,8 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
     for row in (IndicatorPart.select().join(Indicator).join(Criterion)
                 .where(Criterion.criteria_set == cset)):
         parts[row.indicator_id].append(row)
-    results, previous = _results_now_and_before(commune, year, cset)
+    results, previous = (_results_as_of(commune, year, cset, as_of) if as_of
+                         else _results_now_and_before(commune, year, cset))
     stale = kind_changed({i: r.year for i, r in results.items() if i in versions}, year, versions) \
         if versions else set()
 
@@ -217,6 +252,8 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
             targeted=ind.id in targeted_ind, verified=ind.verified, confidence=ind.confidence,
             lead=lead[0], lead_id=lead[1], evidence_total=ev[0], evidence_done=ev[1],
             valid_from=definition.valid_from, reenter=reenter,
+            entered_later=later if as_of and res and (later := _entered_on(res)) and later > as_of
+            else None,
         ))
     out: list[CriterionStatus] = []
     for crit in criteria:
@@ -242,7 +279,7 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True) -> Year
     if plan:
         target = rules.target_counts(start, [i.code for i in indicators if i.id in targeted_ind])
     return YearStatus(commune.id, commune.name, year, cset.code, cset.name, out, counts,
-                      start_counts, target, plan.id if plan else None)
+                      start_counts, target, plan.id if plan else None, as_of)
 
 
 def with_result(status: YearStatus, result) -> YearStatus | None:

@@ -36,10 +36,11 @@ def check_kind(kind: str) -> str:
 
 def export_report(kind: str, commune_id: int, year: int, output: Path, period: str | None = None,
                   font_path: str | None = None, lang: str = "vi", overwrite: bool = False,
-                  today: date | None = None) -> ExportResult:
+                  today: date | None = None, annex: bool = False) -> ExportResult:
     """Build one report of `kind` for a commune and year into `output` (a .pdf path).
 
-    `period` (report only): "2023-03", "2023-Q1" or "2023". `today` dates a report (the
+    `period` (report only): "2023-03", "2023-Q1", "2023-H1" or "2023"; `annex`: a report
+    carries the table of every indicator after its signature. `today` dates a report (the
     export date); a plan carries its own date. Raises NtmError for bad input."""
     from db.errors import NotFoundError
     from db.models import Commune
@@ -59,7 +60,7 @@ def export_report(kind: str, commune_id: int, year: int, output: Path, period: s
     parsed = parse_period(period, year) if kind == "report" or period else None
     family = register_family(font_path or None)
     job = Job(commune, year, today or date.today(), "en" if lang == "en" else "vi",
-              make_styles(family), parsed)
+              make_styles(family), parsed, with_annex=annex)
     builder = importlib.import_module(f"exports.pdf.{kind}")
     info, story = builder.build(job)
     output = Path(output).expanduser()
@@ -67,8 +68,8 @@ def export_report(kind: str, commune_id: int, year: int, output: Path, period: s
         from exports.docx import write_docx
 
         with safe_target(output, overwrite) as tmp:
-            write_docx(tmp, info, story, family, job.lang)
+            write_docx(tmp, info, story, family, job.lang, annex=job.annex)
         return ExportResult(output, 0)
     with safe_target(output, overwrite) as tmp:
-        pages = template.build(tmp, info, story, family, job.styles, job.lang)
+        pages = template.build(tmp, info, story, family, job.styles, job.lang, annex=job.annex)
     return ExportResult(output, pages)

@@ -1,7 +1,7 @@
 """What every report builder receives, and the paragraph helpers they share."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -20,6 +20,8 @@ class Job:
     lang: str
     styles: dict
     period: Period | None = None
+    with_annex: bool = False  # a report's "Phụ lục: kết quả từng chỉ tiêu", after the signature
+    annex: list = field(default_factory=list)  # what the builder put there
 
     @cached_property
     def plan(self):

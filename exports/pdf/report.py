@@ -1,20 +1,27 @@
-"""Báo cáo: progress over a month, a quarter or a year."""
+"""Báo cáo: the periodic report a commune sends upward (month, quarter, six months, year).
+
+It reads the results as they stood at the period's end (their history, schema 8), so a report
+exported again later says what it said when it was sent; a value the officer entered later but
+dated inside the period is printed and said to be entered later. Its parts follow the usual NTM
+report: I. Kết quả thực hiện (direction, communication, the criteria set, resources), II.
+Tồn tại, hạn chế, III. Phương hướng, IV. Kiến nghị; each generated part is followed by the
+officer's own text for the period, and the commune's template says which parts a kind of report
+has. Working lists (the change log, evidence gaps, the commune's own deadlines) stay out.
+"""
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import timedelta
 
 from db import rules
-from db.changelog import ChangeEntry, history
-from db.services import deadlines, plans
+from db.services import plans, report_texts
+from db.services.result_history import IndicatorChange, compare
 from db.services.status import YearStatus, year_status
-from exports.data import evidence_groups
-from exports.pdf.common import Job
+from exports.pdf.common import Job, two_digits
 from exports.pdf.docinfo import DocInfo, plan_reference, report_info
-from exports.pdf.markup import esc
+from exports.pdf.markup import esc, lines
 from exports.pdf.tables import data_table
 
-_TABLES = ("result", "plan_item", "work_item", "evidence_item", "assignment", "deadline",
-           "plan_target", "indicator")
+_ROMAN = ("I", "II", "III", "IV", "V")
 
 
 def target_text(target: rules.Target, lang: str) -> str:
@@ -26,159 +33,198 @@ def _status_word(job: Job, status: str) -> str:
     return job.t(f"status_{status}")
 
 
-def _overview(job: Job, status: YearStatus) -> list:
-    rows = [(job.t("at_start", prev=job.year - 1), status.start_counts),
-            (job.t("at_now"), status.counts)]
+def _counts(job: Job, c: rules.Counts) -> str:
+    return job.t("counts_comma", cm=c.criteria_met, ct=c.criteria_total, im=c.indicators_met,
+                 it=c.indicators_total)
+
+
+def _delta_phrase(job: Job, now: rules.Counts, start: rules.Counts) -> str:
+    """"tăng 01 tiêu chí, 03 chỉ tiêu" — only the numbers that moved, in the direction they moved."""
+    phrases = []
+    for moved, noun in ((now.criteria_met - start.criteria_met, job.t("noun_criteria")),
+                        (now.indicators_met - start.indicators_met, job.t("noun_indicators"))):
+        if moved:
+            phrases.append(job.t("delta_up" if moved > 0 else "delta_down",
+                                 n=two_digits(abs(moved)), noun=noun))
+    return ", ".join(phrases)
+
+
+def summary(job: Job, status: YearStatus) -> list[str]:
+    """The sentences of I.3's opening, each one true to the numbers it states."""
+    day = rules.format_date(job.period.end)
+    out = [job.t("rep_sum_now", day=day, counts=_counts(job, status.counts),
+                 year=job.year, start=_counts(job, status.start_counts))]
+    moved = _delta_phrase(job, status.counts, status.start_counts)
+    out.append(job.t("rep_sum_moved", moved=moved) if moved else job.t("rep_sum_same"))
+    targeted = [i for i in status.indicators() if i.targeted]
+    if not targeted:
+        out.append(job.t("rep_sum_no_targets", year=job.year))
+        return out
     if status.target_counts:
-        rows.append((job.t("at_target", year=job.year), status.target_counts))
-    out = [job.subheading(f"1. {job.t('report_overview')}"),
-           job.para(esc(job.t("report_counts", counts=job.t(
-               "counts_and", cm=status.counts.criteria_met, ct=status.counts.criteria_total,
-               im=status.counts.indicators_met, it=status.counts.indicators_total))))]
-    out += data_table([job.t("col_milestone"), job.t("col_criteria_met"),
-                       job.t("col_indicators_met")],
-                      [(name, f"{c.criteria_met}/{c.criteria_total}",
-                        f"{c.indicators_met}/{c.indicators_total}") for name, c in rows],
-                      (90, 37, 38), job.styles, centred=(1, 2), lang=job.lang)
+        out.append(job.t("rep_sum_target", year=job.year, counts=_counts(job, status.target_counts)))
+    met = sum(1 for i in targeted if i.status in (rules.MET, rules.NA))
+    if met == len(targeted):
+        out.append(job.t("rep_sum_targets_all", n=two_digits(len(targeted))))
+    else:
+        out.append(job.t("rep_sum_targets_some", n=two_digits(len(targeted)), met=two_digits(met),
+                         left=two_digits(len(targeted) - met)))
     return out
 
 
-def _indicator_table(job: Job, status: YearStatus) -> list:
-    rows, spans = [], []
-    for crit in status.criteria:
-        spans.append(len(rows))
-        rows.append((f"{job.t('criterion')} {crit.code}: {crit.name} "
-                     f"({crit.indicators_met}/{len(crit.indicators)}; {_status_word(job, crit.status)})",))
-        for ind in crit.indicators:
-            rows.append((ind.code, ind.content, target_text(ind.target, job.lang),
-                         rules.group_thousands(ind.value),
-                         _status_word(job, ind.status), ind.lead))
-    return [*job.table_heading(f"2. {job.t('report_indicators')}"),
-            *data_table([job.t("col_code"), job.t("col_content"), job.t("col_target"),
-                         job.t("col_value"), job.t("col_result"), job.t("col_lead_short")],
-                        rows, (12, 55, 28, 18, 20, 32), job.styles, centred=(0, 2, 3, 4),
-                        spans=spans, lang=job.lang)]
+def _criteria_table(job: Job, status: YearStatus) -> list:
+    start = {c.code: c for c in status.criteria}
+    rows = [(c.code, c.name, f"{c.indicators_met}/{len(c.indicators)}", _status_word(job, c.status))
+            for c in start.values()]
+    return data_table([job.t("col_criterion_no"), job.t("col_criterion"), job.t("col_indicators_met"),
+                       job.t("col_result")], rows, (12, 95, 30, 28), job.styles, centred=(0, 2, 3),
+                      lang=job.lang)
 
 
-def _changes(job: Job) -> list[ChangeEntry]:
-    period = job.period
-    since = datetime.combine(period.start, time.min)
-    until = datetime.combine(period.end, time.max)
-    return [c for c in reversed(history(job.commune.id, since=since))
-            if c.at <= until and c.table in _TABLES]
+def change_line(job: Job, c: IndicatorChange) -> str:
+    """"Chỉ tiêu 12.2 (…): Chưa đạt → Đạt (20 % → 30 %)" with the later entry said."""
+    verdict = f"{_status_word(job, c.before_status)} → {_status_word(job, c.after_status)}"
+    values = f"{c.before or job.t('rep_none_before')} → {c.after}"
+    text = f"{job.t('indicator')} {c.code} ({c.content}): "
+    text += values if c.before_status == c.after_status else \
+        (f"{verdict} ({values})" if values != verdict else verdict)
+    if c.entered_later:
+        text += " " + job.t("rep_entered_later", day=rules.format_date(c.data_date)
+                            if c.data_date else "", entered=rules.format_date(c.entered_later))
+    return text
 
 
-def _change_text(job: Job, c: ChangeEntry) -> str:
-    if c.action != "update":
-        return job.t(f"action_{c.action}")
-    old, new = c.old or "", c.new or ""
-    if c.field == "status":
-        old, new = _status_word(job, old) if old else "", _status_word(job, new)
-    return f"{job.t('field_' + c.field, c.field) if c.field else ''}: {old} → {new}".strip(": ")
-
-
-def _changes_part(job: Job) -> list:
-    out = job.table_heading(f"3. {job.t('report_changes')}")
-    changes = _changes(job)
+def _changes(job: Job, status: YearStatus) -> list:
+    eve = year_status(job.commune, job.year, with_evidence=False,
+                      as_of=job.period.start - timedelta(days=1))
+    changes = compare(eve, status, job.lang)
     if not changes:
-        return out + [job.para(esc(job.t("report_no_changes")))]
-    rows = [(c.at.strftime("%d/%m/%Y"), f"{job.t('table_' + c.table, c.table)}: {c.label}",
-             _change_text(job, c), c.user) for c in changes]
-    return out + data_table([job.t("col_date"), job.t("col_record"), job.t("col_change"),
-                             job.t("col_user")], rows, (20, 60, 60, 25), job.styles,
-                            centred=(0,), lang=job.lang)
+        return [job.para(esc(job.t("rep_no_changes", period=job.period.text(job.lang))))]
+    out = [job.para(esc(job.t("rep_changes_intro", period=job.period.text(job.lang))))]
+    return out + [job.para("- " + esc(change_line(job, c))) for c in changes]
 
 
-def _works_part(job: Job) -> list:
-    out = job.table_heading(f"4. {job.t('report_works')}")
-    works = plans.works_for(job.plan) if job.plan else []
-    if not works:
-        return out + [job.para(esc(job.t("report_no_works")))]
-    rows = []
-    for w in works:
-        state = job.t(f"work_{w.status}")
-        if w.due_date and w.due_date < job.today and w.status not in ("done", "cancelled"):
-            state += f" ({job.t('overdue')})"
-        rows.append((w.indicator_code, w.title, w.hamlet, w.funding_note,
-                     rules.format_date(w.due_date), state))
-    return out + data_table([job.t("col_indicator"), job.t("col_work"), job.t("col_hamlet"),
-                             job.t("col_funding"), job.t("col_due"), job.t("col_state")],
-                            rows, (15, 50, 28, 27, 20, 25), job.styles, centred=(0, 4),
-                            lang=job.lang)
+def _work_state(job: Job, w) -> str:
+    state = job.t(f"work_{w.status}")
+    if w.due_date and w.due_date < job.period.end and w.status not in ("done", "cancelled"):
+        state += f", {job.t('overdue')}"
+    return state
 
 
-def _evidence_part(job: Job, status: YearStatus) -> list:
-    groups = evidence_groups(job.commune, status)
-    rows = []
-    for crit in status.criteria:
-        mine = [g for g in groups if g.criterion_code == crit.code]
-        items = [e for g in mine for e in g.items]
-        done = sum(1 for e in items if e.status != "missing")
-        empty = [g.indicator_code for g in mine if not g.items]
-        rows.append((crit.code, crit.name, f"{sum(1 for g in mine if g.items)}/{len(mine)}",
-                     f"{done}/{len(items)}", "; ".join(empty)))
-    return [*job.table_heading(f"5. {job.t('report_evidence')}"),
-            *data_table([job.t("col_criterion_no"), job.t("col_criterion"),
-                         job.t("col_ind_with_evidence"), job.t("col_items_ready"),
-                         job.t("col_ind_without")], rows, (9, 52, 28, 28, 48), job.styles,
-                        centred=(0, 2, 3), lang=job.lang)]
+def _targets(job: Job, status: YearStatus) -> list:
+    targeted = [i for i in status.indicators() if i.targeted]
+    if not targeted:
+        return []
+    works: dict[int, list] = {}
+    for w in (plans.works_for(job.plan) if job.plan else []):
+        works.setdefault(w.indicator_id, []).append(w)
+    out = [job.para(esc(job.t("rep_targets_intro", year=job.year)))]
+    for ind in targeted:
+        out.append(job.para(f"- {esc(job.t('indicator'))} {esc(ind.code)}: {esc(ind.content)} — "
+                            f"<i>{esc(_status_word(job, ind.status))}</i>"))
+        for w in works.get(ind.id, []):
+            where = f" ({w.hamlet})" if w.hamlet else ""
+            due = f", {job.t('due_by')} {rules.format_date(w.due_date)}" if w.due_date else ""
+            out.append(job.para(f"+ {esc(w.title + where)}: {esc(_work_state(job, w) + due)}"))
+    return out
 
 
-def _deadline_state(job: Job, d: deadlines.DeadlineView) -> str:
-    if d.state == deadlines.SUBMITTED:
-        late = d.submitted_on and d.submitted_on > (d.latest_date or d.due_date)
-        return job.t("dl_submitted_late" if late else "dl_submitted",
-                     date=rules.format_date(d.submitted_on))
-    return job.t(f"dl_{d.state}")
-
-
-def _deadlines_part(job: Job) -> list:
-    out = job.table_heading(f"6. {job.t('report_deadlines')}")
-    items = deadlines.list_deadlines(job.commune, job.today, job.period.start, job.period.end,
-                                     lang=job.lang)
-    if not items:
-        return out + [job.para(esc(job.t("report_no_deadlines")))]
-    on_time = sum(1 for d in items if d.state == deadlines.SUBMITTED
-                  and not (d.submitted_on and d.submitted_on > (d.latest_date or d.due_date)))
-    late = sum(1 for d in items if d.state == deadlines.LATE or (
-        d.state == deadlines.SUBMITTED and d.submitted_on
-        and d.submitted_on > (d.latest_date or d.due_date)))
-    out.append(job.para(esc(job.t("report_deadline_summary", total=len(items), on_time=on_time,
-                                  late=late, open=len(items) - on_time - late))))
-    rows = [(d.title, rules.format_date(d.due_date), rules.format_date(d.latest_date),
-             _deadline_state(job, d)) for d in items]
-    return out + data_table([job.t("col_content"), job.t("col_due"), job.t("col_latest"),
-                             job.t("col_state")], rows, (70, 22, 22, 51), job.styles,
-                            centred=(1, 2), lang=job.lang)
+def _resources(job: Job) -> list:
+    costed = [w for w in (plans.works_for(job.plan) if job.plan else []) if w.cost]
+    if not costed:
+        return []
+    by_source: dict[str, float] = {}
+    for w in costed:
+        by_source[w.funding_source] = by_source.get(w.funding_source, 0) + w.cost
+    total = sum(by_source.values())
+    out = [job.para(esc(job.t("rep_resources_total", n=len(costed),
+                              amount=rules.format_number(total, 0, thousands=True))))]
+    for source, amount in sorted(by_source.items(), key=lambda kv: -kv[1]):
+        name = plans.funding_label(source, job.lang) or job.t("rep_source_unknown")
+        out.append(job.para(esc(f"- {name}: {rules.format_number(amount, 0, thousands=True)} "
+                                f"{job.t('dong')}")))
+    return out
 
 
 def _next_steps(job: Job, status: YearStatus) -> list:
-    out = [job.heading(job.t("report_part_II"))]
+    """Offered when the officer wrote nothing for III: the targets still unmet."""
     pending = [i for i in status.indicators() if i.targeted and i.status not in (rules.MET, rules.NA)]
-    if not pending:
-        return out + [job.para(esc(job.t("report_all_targets_met")))]
-    open_tasks: dict[int, list[str]] = {}  # indicator id → its open tasks, in plan order
-    for item in (plans.items_for(job.plan) if job.plan else []):  # one query, not one per indicator
-        if item.kind == "task" and not item.done:
-            open_tasks.setdefault(item.indicator_id, []).append(item.text)
-    for ind in pending:
-        out.append(job.para(f"- <b>{esc(job.t('indicator'))} {esc(ind.code)}:</b> {esc(ind.content)}"
-                            + (f" ({esc(job.t('col_lead_short'))}: {esc(ind.lead)})" if ind.lead else "")))
-        out += [job.para("+ " + esc(text)) for text in open_tasks.get(ind.id, [])]
-    return out
+    return [job.para("- " + esc(job.t("rep_continue", code=i.code, content=i.content)))
+            for i in pending]
+
+
+def annex(job: Job, status: YearStatus) -> list:
+    """Phụ lục: every indicator with value, target, result and data date."""
+    rows, spans = [], []
+    for crit in status.criteria:
+        spans.append(len(rows))
+        rows.append((f"{job.t('criterion')} {crit.code}: {crit.name}",))
+        for ind in crit.indicators:
+            rows.append((ind.code, ind.content, target_text(ind.target, job.lang),
+                         rules.group_thousands(ind.value), _status_word(job, ind.status),
+                         rules.format_date(ind.data_date)))
+    return [job.para(esc(job.t("annex_title")), "heading"),
+            job.para(esc(job.t("annex_subject", period=job.period.text(job.lang),
+                                day=rules.format_date(job.period.end))), "body"),
+            *data_table([job.t("col_code"), job.t("col_content"), job.t("col_target"),
+                         job.t("col_value"), job.t("col_result"), job.t("col_data_date")],
+                        rows, (12, 62, 28, 20, 20, 23), job.styles, centred=(0, 2, 3, 4, 5),
+                        spans=spans, lang=job.lang)]
+
+
+def reporter(job: Job, info: DocInfo) -> str:
+    """Who reports, as the document's header says: the board when a unit issues it under the
+    committee ("BQL …"), else the committee itself."""
+    from db.text import fold
+
+    unit = fold(info.issuing_unit or "")
+    board = unit.startswith(("bql", "ban quan ly", "ban chi dao")) or not unit and \
+        fold(info.issuing_body or "").startswith(("bql", "ban quan ly"))
+    key = "reporter_board" if board else "reporter_ubnd"
+    text = job.t(key, commune=job.commune.name)
+    return text[0].upper() + text[1:]
+
+
+def _officer(job: Job, texts: dict, key: str) -> list:
+    return [job.para(esc(line)) for line in lines(texts[key].body)]
 
 
 def build(job: Job) -> tuple[DocInfo, list]:
     period_text = job.period.text(job.lang)
     subject = job.t("report_subject", period=period_text)
     info = report_info(job.commune, job.year, job.today, subject, plan=job.plan)
-    status = year_status(job.commune, job.year, with_evidence=False)  # part 5 lists the items
+    status = year_status(job.commune, job.year, with_evidence=False, as_of=job.period.end)
+    titles = report_texts.template(job.commune, job.period.kind)
+    texts = report_texts.period_texts(job.commune, job.period.code)
     reference = plan_reference(info)
     intro = job.t("report_intro_plan" if reference else "report_intro", plan=reference,
-                  commune=job.commune.name, period=period_text)
-    story = [job.para(esc(intro)), job.heading(job.t("report_part_I"))]
-    story += _overview(job, status) + _indicator_table(job, status) + _changes_part(job)
-    story += _works_part(job) + _evidence_part(job, status) + _deadlines_part(job)
-    story += _next_steps(job, status)
+                  reporter=reporter(job, info), period=period_text)
+    generated = {
+        "bo_tieu_chi": lambda: ([job.para(esc(" ".join(summary(job, status))))]
+                                + _criteria_table(job, status) + _changes(job, status)
+                                + _targets(job, status)),
+        "nguon_luc": lambda: _resources(job),
+    }
+    story = [job.para(esc(intro))]
+    first = [key for key in ("chi_dao", "tuyen_truyen", "bo_tieu_chi", "nguon_luc") if key in titles]
+    numbered, sub = 0, 0
+    part_one = []
+    for key in first:
+        body = (generated[key]() if key in generated else []) + _officer(job, texts, key)
+        if body:
+            sub += 1
+            part_one += [job.subheading(f"{sub}. {titles[key]}"), *body]
+    if part_one:
+        story += [job.heading(f"{_ROMAN[numbered]}. {job.t('rep_part_results').upper()}"), *part_one]
+        numbered += 1
+    for key in ("ton_tai", "phuong_huong", "kien_nghi"):
+        if key not in titles:
+            continue
+        body = _officer(job, texts, key)
+        if not body and key == "phuong_huong":
+            body = _next_steps(job, status)
+        if body:
+            story += [job.heading(f"{_ROMAN[numbered]}. {titles[key].upper()}"), *body]
+            numbered += 1
     story.append(job.para(esc(job.t("report_closing", period=period_text))))
+    job.annex = annex(job, status) if job.with_annex else []
     return info, story

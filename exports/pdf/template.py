@@ -20,13 +20,19 @@ def _page_number(family: FontFamily):
     return draw
 
 
+def _is_heading(flowable) -> bool:
+    style = getattr(flowable, "style", None)
+    return type(flowable).__name__ == "Paragraph" and getattr(style, "name", "") in ("heading",
+                                                                                       "subheading")
+
+
 def build(path: Path, info: DocInfo, story: list, family: FontFamily, styles: dict,
-          lang: str) -> int:
-    """Write the PDF to `path`; returns the number of pages."""
+          lang: str, annex: list | None = None) -> int:
+    """Write the PDF to `path`; returns the number of pages. `annex`: what follows the
+    signature, from a new page (a report's table of every indicator)."""
     from reportlab import rl_config
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    from exports.pdf import blocks
 
     rl_config.invariant = 1  # no timestamps or random ids: the same data gives the same file
     doc = BaseDocTemplate(str(path), pagesize=(PAGE_W, PAGE_H), leftMargin=LEFT,
@@ -38,9 +44,19 @@ def build(path: Path, info: DocInfo, story: list, family: FontFamily, styles: di
     frame = Frame(LEFT, BOTTOM, FRAME_W, PAGE_H - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number(family))])
+    doc.build(assemble(info, story, styles, lang, annex))
+    return doc.page
+
+
+def assemble(info: DocInfo, story: list, styles: dict, lang: str, annex: list | None = None) -> list:
+    """Header, title, the builder's story, closing (and annex), as laid out on the pages."""
+    from exports.pdf import blocks
+
     # The signature never stands alone on a page: the last lines of text go with it.
     tail = 0
     while tail < min(2, len(story)) and type(story[-1 - tail]).__name__ == "Paragraph":
+        tail += 1
+    while tail < len(story) and _is_heading(story[-1 - tail]):  # nor a heading without its text
         tail += 1
     closing = blocks.closing(info, styles, lang)
     if tail:
@@ -49,5 +65,8 @@ def build(path: Path, info: DocInfo, story: list, family: FontFamily, styles: di
         closing = [KeepTogether(story[len(story) - tail:] + closing)]
     flowables = (blocks.header(info, styles, lang) + blocks.title(info, styles)
                  + story[:len(story) - tail] + closing)
-    doc.build(flowables)
-    return doc.page
+    if annex:
+        from reportlab.platypus import PageBreak
+
+        flowables += [PageBreak(), *annex]
+    return flowables

@@ -8,7 +8,11 @@ def register(sub, common) -> None:
     p = sub.add_parser("export", parents=[common], help="xuất báo cáo PDF / export a PDF report")
     p.add_argument("kind", metavar="KIND", help="plan | report | evidence | assignments")
     p.add_argument("--year", metavar="Y")
-    p.add_argument("--period", metavar="P", help="2023-03 | 2023-Q1 | 2023 (report)")
+    p.add_argument("--period", metavar="P", help="2023-03 | 2023-Q1 | 2023-H1 | 2023 (report)")
+    p.add_argument("--annex", action="store_true",
+                   help="kèm phụ lục kết quả từng chỉ tiêu (report) / with the annex of every indicator")
+    p.add_argument("--doc-lang", choices=("vi", "en"), default="vi", dest="doc_lang",
+                   help="ngôn ngữ của văn bản (mặc định tiếng Việt) / the document's language")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--overwrite", action="store_true", help=t("help_overwrite"))
     p.set_defaults(func=run)
@@ -27,7 +31,8 @@ def run(args, ctx) -> int:
         check_target(Path(args.output), args.overwrite)
     ctx.open()
     commune = ctx.commune()
-    year = ctx.year(args.year)
+    period_year = (args.period or "").strip()[:4]
+    year = ctx.year(args.year or (period_year if period_year.isdigit() else None))
     if args.output:
         output = Path(args.output).expanduser()
     else:
@@ -35,8 +40,8 @@ def run(args, ctx) -> int:
             else default_export_dir()
         output = folder / default_filename(kind, year, args.period)
     result = export_report(kind, commune.id, year, output, period=args.period,
-                           font_path=ctx.config.font_path or None, lang=ctx.lang,
-                           overwrite=args.overwrite, today=ctx.today)
+                           font_path=ctx.config.font_path or None, lang=args.doc_lang,
+                           overwrite=args.overwrite, today=ctx.today, annex=args.annex)
     print(t("export_done", path=result.path, pages=result.pages) if result.pages
           else t("export_done_docx", path=result.path))
     return 0

@@ -30,21 +30,9 @@ def _limit(text: str) -> int:
     return value
 
 
-def _value(field: str, text: str | None) -> str:
-    if text is None:
-        return ""
-    return t(f"status_{text}") if field == "status" else text
-
-
-def who(entry) -> str:
-    """The name chosen in the settings, then the Unix login in brackets when it differs:
-    anyone can type a name, only the login says which account made the change."""
-    login = getattr(entry, "login", "") or ""
-    return f"{entry.user} ({login})" if login and login != entry.user else entry.user
-
-
 def run(args, ctx) -> int:
     from db import rules
+    from db.change_words import in_words, record_words, who
     from db.changelog import history
     from db.services.communes import list_communes
     from exports.text import render_table
@@ -67,12 +55,8 @@ def run(args, ctx) -> int:
     if not entries:
         print(t("history_empty"))
         return 0
-    rows = [(e.at.strftime("%d/%m/%Y %H:%M"), who(e), e.label or f"{e.table} #{e.record_id}",
-             t(f"action_{e.action}"), e.field,
-             f"{_value(e.field, e.old)} → {_value(e.field, e.new)}" if e.action == "update"
-             else _value(e.field, e.new if e.action == "create" else None))
-            for e in entries]
-    headers = [t(k) for k in ("hist_col_when", "col_user", "col_record", "col_action", "col_field",
-                              "col_change")]
+    rows = [(e.at.strftime("%d/%m/%Y %H:%M"), who(e), record_words(e, ctx.lang), what)
+            for e, what in in_words(entries, ctx.lang)]
+    headers = [t(k) for k in ("hist_col_when", "col_user", "col_record", "col_change")]
     print(render_table(rows, headers, args.format))
     return 0

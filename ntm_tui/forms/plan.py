@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ntm_tui.forms.form import Form, FormField
-from ntm_tui.i18n import t
+from ntm_tui.i18n import get_lang, t
 
 WORK_STATUSES = ("planned", "in_progress", "done", "cancelled")
 
@@ -44,6 +44,12 @@ class PlanItemForm(PlanForm):
                            batch=batch)
 
 
+def funding_choices() -> list[tuple[str, str]]:
+    from db.services.plans import FUNDING_SOURCES, funding_label
+
+    return [(funding_label(key, get_lang()), key) for key in FUNDING_SOURCES]
+
+
 class WorkForm(PlanForm):
     @property
     def form_title(self) -> str:  # type: ignore[override]
@@ -58,6 +64,9 @@ class WorkForm(PlanForm):
             FormField("due_date", t("tf_due_date"), "date", w.due_date if w else None),
             FormField("status", t("tf_status"), "choice", w.status if w else "planned",
                       [(t("work_" + s), s) for s in WORK_STATUSES], blank=False),
+            FormField("cost", t("tf_cost"), "number", w.cost if w else None),
+            FormField("funding_source", t("tf_funding_source"), "choice",
+                      w.funding_source if w else "", funding_choices()),
         ]
 
     def save(self, values: dict[str, Any], batch: str):
@@ -66,6 +75,7 @@ class WorkForm(PlanForm):
         if self.record is None:
             add_plan_work(self.commune_id, self.year, self.indicator_id, values["title"],
                           hamlet=values["hamlet"], funding_note=values["funding_note"],
-                          due_date=values["due_date"], status=values["status"], batch=batch)
+                          due_date=values["due_date"], status=values["status"], batch=batch,
+                          cost=values["cost"], funding_source=values["funding_source"] or "")
         else:
             edit_plan_work(self.record.id, values, expected_version=self.record.version, batch=batch)

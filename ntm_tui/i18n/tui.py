@@ -129,6 +129,8 @@ LABELS = {
     "tf_title": ("Tên công trình", "Title"),
     "tf_hamlet": ("Ấp", "Hamlet"),
     "tf_funding": ("Nguồn vốn", "Funding"),
+    "tf_cost": ("Kinh phí (đồng)", "Cost (đồng)"),
+    "tf_funding_source": ("Nguồn kinh phí", "Source of funds"),
     "tf_due_date": ("Hạn hoàn thành (dd/mm/yyyy)", "Due date (dd/mm/yyyy)"),
     "tf_status": ("Trạng thái", "Status"),
     # indicator detail
@@ -148,6 +150,8 @@ LABELS = {
     "verified": ("đã đối chiếu", "verified"),
     "source": ("Nguồn", "Source"),
     "history_title": ("Kết quả qua các năm", "Results over the years"),
+    "holds_from": ("Từ ngày {day}", "From {day}"),
+    "entered_on": ("(nhập ngày {day})", "(entered on {day})"),
     "plan_title": ("Kế hoạch năm {year} (t nhiệm vụ, s giải pháp, w công trình, d xong)",
                    "Plan {year} (t task, s solution, w work, d done)"),
     "kind_task": ("Nhiệm vụ", "Task"),

@@ -10,7 +10,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ntm_tui.i18n import t
+from ntm_tui.i18n import get_lang, t
 from ntm_tui.workers import DataChanged, read, write
 from ntm_tui.widgets.indicator_actions import INDICATOR_BINDINGS, IndicatorActions
 from ntm_tui.widgets.indicator_table import unverified
@@ -21,23 +21,6 @@ from ntm_tui.widgets.title_bar import TitleBar
 def _level(confidence: str) -> str:
     """high/medium/low as stored in the catalogue, said in the user's language."""
     return t("conf_" + confidence) if confidence in ("high", "medium", "low") else "?"
-
-
-def _said(prefix: str, key: str) -> str:
-    """A stored name (field, table) in words when there is a label for it, else as is."""
-    label = t(prefix + key)
-    return key if label == prefix + key else label
-
-
-def _value(text: str | None) -> str:
-    """Logged values: statuses in words ("met" → "Đạt"), booleans as yes/no, empty as ∅."""
-    if text is None or text == "":
-        return "∅"
-    for prefix in ("status_", "work_", "evidence_"):
-        said = _said(prefix, text)
-        if said != text:
-            return said
-    return text
 
 
 class PlanTable(DataTable):
@@ -93,7 +76,7 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         def load():
             from db.services.indicator_detail import indicator_detail
 
-            return indicator_detail(commune_id, year, indicator_id)
+            return indicator_detail(commune_id, year, indicator_id, lang=get_lang())
 
         read(self, load, self._show, group="load")
 
@@ -157,12 +140,21 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         return text
 
     def _history(self, detail) -> Text:
+        """Each year's result, then the states the value held, with the day each holds from."""
+        from db.rules import format_date
+
         text = Text(t("history_title") + "\n", style="bold underline")
         if not detail.results:
             text.append(t("none"))
         parts = [f"{r.year}: {t('status_' + r.status)}" + (f" ({r.value})" if r.value else "")
                  for r in detail.results]
         text.append(" · ".join(parts))
+        for s in detail.states:
+            later = f" {t('entered_on', day=format_date(s.entered_on))}" \
+                if s.entered_on > s.holds_from else ""
+            text.append(f"\n{t('holds_from', day=format_date(s.holds_from))}: "
+                        f"{t('status_' + s.status)}" + (f" ({s.value})" if s.value else "") + later,
+                        style="dim")
         return text
 
     def _fill_plan(self, detail) -> None:
@@ -202,10 +194,7 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         if not detail.changes:
             text.append(t("none"))
         for c in detail.changes:
-            what = f"{_said('fld_', c.field)}: {_value(c.old)} → {_value(c.new)}" \
-                if c.action == "update" else t("change_" + c.action)
-            text.append(f"{c.at:%d/%m/%Y %H:%M} {c.user} · {_said('table_', c.table)} · {what}\n",
-                        style="dim")
+            text.append(f"{c.at:%d/%m/%Y %H:%M} {c.who} · {c.record} · {c.what}\n", style="dim")
         text.rstrip()
         return text
 

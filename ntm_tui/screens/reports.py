@@ -53,6 +53,8 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         Binding("ctrl+e", "export", t("key_export"), id="reports_export"),
         Binding("ctrl+o", "app.import_results", t("key_import_results"), id="reports_import"),
         Binding("ctrl+k", "edit_plan", t("key_plan_text"), id="reports_plan_text"),
+        Binding("ctrl+t", "edit_report_text", t("key_report_text"), id="reports_text"),
+        Binding("ctrl+b", "edit_report_template", t("key_report_template"), id="reports_template"),
         Binding("escape", "leave_field", t("key_leave_field"), id="reports_leave_field"),
     ]
 
@@ -72,6 +74,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
                                                     compact=True))
             yield field_row(t("rep_period"), text_input("", "period", t("rep_period_hint")))
             yield field_row(t("rep_output"), text_input("", "output"))
+            yield BoxCheckbox(t("rep_annex"), id="annex", compact=True)
             yield BoxCheckbox(t("rep_overwrite"), id="overwrite", compact=True)
             yield Button(t("rep_export_button"), id="export", variant="primary", compact=True)
             yield Static("", id="rep-result")
@@ -83,6 +86,49 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
 
         if self.app.commune_id is not None:
             self.app.push_screen(PlanTextScreen())
+
+    def _period(self):
+        """The period typed (a report's), or None after saying what is wrong with it."""
+        from exports.pdf.period import parse_period
+
+        text = self.query_one("#period", Input).value.strip()
+        try:
+            return parse_period(text or None, int(text[:4]) if text[:4].isdigit() else self.app.year)
+        except NtmError as exc:
+            self.say(exc.message(lang_of(self)), error=True)
+            return None
+
+    def action_edit_report_text(self) -> None:
+        """The officer's own text of each part, for the period typed in the screen."""
+        from db.services.report_texts import period_texts, starting_list, template
+        from exports.pdf.period import following
+        from ntm_tui.forms.report_text import ReportTextForm
+
+        period, commune_id, today = self._period(), self.app.commune_id, self.app.ctx.today
+        if period is None or commune_id is None:
+            return
+        after = following(period)
+
+        def gather():
+            return (period_texts(commune_id, period.code), template(commune_id, period.kind),
+                    starting_list(commune_id, period.year, after.start, after.end, today))
+
+        read(self, gather, lambda got: self.app.push_screen(ReportTextForm(commune_id, period, *got)),
+             lambda exc: self.say(refusal(exc, lang_of(self)), error=True), group="report_text")
+
+    def action_edit_report_template(self) -> None:
+        """Which parts a report of the typed period's kind has, and their titles."""
+        from db.services.report_texts import PART_KEYS, default_title, template
+        from ntm_tui.forms.report_text import ReportTemplateForm
+
+        period, commune_id = self._period(), self.app.commune_id
+        if period is None or commune_id is None:
+            return
+        defaults = {key: default_title(key, lang_of(self)) for key in PART_KEYS}
+        read(self, lambda: template(commune_id, period.kind),
+             lambda titles: self.app.push_screen(ReportTemplateForm(commune_id, period.kind, titles,
+                                                                    defaults)),
+             lambda exc: self.say(refusal(exc, lang_of(self)), error=True), group="report_text")
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -163,13 +209,16 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         kind, year, ctx = self.kind(), self.app.year, self.app.ctx
         period = self.query_one("#period", Input).value.strip() if kind == "report" else None
         overwrite = self.query_one("#overwrite", BoxCheckbox).value
+        annex = self.query_one("#annex", BoxCheckbox).value
+        if period and period[:4].isdigit():
+            year = int(period[:4])  # "2023-H1" is a report of 2023 whatever year is shown
 
         lang = lang_of(self)
 
-        def work():
+        def work():  # an official document is in Vietnamese whatever the screen's language
             return module.export_report(kind, commune_id, year, output, period=period or None,
-                                        font_path=ctx.config.font_path or None, lang=lang,
-                                        overwrite=overwrite, today=ctx.today)
+                                        font_path=ctx.config.font_path or None, lang="vi",
+                                        overwrite=overwrite, today=ctx.today, annex=annex)
 
         self.say(t("rep_working"))
         # A refusal shows in the screen, not only in a toast.

@@ -128,22 +128,21 @@ def capture(db: Path, kind: str, year: int, period: str | None, today: date | No
     from db.connection import close_database
     from db.services.communes import get_commune
     from exports import pdf
-    from exports.pdf import blocks, styles, template
+    from exports.pdf import styles, template
     from exports.pdf.fonts import BUNDLED
 
     captured: dict = {}
 
-    def keep(path, info, story, family, job_styles, lang) -> int:
+    def keep(path, info, story, family, job_styles, lang, annex=None) -> int:
         captured["tables"] = [_describe(t) for t in _tables(story)]
-        whole = (blocks.header(info, job_styles, lang) + blocks.title(info, job_styles) + story
-                 + blocks.closing(info, job_styles, lang))  # as template.build lays it out
+        whole = assemble(info, story, job_styles, lang, annex)  # as template.build lays it out
         captured["document"] = [_flowable(f, family) for f in whole]
         cell = job_styles["cell"]
         captured["font_size"], captured["leading"] = cell.fontSize, cell.leading
         return 0
 
     prepare(db, create=False)
-    real = template.build
+    real, assemble = template.build, template.assemble
     template.build = keep
     try:
         with tempfile.TemporaryDirectory() as tmp:  # the export leaves an empty file there

@@ -25,7 +25,7 @@ def export_all(db: Path, folder: Path, lang: str = "vi", kinds: tuple[str, ...] 
         for kind in kinds or KINDS:
             period = "2023" if kind == "report" else None
             out[kind] = export_report(kind, commune.id, 2023, folder / f"{kind}.pdf", period=period,
-                                      lang=lang, today=TODAY).path
+                                      lang=lang, today=TODAY, annex=kind == "report").path
         return out
     finally:
         close_database()

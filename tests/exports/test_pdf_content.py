@@ -90,13 +90,17 @@ def test_report_lists_all_57_indicators_in_complete_rows(demo_pdfs, demo_templat
 
 
 def test_report_counts_and_sections(demo_pdfs):
-    text = text_of(demo_pdfs["report"])
-    for needle in ("Đến nay, xã đạt 9/19 tiêu chí và 40/57 chỉ tiêu.", "Mục tiêu năm 2023 15/19 49/57",
-                   "Đầu năm (cuối năm 2022) 9/19 40/57", "3. Thay đổi trong kỳ",
-                   "4. Tiến độ các công trình", "Nâng cấp đường cộ Núi Nổi", "5. Hồ sơ minh chứng",
-                   "6. Thực hiện chế độ báo cáo, hội họp", "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
-                   "Thực hiện Kế hoạch số 249/KH-BQL ngày 24/02/2023"):
+    text = flat(text_of(demo_pdfs["report"]))
+    for needle in ("Tính đến ngày 31/12/2023, xã đạt 9/19 tiêu chí, 40/57 chỉ tiêu (đầu năm 2023: 9/19 "
+                   "tiêu chí, 40/57 chỉ tiêu).", "Mục tiêu năm 2023: đạt 15/19 tiêu chí, 49/57 chỉ tiêu.",
+                   "Trong 09 chỉ tiêu đăng ký phấn đấu trong năm, đã đạt 00, còn 09 chỉ tiêu chưa đạt.",
+                   "I. KẾT QUẢ THỰC HIỆN", "1. Kết quả thực hiện Bộ tiêu chí",
+                   "Nâng cấp đường cộ Núi Nổi", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+                   "Thực hiện Kế hoạch số 249/KH-BQL ngày 24/02/2023", "PHỤ LỤC: KẾT QUẢ TỪNG CHỈ TIÊU"):
         assert needle in text, needle
+    for internal in ("Thay đổi trong kỳ", "Hồ sơ minh chứng", "chế độ báo cáo", "Người thực hiện",
+                     "đều đã đạt"):
+        assert internal not in text, internal
 
 
 def test_evidence_marks_what_is_missing(demo_pdfs):
@@ -168,21 +172,27 @@ def test_changes_and_deadlines_of_the_period(demo_template, tmp_path):
     shutil.copy(demo_template, db)
     prepare(db, create=False)
     mark = ChangeLog.select().count()
-    set_result(get_commune(), 2023, "12.2", value="72,5")
+    from db.context import set_today
+
+    set_today(date(2023, 3, 5))  # entered that day (`--today`): it holds from then
+    try:
+        set_result(get_commune(), 2023, "12.2", value="72,5")
+    finally:
+        set_today(None)
     ChangeLog.update(at=datetime(2023, 3, 5, 9, 0)).where(ChangeLog.id > mark).execute()
     jan, feb = find("R1-2023-01", date(2023, 4, 1)), find("R1-2023-02", date(2023, 4, 1))
     april = find("R1-2023-04", date(2023, 4, 1)).title
     submit(jan.id, date(2023, 1, 20))  # after the 15th: late
     submit(feb.id, date(2023, 2, 10))
     close_database()
-    text = text_of(_export(db, tmp_path, "report", period="2023-Q1").path)
+    text = flat(text_of(_export(db, tmp_path, "report", period="2023-Q1").path))
     assert "quý I năm 2023" in text
-    assert "05/03/2023" in text and "12.2" in text and "72,5" in text
-    assert "Thực hiện trễ hạn, ngày 20/01/2023" in text
-    assert "Đã thực hiện ngày 10/02/2023" in text
-    assert april not in text  # outside the quarter
-    month = text_of(_export(db, tmp_path / "m", "report", period="2023-02").path)
-    assert "Không có thay đổi nào được ghi nhận trong kỳ." in month
+    # The value entered on 05/03/2023 holds from then: the quarter lists it, in words
+    assert "Chỉ tiêu 12.2 (" in text and "Chưa đạt → Đạt (20 % → 72,5 %)" in text
+    # The commune's own reporting deadlines are a working list, not part of what it sends
+    assert "20/01/2023" not in text and april not in text
+    month = flat(text_of(_export(db, tmp_path / "m", "report", period="2023-02").path))
+    assert "Trong tháng 02 năm 2023, không có chỉ tiêu nào thay đổi kết quả." in month
 
 
 def test_english_labels_keep_the_official_header(demo_template, tmp_path):

@@ -34,7 +34,7 @@ async def test_detail_shows_target_history_plan_evidence(demo_db):
         await pilot.press("space")  # quick keys work here too, and the log shows it
         await settle(pilot)
         assert "Đạt" in shown(app, "#detail-head")
-        assert "kết quả · Kết quả/trạng thái: Chưa đạt → Đạt" in shown(app, "#detail-changes")
+        assert "Kết quả 12.1 / 2023 · Kết quả: Chưa đạt → Đạt" in shown(app, "#detail-changes")
         await pilot.press("escape")
         assert app.current_mode == "criteria" and not isinstance(app.screen, IndicatorDetailScreen)
 
