@@ -116,6 +116,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Not a folder (a file has that name): {path}"),
     "period_invalid": ("Kỳ báo cáo không hợp lệ (vd. 2023-03, 2023-Q1, 2023-H1 hoặc 2023): {value}",
                        "Invalid report period (e.g. 2023-03, 2023-Q1, 2023-H1 or 2023): {value}"),
+    "xlsx_note_result_from_value": ("Dòng {row} ({code}): cột Kết quả «{given}» không khớp giá trị mới, "
+                                    "không áp dụng; kết quả tính theo giá trị: {verdict}",
+                                    "Row {row} ({code}): the Result «{given}» does not match the new "
+                                    "value and is not applied; the value gives: {verdict}"),
+    "xlsx_note_date_back": ("Dòng {row} ({code}): ngày số liệu {given} sớm hơn ngày đã ghi {kept}, "
+                            "giữ ngày {kept}",
+                            "Row {row} ({code}): the data date {given} is earlier than the one "
+                            "recorded, {kept}; {kept} is kept"),
     "report_template_empty": ("Mẫu báo cáo phải còn ít nhất một phần có tiêu đề",
                               "The report template must keep at least one part with a title"),
     "report_part_unknown": ("Không có phần báo cáo «{part}»", "No report part «{part}»"),

@@ -7,7 +7,7 @@ transaction that a dry run rolls back, so the preview lists exactly what applyin
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,21 @@ class ImportOutcome:
     changes: list[Change]
     batch: str | None  # None for a dry run
     rows: int  # indicator rows read
+    notes: list["RowNote"] = field(default_factory=list)  # what a row's cells did not do, and why
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """Why a cell of a row was not applied as written (a stale result, an earlier date)."""
+    row: int
+    code: str
+    key: str  # db.messages
+    params: tuple = ()
+
+    def text(self, lang: str = "vi") -> str:
+        from db.messages import translate
+
+        return translate(self.key, lang, row=self.row, code=self.code, **dict(self.params))
 
 
 class RowProblems(ValidationError):
@@ -138,6 +153,7 @@ class _RowEdit:
     row: int
     code: str
     fields: dict[str, Any]
+    notes: list[RowNote] = field(default_factory=list)
 
 
 def _text_of(value: Any) -> str:
@@ -231,10 +247,11 @@ def read_changes(commune: Commune, year: int, path: Path) -> tuple[list[_RowEdit
                     "xlsx_code_repeated", code=code, first=seen[code])))
                 continue
             seen[code] = number
+            notes: list[RowNote] = []
             fields = _row_fields(indicators[code], current.get(indicators[code].id), cell, year,
-                                 commune, number, labels, problems)
-            if fields:
-                edits.append(_RowEdit(number, code, fields))
+                                 commune, number, labels, problems, notes)
+            if fields or notes:
+                edits.append(_RowEdit(number, code, fields, notes))
     except NtmError:
         raise
     except Exception:  # damaged XML in the archive: openpyxl parses a sheet only as it is read
@@ -247,8 +264,13 @@ def read_changes(commune: Commune, year: int, path: Path) -> tuple[list[_RowEdit
 
 
 def _row_fields(indicator: Indicator, result, cell: dict, year: int, commune: Commune, number: int,
-                labels: dict, problems: list) -> dict[str, Any]:
-    """What this row changes, compared with the result in force; problems are collected."""
+                labels: dict, problems: list, notes: list | None = None) -> dict[str, Any]:
+    """What this row changes, compared with the result in force; problems are collected, and
+    cells not applied as written are said in `notes`: a result column that contradicts a value
+    changed in the same row (it is the export's, left stale), a data date earlier than the one
+    recorded (a date never moves back)."""
+    notes = [] if notes is None else notes
+    code = indicator.code
     fields: dict[str, Any] = {}
 
     def check(key: str, parse):
@@ -285,7 +307,11 @@ def _row_fields(indicator: Indicator, result, cell: dict, year: int, commune: Co
             fields["value"] = text
     if "data_date" in cell:
         when = check("data_date", _date)
-        if when is not None and when != getattr(result, "data_date", None):
+        recorded = getattr(result, "data_date", None)
+        if when is not None and recorded is not None and when < recorded:
+            notes.append(RowNote(number, code, "xlsx_note_date_back",
+                                 (("given", rules.format_date(when)), ("kept", rules.format_date(recorded)))))
+        elif when is not None and when != recorded:
             fields["data_date"] = when
     label = _text_of(cell.get("result"))
     if label:
@@ -293,9 +319,25 @@ def _row_fields(indicator: Indicator, result, cell: dict, year: int, commune: Co
         if status is None:
             problems.append(("xlsx_cell_problem", {"row": number, "column": labels["result"]},
                              ValidationError("status_invalid", value=label)))
+        elif "value" in fields or "numerator" in fields:
+            new_value = fields.get("value") or _ratio_text(fields)
+            verdict = rules.evaluate(target, new_value) if new_value else None
+            if verdict is not None and verdict != status:
+                notes.append(RowNote(number, code, "xlsx_note_result_from_value",
+                                     (("given", label), ("verdict", status_label(verdict)))))
+            elif verdict is None and status != getattr(result, "status", rules.UNASSESSED):
+                fields["met"] = _MET_KEY[status]
         elif status != getattr(result, "status", rules.UNASSESSED):
             fields["met"] = _MET_KEY[status]
     return fields
+
+
+def _ratio_text(fields: dict) -> str | None:
+    """The percentage a numerator and denominator give, as text to evaluate."""
+    if "numerator" not in fields:
+        return None
+    num, den = rules.parse_number(fields["numerator"]), rules.parse_number(fields["denominator"])
+    return rules.format_number(rules.ratio(num, den), 6)
 
 
 # --- applying --------------------------------------------------------------------------------
@@ -312,10 +354,13 @@ def import_results(commune: Commune, year: int, path: Path, dry_run: bool = Fals
     edits, count = read_changes(commune, year, path)
     batch = batch or new_batch()
     changes: list[Change] = []
+    notes = [note for edit in edits for note in edit.notes]
     try:
         with database.atomic():
             problems = []
             for edit in edits:
+                if not edit.fields:
+                    continue
                 try:
                     set_result(commune, year, edit.code, batch=batch, **edit.fields)
                 except NtmError as exc:
@@ -328,5 +373,5 @@ def import_results(commune: Commune, year: int, path: Path, dry_run: bool = Fals
             if dry_run:
                 raise _DryRun
     except _DryRun:
-        return ImportOutcome(changes, None, count)
-    return ImportOutcome(changes, batch if changes else None, count)
+        return ImportOutcome(changes, None, count, notes)
+    return ImportOutcome(changes, batch if changes else None, count, notes)

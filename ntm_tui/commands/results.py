@@ -66,6 +66,8 @@ def run_import(args, ctx) -> int:
         return 2
     for change in outcome.changes:
         print(describe(change, ctx.lang))
+    for note in outcome.notes:  # cells not applied as written, and why
+        print(note.text(ctx.lang))
     if not outcome.changes:
         print(t("res_nothing", rows=outcome.rows))
     elif args.dry_run:

@@ -106,7 +106,9 @@ class ResultsImportScreen(ModalScreen[str | None]):
         for change in outcome.changes:
             table.add_row(*change.cells(self._lang()))
         self.previewed = path
-        self._say(t("imp_count", count=len(outcome.changes)) if outcome.changes else t("imp_none"))
+        said = t("imp_count", count=len(outcome.changes)) if outcome.changes else t("imp_none")
+        notes = [note.text(self._lang()) for note in outcome.notes]  # cells not applied, and why
+        self._say("\n".join([said, *notes]))
         if outcome.changes:
             table.focus()
 

@@ -131,3 +131,29 @@ def test_malformed_sheets_are_refused_row_by_row(demo_db, cli, tmp_path):
     rc, out, err = cli("--db", demo_db, "results", "import", tmp_path / "none.xlsx", "--year", "2023")
     assert rc == 2 and "none.xlsx" in err
     assert table_dump(demo_db, *TABLES) == before
+
+
+def test_a_stale_result_column_and_an_earlier_date_are_not_applied_and_the_preview_says_why(
+        demo_db, cli, tmp_path):
+    """Issue 16: the sheet was exported while 12.2 was 20 (Chưa đạt); the result was set to 30
+    (Đạt) in the app since; the officer edits only «Giá trị» to 26,5 and puts an older date on
+    2.4. The stale «Chưa đạt» is not applied (26,5 ≥ 25 % is Đạt) and the date does not move back."""
+    path = tmp_path / "kq.xlsx"
+    book, sheet, head, rows = _export(cli, demo_db, path)
+    rc, _, err = cli("--db", demo_db, "set", "12.2", "--year", "2023", "--value", "30",
+                     "--data-date", "15/06/2023")
+    assert rc == 0, err
+    sheet.cell(rows["12.2"], 4).value = 26.5  # «Kết quả» left as exported: "Chưa đạt"
+    sheet.cell(rows["12.2"], 7).value = date(2023, 6, 15)
+    sheet.cell(rows["2.4"], 7).value = date(2022, 6, 30)  # earlier than 31/12/2022
+    book.save(path)
+    rc, out, err = cli("--db", demo_db, "results", "import", path, "--year", "2023")
+    assert rc == 0, err
+    assert "12.2 | Giá trị: 30 → 26,5" in out
+    assert "Kết quả: Đạt → Chưa đạt" not in out
+    assert ("Dòng {} (12.2): cột Kết quả «Chưa đạt» không khớp giá trị mới, không áp dụng; "
+            "kết quả tính theo giá trị: Đạt").format(rows["12.2"]) in out
+    assert "ngày số liệu 30/06/2022 sớm hơn ngày đã ghi 31/12/2022, giữ ngày 31/12/2022" in out
+    rc, out, _ = cli("--db", demo_db, "status", "--year", "2023", "--indicators", "--format", "csv")
+    line = next(x for x in out.splitlines() if x.startswith("12.2,"))
+    assert line.endswith(",26,5,Đạt,Trần Thị Bình (minh họa)") or ",Đạt," in line
