@@ -149,6 +149,7 @@ LABELS = {
     "conf_low": ("thấp", "low"),
     "verified": ("đã đối chiếu", "verified"),
     "source": ("Nguồn", "Source"),
+    "dash_more_late": ("… và {count} hạn trễ khác (xem mục 5 Lịch)", "… and {count} more late (see 5 Calendar)"),
     "history_title": ("Kết quả qua các năm", "Results over the years"),
     "holds_from": ("Từ ngày {day}", "From {day}"),
     "entered_on": ("(nhập ngày {day})", "(entered on {day})"),

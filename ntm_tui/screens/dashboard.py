@@ -33,6 +33,9 @@ def catalogue_summary(year: int) -> str:
     return f"{first.name}: {first.criteria} {t('criteria')}, {first.indicators} {t('indicators')}"
 
 
+LATE_SHOWN = 3  # the oldest late deadlines; the rest are counted (all of them in Lịch)
+
+
 class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     _loaded = None
@@ -42,10 +45,12 @@ class DashboardScreen(SectionScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="dashboard-body"):
+            # The criteria's progress right under the counts: at 80×24 it is what the officer
+            # opens the app to see; the late list below is bounded (the Lịch section has it all).
             yield Static(id="counts")
+            yield Static(id="bars", classes="block")
             yield Static(id="deadlines", classes="block")
             yield Static(id="targets", classes="block")
-            yield Static(id="bars", classes="block")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -115,8 +120,10 @@ class DashboardScreen(SectionScreen):
         text.append(t("deadlines_title") + "\n", style="bold underline")
         if not late and not soon:
             text.append(t("dash_deadlines_none", days=SOON_DAYS))
-        for d in late:
+        for d in late[:LATE_SHOWN]:
             text.append(f"{t('late_mark')} {describe(d)}\n", style="bold red")
+        if len(late) > LATE_SHOWN:
+            text.append(t("dash_more_late", count=len(late) - LATE_SHOWN) + "\n", style="red")
         for d in soon:
             if d.state == "due":  # past its due date, still before the latest date
                 latest = format_date(d.latest_date) if d.latest_date else ""
