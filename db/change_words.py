@@ -21,6 +21,13 @@ _FIELDS = {  # field → (vi, en); a field not named here is said as "Thông tin
     "content": ("Nội dung", "Content"), "threshold": ("Ngưỡng", "Threshold"),
     "unit": ("Đơn vị", "Unit"), "file": ("Tệp", "File"), "held_on": ("Ngày họp", "Held on"),
     "person": ("Người thực hiện", "Person"), "enabled": ("Đang dùng", "In use"),
+    "kind": ("Loại", "Kind"), "body": ("Nội dung", "Text"), "code": ("Mã", "Code"),
+    "issuing_body": ("Cơ quan chủ quản", "Parent body"), "issuing_unit": ("Cơ quan ban hành", "Issuer"),
+    "signer_name": ("Người ký", "Signer"), "recipients": ("Nơi nhận", "Recipients"),
+    "funding_source": ("Nguồn kinh phí", "Source of funds"), "province": ("Tỉnh", "Province"),
+    "district": ("Huyện", "District"), "commune": ("Xã", "Commune"),
+    "frequency": ("Lặp lại", "Repeats"), "place": ("Địa danh", "Place"),
+    "chi_dao": ("Công tác chỉ đạo, điều hành", "Direction"), "ton_tai": ("Tồn tại, hạn chế", "Shortcomings"),
 }
 _RESULT_STATUS = {"met": ("Đạt", "Met"), "not_met": ("Chưa đạt", "Not met"),
                   "na": ("Không áp dụng", "Not applicable"),
@@ -48,6 +55,11 @@ _EMPTY = ("(trống)", "(empty)")
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
+
+
+def field_words(field: str, lang: str = "vi") -> str:
+    """A stored field's name as the officer reads it ("funding_note" → "Nguồn vốn")."""
+    return _pick(_FIELDS.get(field, ("Thông tin", "Detail")), lang)
 
 
 def shown(entry: ChangeEntry) -> bool:

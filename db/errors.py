@@ -15,7 +15,15 @@ class NtmError(Exception):
         super().__init__(self.message("vi"))
 
     def message(self, lang: str = "vi") -> str:
-        return translate(self.key, lang, **self.params)
+        params = self.params
+        field = params.get("field")
+        if isinstance(field, str) and field.isidentifier() and field == field.lower():
+            # A service names the field it checks by its stored name ("title"): the officer
+            # reads its name in words ("Tên").
+            from db.change_words import field_words
+
+            params = {**params, "field": field_words(field, lang)}
+        return translate(self.key, lang, **params)
 
 
 class ValidationError(NtmError):

@@ -20,7 +20,7 @@ TOP_KEYS = ("year", "number", "place", "date", "parent_body", "issuer", "title",
             "signer", "targets", "sections", "indicators")
 SIGNER_KEYS = ("authority", "position", "note", "name")
 INDICATOR_KEYS = ("tasks", "solutions", "works")
-WORK_KEYS = ("title", "hamlet", "funding", "due", "status", "note")
+WORK_KEYS = ("title", "hamlet", "funding", "cost", "source", "due", "status", "note")
 SECTION_KEYS = tuple(k for k in SLOTS if k != "can_cu")
 
 
@@ -60,6 +60,10 @@ def plan_data(commune, year: int) -> dict:
             row["status"] = work.status
         if work.note:
             row["note"] = work.note
+        if work.cost is not None:
+            row["cost"] = rules.format_number(work.cost, 0)
+        if work.funding_source:
+            row["source"] = work.funding_source
         entry["works"].append(row)
     data["indicators"] = {code: indicators[code] for code in sorted(indicators, key=rules.code_key)}
     return data
@@ -269,6 +273,13 @@ def _read_indicators(node, errors: _Errors, indicator) -> list:
                     try:
                         if wkey == "due":
                             work["due_date"] = rules.parse_date(value) if value.strip() else None
+                        elif wkey == "cost":
+                            work["cost"] = plans.parse_cost(value) if value.strip() else None
+                        elif wkey == "source":
+                            if value and value not in plans.FUNDING_SOURCES:
+                                raise ValidationError("plan_file_invalid", problems=(
+                                    f"source: {value} (có: {', '.join(plans.FUNDING_SOURCES)})"))
+                            work["funding_source"] = value
                         elif wkey == "status":
                             if value not in plans.WORK_STATUSES:
                                 raise ValidationError("plan_file_invalid",
@@ -317,7 +328,7 @@ def put_plan(commune, text: str, year: int | None = None, batch: str | None = No
             for ind, items, works in data["indicators"]:
                 for work in works:
                     fields = {"hamlet": "", "funding_note": "", "due_date": None, "status": "planned", "note": "",
-                              **work, "position": position}
+                              "cost": None, "funding_source": "", **work, "position": position}
                     row = next((w for w in kept if w.indicator_id == ind.id and w.title == work.get("title")), None)
                     if row is None:
                         create_logged(WorkItem, label=f"{ind.code} / {year}", batch=batch, plan=plan,

@@ -59,7 +59,7 @@ def funding_label(source: str, lang: str = "vi") -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-def _cost(value) -> float | None:
+def parse_cost(value) -> float | None:
     if value is None or value == "":
         return None
     number = rules.parse_number(value)
@@ -156,7 +156,7 @@ def add_work(plan: Plan, indicator: Indicator, title: str, hamlet: str = "", fun
         funding_note=checked_text(funding_note, "funding_note", long=True),
         due_date=rules.parse_date(due_date) if due_date else None,
         status=checked_choice(status, "status", WORK_STATUSES), note=checked_text(note, "note", long=True),
-        position=position, cost=_cost(cost),
+        position=position, cost=parse_cost(cost),
         funding_source=checked_choice(funding_source, "funding_source", ("", *FUNDING_SOURCES)))
 
 
@@ -235,7 +235,7 @@ def edit_plan_work(work_id: int, changes: dict, expected_version: int | None = N
               "funding_note": lambda v: checked_text(v, "funding_note", long=True),
               "due_date": lambda v: rules.parse_date(v) if v else None,
               "status": lambda v: checked_choice(v, "status", WORK_STATUSES),
-              "cost": _cost,
+              "cost": parse_cost,
               "funding_source": lambda v: checked_choice(v or "", "funding_source", ("", *FUNDING_SOURCES))}
     checked = {name: checks[name](value) for name, value in changes.items() if name in checks}
     update_record(WorkItem, work_id, checked, label=f"{work.indicator.code} / {work.plan.year}",

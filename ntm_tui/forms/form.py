@@ -266,8 +266,15 @@ class Form(ModalScreen[Any]):
         def failed(error: Exception) -> None:
             self._saving = False
             self.query_one("#save", Button).disabled = False
-            message = error.message(self.lang) if hasattr(error, "message") else str(error)
-            self.show_error(message, self.field_of(error))
+            name = self.field_of(error)
+            params = getattr(error, "params", None) or {}
+            if name and params.get("field") == name:  # said with this form's own label
+                from db.messages import translate
+
+                message = translate(error.key, self.lang, **{**params, "field": self._specs[name].label})
+            else:
+                message = error.message(self.lang) if hasattr(error, "message") else str(error)
+            self.show_error(message, name)
             from db.errors import ConflictError
 
             if isinstance(error, ConflictError):

@@ -155,3 +155,31 @@ def test_history_speaks_in_words(demo_db, capsys):
     assert "Ngày số liệu: 31/12/2022 → 15/06/2023" in out
     for raw in ("value_number", "not_met", " met", "data_date", "2023-06-15"):
         assert raw not in out, raw
+
+
+def test_works_cost_and_source_become_the_resources_part_and_travel_in_the_plan_file(
+        new_commune, tmp_path, capsys):
+    from db.connection import open_database
+    from db.services.plans import add_plan_work
+    from db.services.status import year_status
+
+    open_database(new_commune)
+    first = year_status(1, 2026).indicators()[0].id
+    add_plan_work(1, 2026, first, "Đường ấp 1", cost="1.250.000.000", funding_source="ngan_sach_tinh")
+    add_plan_work(1, 2026, first, "Đường ấp 2", cost=350000000, funding_source="nhan_dan")
+    add_plan_work(1, 2026, first, "Cống ấp 3")  # no amount: not counted
+    close_database()
+    pdf = tmp_path / "nam.pdf"
+    run(capsys, "--db", new_commune, "--today", "2026-12-02", "export", "report", "--period", "2026",
+        "-o", str(pdf))
+    text = body_of(pdf)
+    assert "Nguồn lực huy động Tổng kinh phí 2 công trình đã ghi nhận: 1.600.000.000 đồng, gồm:" in text
+    assert "- Ngân sách tỉnh: 1.250.000.000 đồng" in text and "- Nhân dân đóng góp: 350.000.000 đồng" in text
+    plan = tmp_path / "plan.yaml"
+    code, _, err = run(capsys, "--db", new_commune, "plan", "get", "--year", "2026", "-o", str(plan))
+    assert code == 0, err
+    text = plan.read_text(encoding="utf-8")
+    assert "cost: '1250000000'" in text or "cost: 1250000000" in text
+    assert "source: ngan_sach_tinh" in text
+    code, _, err = run(capsys, "--db", new_commune, "plan", "put", str(plan), "--year", "2026")
+    assert code == 0, err
