@@ -108,6 +108,36 @@ class NtmApp(OrderedKeys, App):
         """A read-only file, folder or disk: the officer can look but not change anything."""
         return getattr(self, "_read_only", False)
 
+    async def switch_language(self, lang: str) -> None:
+        """The interface in `lang` at once: bindings said again, every screen made anew (the
+        section shown is opened again, its data read again). Nothing unsaved is lost: the
+        settings screen calls this after it saved."""
+        from ntm_tui.i18n import set_lang
+        from ntm_tui.relabel import relabel_bindings
+
+        set_lang(lang)
+        self.lang = self.ctx.lang = lang
+        relabel_bindings()
+        self._bindings = type(self)._merged_bindings.copy()
+        current = self.current_mode
+        factories = {"dashboard": _section("dashboard", "DashboardScreen"), **self.MODES}
+        if current != "dashboard":
+            await self.remove_mode("dashboard")
+            self.add_mode("dashboard", factories["dashboard"])
+            await self.switch_mode("dashboard")
+        for mode, factory in factories.items():
+            if mode != "dashboard" and mode in self._modes:
+                await self.remove_mode(mode)
+                self.add_mode(mode, factory)
+        if current == "dashboard":
+            await self.switch_mode("criteria")
+            await self.remove_mode("dashboard")
+            self.add_mode("dashboard", factories["dashboard"])
+        await self.switch_mode(current)
+        if self.commune_id is not None:
+            self.set_commune(self.commune_id, self.commune_name, self.year)  # "Năm" → "Year"
+        self.refresh_bindings()
+
     def get_default_screen(self) -> Screen:
         return _section("dashboard", "DashboardScreen")()
 

@@ -36,3 +36,21 @@ def t(key: str, **params: object) -> str:
     vi, en = _labels.get(key, (key, key))
     text = en if _lang == "en" else vi
     return text.format(**params) if params else text
+
+
+def key_of(text: str) -> str | None:
+    """The key a label was said from, in either language (to say it again in the other)."""
+    global _labels, _keys
+    if _labels is None:
+        _labels = _load()
+    if _keys is None:
+        _keys = {}
+        # Key bindings are labelled from "key_…" labels: those win where a text is shared.
+        for key, (vi, en) in sorted(_labels.items(), key=lambda kv: not kv[0].startswith("key_")):
+            if "{" not in vi:
+                _keys.setdefault(vi, key)
+                _keys.setdefault(en, key)
+    return _keys.get(text)
+
+
+_keys: dict[str, str] | None = None

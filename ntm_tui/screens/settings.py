@@ -210,9 +210,10 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
             return
         app.ctx.config = config
         set_user(config.user_name or None)
-        if config.lang != app.ctx.lang:
-            self.notify(t("set_lang_restart"))
         app.set_commune(app.commune_id, name, year)  # title and year of every section
+        if config.lang != app.ctx.lang:  # every screen is made anew in the new language
+            app.run_worker(app.switch_language(config.lang), group="language")
+            return
         # What is typed is what is stored now: the reload the change signal brings shows the
         # plan fields of the year now worked on.
         self.loaded = self.typed()
