@@ -44,3 +44,20 @@ def test_labels_are_nfc_and_have_both_languages():
         for key, value in getattr(importlib.import_module(f"ntm_tui.i18n.{info.name}"), "LABELS", {}).items():
             assert len(value) == 2 and all(value), key
             assert unicodedata.normalize("NFC", value[0]) == value[0], key
+
+
+def test_no_label_says_its_own_key_in_either_language():
+    """`--lang en` printed "dl_yes": a label whose English was its key."""
+    import re
+
+    from db.messages import MESSAGES
+    from exports.pdf.labels import LABELS
+    from ntm_tui.i18n import _load
+
+    for table in (_load(), LABELS, MESSAGES):
+        for key, (vi, en) in table.items():
+            if "_" in key:
+                assert key not in (vi, en), key
+            for text in (vi, en):
+                bare = re.sub(r"\{[^}]*\}", "", text)
+                assert not re.search(r"\b[a-z]+_[a-z_]+\b", bare), (key, text)
