@@ -21,6 +21,7 @@ class UserConfig:
     font_path: str = ""  # a TTF (e.g. Times New Roman) replacing the bundled Liberation Serif
     export_dir: str = ""
     backups_keep: int = 7
+    space_moves_next: bool = True  # space on the indicator list records, then goes one row down
 
 
 def load_config(path: Path | None = None) -> UserConfig:

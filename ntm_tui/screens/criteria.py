@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
 from ntm_tui.i18n import t
@@ -138,6 +139,19 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         self._render_rows()
 
     # --- selection -------------------------------------------------------------------------------
+    def after_toggle(self) -> None:
+        """Space records and goes one indicator down, so a run of results is one key each
+        (Cài đặt turns it off). The next press applies to the row it lands on."""
+        if not self.app.ctx.config.space_moves_next:
+            return
+        table = self.query_one(IndicatorTable)
+        for row in range(table.cursor_row + 1, table.row_count):
+            key = table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
+            found = table.rows_by_key.get(key)
+            if found and found[1] is not None:
+                table.move_cursor(row=row, scroll=True)
+                return
+
     def selected_indicator(self):
         return self.query_one(IndicatorTable).selected_indicator()
 

@@ -95,6 +95,9 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         yield row("set_user_name", "user_name", t("set_user_name_hint"))
         yield field_row(t("set_lang"), Select([("Tiếng Việt", "vi"), ("English", "en")],
                                               allow_blank=False, id="lang", compact=True, value="vi"))
+        yield field_row(t("set_space_next"), Select([(t("yes_word"), "yes"), (t("no_word"), "no")],
+                                                    allow_blank=False, id="space_moves_next",
+                                                    compact=True, value="yes"))
         yield row("set_font", "font_path", t("set_font_hint"))
         yield row("set_export_dir", "export_dir", t("set_export_dir_hint"))
 
@@ -133,7 +136,8 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         values.update(member_name=config.member_name if config.member_name in view.members else Select.NULL,
                       user_name=config.user_name, font_path=config.font_path,
                       export_dir=config.export_dir,
-                      lang=config.lang if config.lang in ("vi", "en") else "vi")
+                      lang=config.lang if config.lang in ("vi", "en") else "vi",
+                      space_moves_next="yes" if config.space_moves_next else "no")
         self.query_one("#member_name", Select).set_options(self.members)
         for widget in self.query("#set-form Input, #set-form Select"):
             widget.value = values[widget.id]
@@ -173,6 +177,7 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
                              member_name=selected(self.query_one("#member_name", Select)) or "",
                              user_name=self.value("user_name").strip(),
                              lang=selected(self.query_one("#lang", Select)) or "vi",
+                             space_moves_next=selected(self.query_one("#space_moves_next", Select)) != "no",
                              font_path=check_font(self.value("font_path")),
                              export_dir=check_folder(self.value("export_dir")))
         except NtmError as exc:

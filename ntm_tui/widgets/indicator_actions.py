@@ -50,6 +50,9 @@ class IndicatorActions:
         again; False when the screen has to reload instead."""
         return False
 
+    def after_toggle(self) -> None:
+        """Once a space press is sent: the list goes on to the next indicator (a setting)."""
+
     def action_toggle_met(self) -> None:
         item = self._need_indicator()
         if item is None:
@@ -76,6 +79,7 @@ class IndicatorActions:
                 app.notify(message, timeout=4)
 
         write(self, toggle, done)
+        self.after_toggle()
 
     def action_toggle_target(self) -> None:
         """The year's target: marked / unmarked at once, undone with ctrl+z."""

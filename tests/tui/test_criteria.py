@@ -92,7 +92,8 @@ async def test_space_shows_its_own_change_without_reading_the_year_again(demo_db
         # Another session changed something since: the press reads the year again, so that
         # change is not hidden until the next one.
         set_result(get_commune(), 2023, "11", value="3,5")
-        await pilot.press("space")
+        assert table.selected_indicator().code == "12.2"  # space went on to the next indicator
+        await pilot.press("up", "space")
         await settle(pilot)
         assert screen._loads == loads + 1
         assert table.rows_by_key["i:11"][1].status == "met"
@@ -276,3 +277,20 @@ async def test_e_adds_evidence_and_a_opens_assignment_both_undoable(demo_db):
         await pilot.press("escape")
         await settle(pilot)
         assert not app.undo_stack  # a cancelled form leaves nothing to undo
+
+
+async def test_space_runs_down_the_list_one_key_per_result_unless_turned_off(demo_db):
+    """Issue 16: space records and goes to the next indicator (criterion rows skipped), keys
+    sent in one burst included; the setting turns it off."""
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_indicator(pilot, "1.2")
+        table = app.screen.query_one(IndicatorTable)
+        await pilot.press("space", "space", "space")  # 1.2, then 2.1 and 2.2 (past criterion 2's row)
+        await settle(pilot)
+        assert [result(c).status for c in ("1.2", "2.1", "2.2")] == ["met", "met", "not_met"]
+        assert table.selected_indicator().code == "2.3"
+        app.ctx.config.space_moves_next = False
+        await pilot.press("space")
+        await settle(pilot)
+        assert table.selected_indicator().code == "2.3"
