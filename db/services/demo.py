@@ -6,7 +6,7 @@ invented to make the sample whole and is marked ILLUSTRATIVE in the data itself.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from db import result_entries, rules
 from db.catalogue import ensure_default_catalogue
@@ -257,6 +257,10 @@ EVIDENCE = [  # (indicator, title, doc number, issuer, status, illustrative)
 ]
 
 
+# The 2022 results were known when plan 249 was written: entered then, not the day the demo loads.
+PLAN_WRITTEN = datetime(2023, 2, 24, 8, 0)
+
+
 def _baseline(commune: Commune, indicators: dict[str, Indicator]) -> None:
     unmet = set(TARGET_INDICATORS) | set(ILLUSTRATIVE_UNMET)
     rows = []
@@ -272,7 +276,7 @@ def _baseline(commune: Commune, indicators: dict[str, Indicator]) -> None:
         number = rules.parse_number(value) if value and ind.kind in (rules.PERCENT, rules.AMOUNT) else None
         rows.append(dict(commune=commune.id, indicator=ind.id, year=2022, status=status, value=value,
                          value_number=number, note=note, data_date=date(2022, 12, 31),
-                         version=1, updated_by="demo"))
+                         version=1, updated_by="demo", updated_at=PLAN_WRITTEN))
     Result.insert_many(rows).execute()
     result_entries.record_loaded(commune.id)
 

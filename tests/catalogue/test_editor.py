@@ -56,7 +56,7 @@ def test_bad_input_changes_nothing(demo_db):
     ind = _ind("12.2")
     logged = ChangeLog.select().count()
     for kwargs, needle in [({"threshold": "abc"}, "abc"), ({"kind": "maybe"}, "maybe"),
-                           ({"op": "=>"}, "=>"), ({"content": "  "}, "content"),
+                           ({"op": "=>"}, "=>"), ({"content": "  "}, "Nội dung"),
                            ({"by_year": "20x5: >= 3"}, "20x5"), ({"by_group": "1 >= 3"}, "1 >= 3")]:
         with pytest.raises(ValidationError, match=needle):
             update_indicator(ind.id, **kwargs)
