@@ -18,6 +18,12 @@ def _calendar(year: int, lang: str):
     return holidays.country_holidays("VN", years=year, language="vi" if lang != "en" else "en_US")
 
 
+def warm(year: int, lang: str = "vi") -> None:
+    """Build the year's calendar ahead of its first use (importing the library is the cost)."""
+    _calendar(year, lang)
+    _calendar(year, "vi")
+
+
 def is_working_day(day: date) -> bool:
     """The library's rule: a weekend day is worked only when it is a make-up day; any other
     day is worked unless it is a holiday."""

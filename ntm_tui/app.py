@@ -22,8 +22,20 @@ def _section(module: str, name: str):
     def build() -> Screen:
         from importlib import import_module
 
-        return getattr(import_module(f"ntm_tui.screens.{module}"), name)()
+        screen = getattr(import_module(f"ntm_tui.screens.{module}"), name)()
+        # A new mode screen makes Textual re-parse every stylesheet (about 100 ms, the app's
+        # own and each widget's) to bring a screen up to date that was never out of date: our
+        # screens add no CSS of their own (it is all in app.tcss), so mark it current.
+        screen._css_update_count = screen.app._css_update_count
+        return screen
     return build
+
+
+WARM_MODULES = tuple(f"ntm_tui.{name}" for name in (
+    "screens.criteria", "screens.indicator_detail", "screens.assignments", "screens.evidence",
+    "screens.calendar", "screens.deadline_rules", "screens.reports", "screens.settings",
+    "screens.search", "forms.result", "forms.assignment", "forms.evidence",
+    "forms.indicator_definition", "forms.report_text", "forms.plan_text", "forms.help"))
 
 
 def _collect_from_now_on() -> None:
@@ -46,8 +58,7 @@ def _palette_commands():
 class NtmApp(OrderedKeys, App):
     TITLE = "ntm-tui"
     CSS_PATH = "app.tcss"
-    # The dashboard is not among MODES: Textual re-parses every stylesheet when it makes a
-    # MODES screen (about 25 ms), so the first screen is the default one (get_default_screen)
+    # The dashboard is not among MODES: the first screen is the default one (get_default_screen)
     # and becomes the "dashboard" mode once it exists (on_mount), for the sections to switch back.
     MODES = {
         "criteria": _section("criteria", "CriteriaScreen"),
@@ -76,6 +87,9 @@ class NtmApp(OrderedKeys, App):
         from ntm_tui.i18n import set_lang
 
         super().__init__()
+        # Every widget class brings its own CSS; with more sources than Textual's parse cache
+        # holds (64), each new one re-parsed them all (about 100 ms on a first visit).
+        self.stylesheet._parse_cache.maxsize = 512
         self.ctx = ctx
         self.lang = ctx.lang
         set_lang(ctx.lang)  # labels built at run time follow --lang / the setting
@@ -137,6 +151,28 @@ class NtmApp(OrderedKeys, App):
         if self.commune_id is not None:
             self.set_commune(self.commune_id, self.commune_name, self.year)  # "Năm" → "Year"
         self.refresh_bindings()
+
+    _warmed = False
+
+    def warm_up(self) -> None:
+        """Once the dashboard shows what the officer came for: import the sections and forms
+        and build the year's holiday calendar in a thread, so that their first visit does not
+        wait for it (the calendar alone cost a first visit of Lịch about 140 ms)."""
+        if self._warmed:
+            return
+        self._warmed = True
+        year = self.year
+
+        def work() -> None:
+            from importlib import import_module
+
+            from db.workdays import warm
+
+            for module in WARM_MODULES:
+                import_module(module)
+            if year is not None:
+                warm(year, self.lang)
+        self.run_worker(work, thread=True, group="warm", name="warm", exit_on_error=False)
 
     def get_default_screen(self) -> Screen:
         return _section("dashboard", "DashboardScreen")()

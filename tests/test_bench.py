@@ -77,6 +77,9 @@ def test_bench_smoke_run(tmp_path):
     assert figures["start_ratio"] > 0 and figures["key_p95_ms"] > 0
     assert figures["heavy_modules_at_start"] == []
     assert "start → dashboard" in done.stdout
+    visits = figures["first_visit_ms"]  # every section, form and the detail screen was opened
+    assert {"criteria", "detail", "value_form", "evidence", "calendar", "settings", "reports"} <= set(visits)
+    assert all(ms > 0 for ms in visits.values()) and figures["first_visit_max_ms"] == max(visits.values())
 
 
 def test_pdf_baseline_gets_the_tables_a_reader_sees(demo_db, tmp_path):

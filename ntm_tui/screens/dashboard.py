@@ -89,6 +89,7 @@ class DashboardScreen(SectionScreen):
     # --- the year ------------------------------------------------------------------------------
     def _show(self, loaded) -> None:
         self._loaded = loaded
+        self.call_after_refresh(self.app.warm_up)
         status, (late, soon) = loaded
         for panel in self.query("FirstRunPanel"):
             panel.remove()

@@ -28,6 +28,9 @@
   seven pages of text), and a Table of tiny strings ("cell r.c") in Helvetica with as many rows
   and columns as pdfplumber finds, nothing embedded (`tiny_baseline_ms` / `tiny_ratio`, the
   figure the budget was first measured against). `null` until the exporters exist.
+- first visits: each section, form and the detail screen opened once in a fresh app (Pilot,
+  80×24, tests/bench/first_visits.py), from the key until no worker runs; `first_visit_ms` holds
+  the slower of the demo and the district for each, budget 150 ms for the slowest.
 - imports: `python -X importtime -c "import ntm_tui.app"`, and which of reportlab, tabulate,
   openpyxl the started app has imported (tests/bench/probe.py).
 
@@ -65,7 +68,8 @@ PY = sys.executable
 BENCH = Path(__file__).resolve().parent
 HEAVY = ("reportlab", "tabulate", "openpyxl")
 BUDGETS = {"start_ratio": 1.5, "key_p95_ms": 50.0, "key_p95_ms_district": 50.0, "status_ratio": 2.0,
-           "pdf_ratio": 1.5, "annual_report_s": 1.0, "peak_rss_mb": 200.0}
+           "pdf_ratio": 1.5, "annual_report_s": 1.0, "peak_rss_mb": 200.0,
+           "first_visit_max_ms": 150.0}
 COUNTS = re.compile(r"\d+/\d+ (tiêu chí|criteria)")
 ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[PX^_\]].*?(?:\x1b\\|\x07)|\x1b[()][0-9A-Za-z]|\x1b[=>78]",
                   re.S)
@@ -267,6 +271,25 @@ def measure_keys(demo: Path, district: Path, commune: str, presses: int, env: di
     return out
 
 
+def first_visit_times(db: Path, commune: str | None, env: dict) -> dict[str, float]:
+    """tests/bench/first_visits.py in a process of its own: a fresh app, each section, form and
+    detail opened once."""
+    argv = [PY, str(BENCH / "first_visits.py"), str(db)] + ([commune] if commune else [])
+    done = subprocess.run(argv, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"first_visits.py failed: {done.stderr[-800:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure_first_visits(demo: Path, district: Path, commune: str, env: dict) -> dict:
+    """The slower of the two databases for each target, as the budget is for the officer's worst."""
+    on_demo = first_visit_times(demo, None, env)
+    on_district = first_visit_times(district, commune, env)
+    slower = {name: max(on_demo[name], on_district.get(name, 0.0)) for name in on_demo}
+    return {"first_visit_ms": slower, "first_visit_max_ms": max(slower.values()),
+            "first_visit_slowest": max(slower, key=slower.get)}
+
+
 def measure_status(demo: Path, district: Path, commune: str, env: dict, runs: int) -> dict:
     base_argv = [PY, "-c", "import peewee"]
     argv = [PY, "-m", "ntm_tui", "--db", str(demo), "status", "--format", "json"]
@@ -456,6 +479,8 @@ def table(result: dict) -> str:
     rows += [
         ("annual report (s)", result["annual_report_s"], "", "", "", "≤ 1 s", ok["annual_report_s"]),
         ("peak RSS, district TUI (MB)", result["peak_rss_mb"], "", "", "", "≤ 200 MB", ok["peak_rss_mb"]),
+        (f"first visit, slowest ({result['first_visit_slowest']})", result["first_visit_max_ms"], "", "",
+         "", "≤ 150 ms", ok["first_visit_max_ms"]),
         ("import ntm_tui.app (ms)", result["import_app_ms"], "", "", "", "", None),
         ("reportlab/tabulate/openpyxl at start", ", ".join(result["heavy_modules_at_start"]) or "none",
          "", "", "", "none", result["heavy_absent"]),
@@ -491,6 +516,7 @@ def main(argv: list[str] | None = None) -> int:
         result.update(measure_status(demo, district, commune, env, profile["status_runs"]))
         result.update(measure_pdf(demo, env, workdir, profile["pdf_runs"]))
         result.update(measure_keys(demo, district, commune, profile["presses"], env))
+        result.update(measure_first_visits(demo, district, commune, env))
     result["within_budget"] = verdicts(result)
     result["budgets"] = BUDGETS
     result["elapsed_s"] = round(time.perf_counter() - started, 1)
