@@ -71,6 +71,7 @@ LABELS = {
     "cal_submitted": ("Đã nộp ngày {on}, người nộp: {by}", "Submitted on {on} by {by}"),
     "cal_submit_title": ("Đánh dấu đã nộp: {title}", "Mark submitted: {title}"),
     "cal_done": ("Đã ghi nhận nộp: {title}", "Recorded as submitted: {title}"),
+    "f_submitted_on": ("Ngày nộp", "Sent on"),
     "f_report_file": ("Tệp báo cáo đã gửi", "Report file sent"),
     "f_report_file_hint": ("(không bắt buộc) đường dẫn tệp PDF", "(optional) path of the PDF"),
     # assignments screen and member/unit forms

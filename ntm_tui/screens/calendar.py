@@ -137,19 +137,12 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
                    done=t("cal_reopened", title=view.title))
 
     def action_submit(self) -> None:
-        """Mark the highlighted deadline submitted today, optionally with the report file sent."""
+        """Mark the highlighted deadline submitted: on which day (today unless said otherwise)
+        and, optionally, with the report file sent."""
         view = self.current()
         if view is None or view.state == deadlines.SUBMITTED:
             return
-        from ntm_tui.forms.prompt import TextPrompt
-
-        today = self.today
-
-        def save(path: str, batch: str):  # in a worker, through the one door
-            return deadlines.submit(view.id, on=today, file_path=path, expected_version=view.version,
-                                    today=today, batch=batch)
+        from ntm_tui.forms.submit import SubmitForm
 
         last = getattr(self.app, "last_export", "")  # the PDF just made in Báo cáo, if any
-        self.app.push_screen(TextPrompt(t("cal_submit_title", title=view.title), t("f_report_file"),
-                                        last, save=save, placeholder=t("f_report_file_hint"),
-                                        message=t("cal_done", title=view.title)))
+        self.app.push_screen(SubmitForm(view, self.today, last))

@@ -4,7 +4,7 @@ from datetime import date
 from textual.widgets import DataTable, Static
 
 from db.models import Deadline
-from ntm_tui.forms.prompt import TextPrompt
+from ntm_tui.forms.submit import SubmitForm
 from tests.conftest import settle
 from tests.screens.helpers import TODAY, demo_app, error_under, open_section, row_keys
 
@@ -26,16 +26,19 @@ async def test_late_first_and_mark_submitted(demo_db, tmp_path):
         report = tmp_path / "bc-thang-01.pdf"
         report.write_bytes(b"%PDF-1.4\n")
         await pilot.press("s")
-        await settle(pilot, lambda: isinstance(app.screen, TextPrompt))
-        await pilot.press(*str(report), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, SubmitForm))
+        assert app.screen.query_one("#f-on").value == "16/03/2023"  # today unless said otherwise
+        # the day it was really sent, typed over today's, then the file: one burst
+        await pilot.press("home", "shift+end", *"14/03/2023", "tab", *str(report), "enter")
         await settle(pilot, lambda: app.screen is screen and row_keys(screen)[-1] == first)
         done = recorded(first)
-        assert (done.status, done.submitted_on, done.submitted_by) == ("submitted", TODAY, "tester")
+        assert (done.status, done.submitted_on, done.submitted_by) == ("submitted", date(2023, 3, 14),
+                                                                       "tester")
         assert done.file_path.endswith("bc-thang-01.pdf")
         assert (done.due_date, done.latest_date) == (date(2023, 1, 10), date(2023, 1, 15))
         assert row_keys(screen)[-1] == first  # submitted ones go to the end
         assert "Trễ hạn 2" in str(screen.query_one("#cal-bar", Static).render())
-        assert "16/03/2023" in str(screen.query_one("#cal-detail", Static).render())
+        assert "14/03/2023" in str(screen.query_one("#cal-detail", Static).render())
         await pilot.press("f")  # open only: the submitted one disappears
         await pilot.pause()
         assert first not in row_keys(screen)
@@ -53,13 +56,16 @@ async def test_a_file_that_is_not_there_is_refused_in_the_prompt(demo_db, tmp_pa
         screen = await open_section(pilot, "5")
         first = row_keys(screen)[0]
         await pilot.press("s")
-        await settle(pilot, lambda: isinstance(app.screen, TextPrompt))
+        await settle(pilot, lambda: isinstance(app.screen, SubmitForm))
         prompt = app.screen
         missing = str(tmp_path / "khong-co.pdf")
-        await pilot.press(*missing, "enter")
+        await pilot.press("tab", *missing, "enter")
         await settle(pilot)
-        assert app.screen is prompt and "khong-co.pdf" in error_under(prompt, "value")
-        assert prompt.query_one("#f-value").value == missing
+        assert app.screen is prompt and "khong-co.pdf" in error_under(prompt, "file_path")
+        assert prompt.query_one("#f-file_path").value == missing
+        await pilot.press("shift+tab", "home", "shift+end", *"20/03/2023", "ctrl+s")  # not yet
+        await settle(pilot)
+        assert app.screen is prompt and "20/03/2023" in error_under(prompt, "on")
         await pilot.press("escape")
         await settle(pilot)
     assert recorded(first) is None
@@ -78,7 +84,7 @@ async def test_next_year_shown_without_writing_and_submitted_without_file(demo_d
         assert Deadline.select().count() == 0  # looking wrote nothing
         first = keys[0]
         await pilot.press("s")
-        await settle(pilot, lambda: isinstance(app.screen, TextPrompt))
+        await settle(pilot, lambda: isinstance(app.screen, SubmitForm))
         await pilot.press("enter")  # submitted without naming a file
         await settle(pilot)
     done = recorded(first)
