@@ -178,6 +178,8 @@ class NtmApp(OrderedKeys, App):
         return _section("dashboard", "DashboardScreen")()
 
     def on_mount(self) -> None:
+        if self.ctx.config.keys:  # the officer's own keys (settings file), shown by `?` as well
+            self.set_keymap(self.ctx.config.keys)
         self.call_after_refresh(_collect_from_now_on)
         self.add_mode("dashboard", _section("dashboard", "DashboardScreen"))  # its stack exists
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from ntm_tui.paths import config_path
@@ -22,6 +22,8 @@ class UserConfig:
     export_dir: str = ""
     backups_keep: int = 7
     space_moves_next: bool = True  # space on the indicator list records, then goes one row down
+    # The officer's own keys: binding id → key(s), e.g. {"toggle_met": "x", "edit_value": "v,enter"}
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 def load_config(path: Path | None = None) -> UserConfig:
@@ -32,6 +34,9 @@ def load_config(path: Path | None = None) -> UserConfig:
         return UserConfig()
     known = {f.name for f in fields(UserConfig)}
     values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+    keys = values.get("keys")
+    values["keys"] = {str(k): str(v) for k, v in keys.items() if isinstance(v, str) and v.strip()} \
+        if isinstance(keys, dict) else {}
     try:
         return UserConfig(**values)
     except TypeError:
