@@ -57,6 +57,8 @@ LABELS = {
     "dl_rules_off_done": ("Đã tắt quy định: {title}", "Rule switched off: {title}"),
     "dl_rules_on_done": ("Đã bật quy định: {title}", "Rule switched on: {title}"),
     "dl_rules_title": ("Quy định hạn báo cáo", "Deadline rules"),
+    "dl_rules_find": ("Tìm", "Find"),
+    "dl_rules_find_hint": ("Tìm quy định (không cần dấu)…", "Find a rule (accents optional)…"),
     "dl_rules_add": ("Thêm", "Add"),
     "dl_rules_edit": ("Sửa", "Edit"),
     "dl_rules_toggle": ("Bật/tắt", "On/off"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from ntm_tui.i18n import t
 from ntm_tui.i18n.calendar import describe_when
@@ -21,17 +21,25 @@ class DeadlineRulesScreen(Screen):
         Binding("e", "edit_rule", t("dl_rules_edit"), id="rules_edit"),
         Binding("d", "toggle_rule", t("dl_rules_toggle"), id="rules_toggle"),
         Binding("delete", "delete_rule", t("dl_rules_delete"), id="rules_delete"),
-        Binding("escape", "app.pop_screen", t("dl_rules_back"), id="rules_back"),
+        Binding("slash", "find", t("dl_rules_find"), id="rules_find"),
+        Binding("escape", "back", t("dl_rules_back"), id="rules_back"),
     ]
+    AUTO_FOCUS = "#rules"  # the find line is hidden until `/`
+    DEFAULT_CSS = """
+    DeadlineRulesScreen #rules-find { display: none; }
+    DeadlineRulesScreen #rules-find.-shown { display: block; }
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self.rules: list = []
+        self.rules: list = []  # the commune's rules
+        self.shown: list = []  # those the find line lets through, in the table's order
         self.keep: int | None = None  # the rule the cursor goes to at the next load
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(t("dl_rules_title"), id="rules-title")
+        yield Input(placeholder=t("dl_rules_find_hint"), id="rules-find", compact=True)
         yield DataTable(id="rules", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -59,24 +67,55 @@ class DeadlineRulesScreen(Screen):
         read(self, load, self._loaded, group="load")
 
     def _loaded(self, rules: list) -> None:
+        self.rules = rules
+        self._fill()
+
+    def _fill(self) -> None:
+        """The rules the find line lets through: every word in the title or the when, accents
+        and case ignored."""
+        from db.text import fold
+
         table = self.query_one("#rules", DataTable)
         row = table.cursor_row
         table.clear()
-        self.rules = rules
-        for rule in self.rules:
+        words = fold(self.query_one("#rules-find", Input).value).split()
+        self.shown = [r for r in self.rules
+                      if all(w in fold(f"{r.title} {describe_when(r)}") for w in words)]
+        for rule in self.shown:
             table.add_row(rule.title, t(f"dl_freq_{rule.frequency}"), describe_when(rule),
                           t("dl_yes") if rule.active else t("dl_no"), key=str(rule.id))
         if self.keep is not None:
-            row = next((n for n, r in enumerate(self.rules) if r.id == self.keep), row)
+            row = next((n for n, r in enumerate(self.shown) if r.id == self.keep), row)
             self.keep = None
-        if self.rules:
-            table.move_cursor(row=min(max(row, 0), len(self.rules) - 1))
+        if self.shown:
+            table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
 
     def current(self):
         table = self.query_one("#rules", DataTable)
-        if not self.rules:
+        if not self.shown:
             return None
-        return self.rules[min(table.cursor_row, len(self.rules) - 1)]
+        return self.shown[min(table.cursor_row, len(self.shown) - 1)]
+
+    def action_find(self) -> None:
+        find = self.query_one("#rules-find", Input)
+        find.add_class("-shown")
+        find.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#rules", DataTable).focus()  # Enter: to the rules found
+
+    def action_back(self) -> None:
+        """Esc closes the find line first (all rules again), then the screen."""
+        find = self.query_one("#rules-find", Input)
+        if find.has_class("-shown"):
+            find.value = ""
+            find.remove_class("-shown")
+            self.query_one("#rules", DataTable).focus()
+            return
+        self.app.pop_screen()
 
     def _keep(self, view) -> None:
         """A rule saved: the reload that follows keeps the cursor on it."""

@@ -58,11 +58,33 @@ class KeyBar(Static):
             yield (palette.binding.key, app.get_key_display(palette.binding), t("key_palette"),
                    palette.enabled)
 
+    def _fitting(self) -> list:
+        """The entries that fit the line. When they do not all fit, `?` (every key of the
+        screen) stays, last: the officer always sees where the rest is."""
+        entries = list(self._entries())
+        width = self.size.width or self.app.size.width
+        length = sum(len(shown) + len(description) + 3 for _k, shown, description, _e in entries)
+        if length <= width:
+            return entries
+        helps = [e for e in entries if e[0] == "question_mark"]
+        rest = [e for e in entries if e[0] != "question_mark"]
+        room = width - sum(len(e[1]) + len(e[2]) + 3 for e in helps)
+        kept = []
+        for entry in rest:
+            room -= len(entry[1]) + len(entry[2]) + 3
+            if room < 0:
+                break
+            kept.append(entry)
+        return kept + helps
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._show()
+
     def _show(self) -> None:
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         off_style = self.get_component_rich_style("key-bar--disabled", partial=True)
         text, spans = Text(no_wrap=True, overflow="crop"), []
-        for key, shown, description, enabled in self._entries():
+        for key, shown, description, enabled in self._fitting():
             start = len(text)
             text.append(f" {shown}", key_style + off_style if not enabled else key_style)
             text.append(f" {description} ", off_style if not enabled else "")

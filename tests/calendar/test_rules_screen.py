@@ -206,3 +206,26 @@ def test_calendar_labels_collide_with_no_other_area():
         if info.name != "calendar":
             other = getattr(importlib.import_module(f"ntm_tui.i18n.{info.name}"), "LABELS", {})
             assert not mine & set(other), info.name
+
+
+async def test_slash_finds_a_rule_without_accents_and_esc_shows_all_again(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_rules(app, pilot)
+        everything = len(cells(screen))
+        await pilot.press("slash", *"bao cao quy")
+        await settle(pilot)
+        found = cells(screen)
+        assert 0 < len(found) < everything
+        assert all("quý" in row[0].lower() for row in found)
+        await pilot.press("enter", "e")  # Enter: to the rules found; e edits the one highlighted
+        form = await settle(pilot, lambda: isinstance(app.screen, DeadlineRuleForm)) or app.screen
+        assert "quý" in form.query_one("#f-title").value.lower()
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is screen)
+        await pilot.press("escape")  # closes the find line: every rule again, the screen stays
+        await settle(pilot)
+        assert app.screen is screen and len(cells(screen)) == everything
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is not screen

@@ -44,7 +44,7 @@ async def test_language_switch_takes_effect_at_once(demo_db, tmp_path):
         assert "Lưu" not in footer_text(app)
         await pilot.press("escape", "2")  # another section, made anew in English
         await settle(pilot, lambda: app.current_mode == "criteria")
-        assert "Quit" in footer_text(app) or "Find" in footer_text(app) or "Help" in footer_text(app)
+        assert "Keys" in footer_text(app) and "Value" in footer_text(app)
         await pilot.press("1")
         await settle(pilot, lambda: app.current_mode == "dashboard")
         assert "Now" in str(app.screen.query_one("#counts").render())
