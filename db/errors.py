@@ -30,6 +30,10 @@ class ValidationError(NtmError):
     """Bad input: nothing was saved."""
 
 
+class ContradictsValue(ValidationError):
+    """A result its own value contradicts: refused unless the officer confirms it by hand."""
+
+
 class NotFoundError(NtmError):
     """A code, id or file that does not exist."""
 

@@ -141,6 +141,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Not a valid TrueType (.ttf) font file: {path}"),
     "deadline_not_found": ("Không tìm thấy hạn báo cáo mã {id} (xem: ntm-tui deadlines)",
                            "No deadline with id {id} (see: ntm-tui deadlines)"),
+    "contradicts_met": ("Chỉ tiêu {code}: giá trị {value} chưa đạt yêu cầu ({requirement}). Vẫn ghi "
+                        "«Đạt» (đánh giá tay)?",
+                        "Indicator {code}: the value {value} does not meet {requirement}. Record «Met» "
+                        "anyway (set by hand)?"),
+    "contradicts_not_met": ("Chỉ tiêu {code}: giá trị {value} đã đạt yêu cầu ({requirement}). Vẫn ghi "
+                            "«Chưa đạt» (đánh giá tay)?",
+                            "Indicator {code}: the value {value} meets {requirement}. Record «Not met» "
+                            "anyway (set by hand)?"),
     "submit_in_future": ("Ngày nộp {on} sau ngày hôm nay ({today})",
                          "The submission date {on} is after today ({today})"),
     "file_not_found": ("Không tìm thấy tệp: {path}", "File not found: {path}"),

@@ -178,6 +178,18 @@ def evaluate(target: Target, value: str | float | None) -> str | None:
     return MET if compare(number, target.op, target.threshold) else NOT_MET
 
 
+def contradicts(target: Target, value: str | None, status: str) -> bool:
+    """A result set by hand against its own value ("Đạt" at 65 against >= 70 %): the value
+    says the other thing. False when the value cannot be read against the target."""
+    if status not in (MET, NOT_MET):
+        return False
+    try:
+        evaluated = evaluate(target, value)
+    except (ValidationError, ValueError):
+        return False
+    return evaluated is not None and evaluated != status
+
+
 def compare(number: float, op: str, threshold: float) -> bool:
     eps = 1e-9
     if op == ">=":

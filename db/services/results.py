@@ -8,7 +8,7 @@ from peewee import fn
 
 from db import result_entries, rules
 from db.changelog import apply_changes, new_batch
-from db.errors import ConflictError, NotFoundError, ValidationError
+from db.errors import ConflictError, ContradictsValue, NotFoundError, ValidationError
 from db.models import (
     Commune, CriteriaSet, Criterion, Indicator, IndicatorPart, IndicatorThreshold, IndicatorVersion, Result,
     database,
@@ -244,9 +244,10 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
                           numerator: str | None = None, denominator: str | None = None,
                           data_date: str | date | None = None, expected_version: int | None = None,
                           batch: str | None = None, clear_value: bool = False,
-                          toggle: bool = False) -> ResultView:
+                          toggle: bool = False, by_hand: bool = True) -> ResultView:
     """`set_result` once the set and the indicator are known. `toggle`: met ↔ not met, from the
-    result in force as read inside the write transaction."""
+    result in force as read inside the write transaction. `by_hand` False: a result that its
+    value contradicts is refused (ContradictsValue), for the screen to ask once."""
     status = parse_met(met)
     changes: dict[str, object] = {}
     percent = None
@@ -304,6 +305,12 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
             expected_version = 1  # carried over by another session's edit, unchanged since
         if toggle:  # the year's row holds the result in force (carried forward if need be)
             changes["status"] = rules.NOT_MET if row.status == rules.MET else rules.MET
+            words = _words_for(indicator, row.value, changes["status"])
+            if words is not None:  # a yes/no value is the result in words: it follows
+                changes.update(value=words, value_number=None)
+        if not by_hand and "status" in changes and changes["status"] != row.status:
+            _refuse_contradiction(commune, year, indicator, changes.get("value", row.value),
+                                  changes["status"])
         # apply_changes leaves the row as written (fields, version, time, user): no re-read
         batch = batch or new_batch()
         logged = apply_changes(row, changes, label=f"{indicator.code} / {year}",
@@ -314,14 +321,35 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
     return view(row, indicator.code)
 
 
+def _words_for(indicator: Indicator, value: str | None, status: str) -> str | None:
+    """The value in words for a toggled result whose value only says met or not ("Đạt",
+    "Không"); None when the value is a measure (it stays, and may contradict)."""
+    if not value:
+        return None
+    if indicator.kind == rules.YESNO:
+        return "Đạt" if status == rules.MET else "Không đạt"
+    if indicator.kind == rules.ABSENCE and value in ("Không", "Có"):
+        return "Không" if status == rules.MET else "Có"
+    return None
+
+
+def _refuse_contradiction(commune: Commune, year: int, indicator: Indicator, value: str | None,
+                          status: str) -> None:
+    target = target_for(indicator, year, commune.commune_group)
+    if rules.contradicts(target, value, status):
+        raise ContradictsValue("contradicts_met" if status == rules.MET else "contradicts_not_met",
+                               code=indicator.code, value=value, requirement=target.describe("vi"))
+
+
 def toggle_met(commune: Commune, year: int, code: str, expected_version: int | None = None,
-               batch: str | None = None) -> ResultView:
-    """Space on the indicator list: met ↔ not met (anything else becomes met)."""
+               batch: str | None = None, by_hand: bool = True) -> ResultView:
+    """Space on the indicator list: met ↔ not met (anything else becomes met). `by_hand`
+    False: refused (ContradictsValue) when the value says otherwise, for the screen to ask."""
     commune = commune_of(commune)
     cset = criteria_set_for_year(commune, year)
     indicator = find_indicator(cset, code)
     return _set_indicator_result(commune, year, cset, indicator, expected_version=expected_version,
-                                 batch=batch, toggle=True)
+                                 batch=batch, toggle=True, by_hand=by_hand)
 
 
 def result_history(commune: Commune, indicator_id: int) -> list[ResultView]:

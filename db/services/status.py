@@ -43,6 +43,11 @@ class IndicatorStatus:
     # carried from an earlier year was recorded under another kind and must be entered again.
     valid_from: date | None = None
     reenter: bool = False
+
+    @property
+    def by_hand(self) -> bool:
+        """The result was set by hand against what its value says (the officer confirmed it)."""
+        return rules.contradicts(self.target, self.value, self.status)
     start_status: str = rules.UNASSESSED  # at the end of the previous year
     # Read as of a day (a report's period end): the day the result shown was entered, when that
     # was after the day read (the officer dated it back on purpose; the report says so).

@@ -119,6 +119,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rep_source_unknown": ("Chưa rõ nguồn", "Source not given"),
     "dong": ("đồng", "đồng"),
     "rep_continue": ("Tiếp tục thực hiện chỉ tiêu {code}: {content}.", "Continue on indicator {code}: {content}."),
+    "annex_by_hand": ("(*) Kết quả do xã đánh giá, khác với kết quả tính theo giá trị so với yêu cầu.",
+                      "(*) Result assessed by the commune, against what the value gives by the target."),
     "annex_title": ("PHỤ LỤC: KẾT QUẢ TỪNG CHỈ TIÊU", "ANNEX: RESULT OF EACH INDICATOR"),
     "annex_subject": ("(Kèm theo báo cáo kết quả {period}; số liệu tính đến ngày {day})",
                       "(With the report for {period}; data as of {day})"),

@@ -83,7 +83,7 @@ def _criteria_table(job: Job, status: YearStatus) -> list:
 def change_line(job: Job, c: IndicatorChange) -> str:
     """"Chỉ tiêu 12.2 (…): Chưa đạt → Đạt (20 % → 30 %)" with the later entry said."""
     verdict = f"{_status_word(job, c.before_status)} → {_status_word(job, c.after_status)}"
-    values = f"{c.before or job.t('rep_none_before')} → {c.after}"
+    values = f"{c.before or job.t('rep_none_before')} → {c.after}" if c.before != c.after else c.after
     text = f"{job.t('indicator')} {c.code} ({c.content}): "
     text += values if c.before_status == c.after_status else \
         (f"{verdict} ({values})" if values != verdict else verdict)
@@ -154,21 +154,24 @@ def _next_steps(job: Job, status: YearStatus) -> list:
 
 def annex(job: Job, status: YearStatus) -> list:
     """Phụ lục: every indicator with value, target, result and data date."""
-    rows, spans = [], []
+    rows, spans, by_hand = [], [], False
     for crit in status.criteria:
         spans.append(len(rows))
         rows.append((f"{job.t('criterion')} {crit.code}: {crit.name}",))
         for ind in crit.indicators:
+            word = _status_word(job, ind.status)
+            if ind.by_hand:  # the officer confirmed a result its value contradicts: say so
+                word, by_hand = f"{word} (*)", True
             rows.append((ind.code, ind.content, target_text(ind.target, job.lang),
-                         rules.group_thousands(ind.value), _status_word(job, ind.status),
-                         rules.format_date(ind.data_date)))
+                         rules.group_thousands(ind.value), word, rules.format_date(ind.data_date)))
+    note = [job.para(esc(job.t("annex_by_hand")), "body")] if by_hand else []
     return [job.para(esc(job.t("annex_title")), "heading"),
             job.para(esc(job.t("annex_subject", period=job.period.text(job.lang),
                                 day=rules.format_date(job.period.end))), "body"),
             *data_table([job.t("col_code"), job.t("col_content"), job.t("col_target"),
                          job.t("col_value"), job.t("col_result"), job.t("col_data_date")],
                         rows, (12, 62, 28, 20, 20, 23), job.styles, centred=(0, 2, 3, 4, 5),
-                        spans=spans, lang=job.lang)]
+                        spans=spans, lang=job.lang), *note]
 
 
 def reporter(job: Job, info: DocInfo) -> str:

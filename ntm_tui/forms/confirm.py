@@ -38,3 +38,27 @@ class ConfirmDelete(Form):
 def confirm_delete(screen, what: str, delete: Callable[[str], Any]) -> None:
     """Ask, then `delete(batch)` (a service call) in the door's worker."""
     screen.app.push_screen(ConfirmDelete(what, delete))
+
+
+class ConfirmChange(Form):
+    """Ask once before a change the data argues against (a result its value contradicts):
+    Enter or ctrl+s makes it through the door, Esc leaves everything as it was."""
+
+    def __init__(self, question: str, change: Callable[[str], Any], done: str = "",
+                 after: Callable[[Any], None] | None = None) -> None:
+        super().__init__()
+        self.form_title = t("confirm_title")
+        self.intro = question
+        self.message = done
+        self._change, self._after = change, after
+
+    def fields(self) -> list[FormField]:
+        return []
+
+    def save(self, values: dict[str, Any], batch: str) -> Any:
+        return self._change(batch)
+
+    def on_mount(self) -> None:
+        button = self.query_one("#save", Button)
+        button.label = t("btn_yes_record")
+        button.focus()

@@ -109,6 +109,8 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         if not s.threshold_known:
             text.append(f"  ({t('mark_unknown_target')})", style="yellow")
         text.append(f"\n{t('col_result')} {self.app.year}: {t('status_' + s.status)}")
+        if s.by_hand:
+            text.append(f" ({t('set_by_hand')})", style="bold yellow")
         if s.value:
             text.append(f" · {t('col_value')} {s.value}")
         if s.numerator is not None and s.denominator is not None:

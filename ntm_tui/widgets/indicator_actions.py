@@ -63,10 +63,23 @@ class IndicatorActions:
         # refuses the press if another session wrote that row meanwhile, instead of overwriting.
         expected = item.result_version if item.result_year == year else 0
 
-        def toggle(batch: str):
+        def toggle(batch: str, by_hand: bool = False):
             from db.services.results import toggle_met
 
-            return toggle_met(commune_id, year, item.code, expected_version=expected, batch=batch)
+            return toggle_met(commune_id, year, item.code, expected_version=expected, batch=batch,
+                              by_hand=by_hand)
+
+        def refused(error: Exception) -> None:
+            """The value says otherwise: asked once; confirmed, it is recorded as set by hand."""
+            from db.errors import ContradictsValue
+            from ntm_tui.forms.confirm import ConfirmChange
+
+            if not isinstance(error, ContradictsValue):
+                app.show_error(error)
+                return
+            app.push_screen(ConfirmChange(error.message(app.lang),
+                                          lambda batch: toggle(batch, by_hand=True),
+                                          done=t("saved")))
 
         def done(saved) -> None:
             # Only our own change since the last one shown: the row is updated in place, the
@@ -78,7 +91,7 @@ class IndicatorActions:
             if not self.confirm(message):
                 app.notify(message, timeout=4)
 
-        write(self, toggle, done)
+        write(self, toggle, done, failed=refused)
         self.after_toggle()
 
     def action_toggle_target(self) -> None:

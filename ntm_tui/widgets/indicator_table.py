@@ -211,6 +211,8 @@ class IndicatorTable(DataTable):
         target = Text(item.target.describe(lang), style="" if item.threshold_known else "bold yellow")
         styles = {"met": "green", "not_met": "red", "na": "dim", "unassessed": "dim"}
         result = Text(t(f"res_{item.status}"), style=styles.get(item.status, ""))
+        if getattr(item, "by_hand", False):  # set by hand against its value: "!" (no colour needed)
+            result.append("!", style="bold yellow")
         evidence = f"{item.evidence_done}/{item.evidence_total}" if item.evidence_total else ""
         value = "" if item.kind == "yesno" else clip(item.value or "", 7)  # the result says it
         return [code, content, target, value, result,

@@ -101,10 +101,18 @@ def _cell(table, key: str, column: int) -> str:
         return ""
 
 
+def _asks(item) -> bool:
+    """Space on it asks first (its value says otherwise): a dialog, not a timed press."""
+    from db import rules
+
+    other = rules.NOT_MET if item.status == rules.MET else rules.MET
+    return rules.contradicts(item.target, item.value, other)
+
+
 async def _indicator_under_cursor(table, pilot):
     for _ in range(table.row_count + 1):
         item = table.selected_indicator()
-        if item is not None:
+        if item is not None and not _asks(item):
             return item
         if table.cursor_row >= table.row_count - 1:
             table.move_cursor(row=0)
