@@ -178,6 +178,17 @@ def evaluate(target: Target, value: str | float | None) -> str | None:
     return MET if compare(number, target.op, target.threshold) else NOT_MET
 
 
+THOUSANDS_DOT = re.compile(r"\s*[+-]?\d{1,3}(\.\d{3})+\s*")
+
+
+def read_amount(target: Target, text: str) -> str:
+    """An amount typed "1.234" means one thousand two hundred and thirty-four (the Vietnamese
+    thousands dot), not 1,234; percentages keep "72.5" as a decimal."""
+    if target.kind == AMOUNT and THOUSANDS_DOT.fullmatch(text):
+        return text.replace(".", "")
+    return text
+
+
 def contradicts(target: Target, value: str | None, status: str) -> bool:
     """A result set by hand against its own value ("Đạt" at 65 against >= 70 %): the value
     says the other thing. False when the value cannot be read against the target."""

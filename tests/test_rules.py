@@ -110,3 +110,25 @@ def test_yes_no_takes_the_words_its_message_offers():
 
     assert [parse_yes_no(w) for w in ("Đạt", "có", "CÓ", "dat")] == [True] * 4
     assert [parse_yes_no(w) for w in ("Không đạt", "không", "Không", "chưa đạt")] == [False] * 4
+
+
+def test_an_amount_reads_the_thousands_dot_and_a_percentage_does_not():
+    from db.rules import AMOUNT, PERCENT, Target, read_amount
+
+    amount, percent = Target(AMOUNT, ">=", 62), Target(PERCENT, ">=", 70)
+    assert read_amount(amount, "1.234") == "1234" and read_amount(amount, "1.234.567") == "1234567"
+    assert read_amount(amount, "1.5") == "1.5" and read_amount(amount, "12.50") == "12.50"
+    assert read_amount(amount, "1.234,5") == "1.234,5"  # parse_number reads that one already
+    assert read_amount(percent, "72.500") == "72.500"
+
+
+def test_the_cli_says_how_an_amount_was_read(demo_db, capsys):
+    from db.connection import close_database
+    from ntm_tui.__main__ import main
+
+    close_database()
+    assert main(["--db", str(demo_db), "set", "10", "--year", "2023", "--value", "1.234"]) == 0
+    assert "(1.234)" in capsys.readouterr().out
+    close_database()
+    assert main(["--db", str(demo_db), "status", "--year", "2023", "--format", "json"]) == 0
+    assert '"1234"' in capsys.readouterr().out.replace(" ", "")

@@ -262,6 +262,7 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
         value = f"{percent:.12f}"  # exact enough to evaluate; rounded below for display only
     if value is not None and str(value).strip():
         target = target_for(indicator, year, commune.commune_group)  # only a value needs it
+        value = rules.read_amount(target, str(value))  # "1.234" đồng is 1234
         stored = rules.normalise_value(target, str(value), decimals=2 if percent is not None else 4)
         number = None if target.kind in (rules.YESNO, rules.COMPOUND) or stored in ("Không", "Có") \
             else rules.parse_number(str(value))  # the exact value, not the rounded text

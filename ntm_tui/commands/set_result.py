@@ -30,7 +30,9 @@ def run(args, ctx) -> int:
     result = set_result(commune, year, args.code, value=args.value, met=args.met, note=args.note,
                         numerator=args.numerator, denominator=args.denominator,
                         data_date=args.data_date, parts=parts)
-    value = f" ({result.value})" if result.value else ""
+    from db.rules import group_thousands
+
+    value = f" ({group_thousands(result.value)})" if result.value else ""  # how it was read: 1.234
     print(t("set_done", code=result.code, year=year, result=t(f"status_{result.status}"), value=value))
     return 0
 

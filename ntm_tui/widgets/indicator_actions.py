@@ -21,7 +21,9 @@ INDICATOR_BINDINGS = [
 def result_message(view, lang: str) -> str:
     """"12.1 / 2023: Đạt (72,5)" after a save. (Here, not with the forms: the space key would
     import them on its first press.)"""
-    value = f" ({view.value})" if view.value else ""
+    from db.rules import group_thousands
+
+    value = f" ({group_thousands(view.value)})" if view.value else ""  # how it was read: 1.234
     return f"{view.code} / {view.year}: {t('status_' + view.status)}{value}"
 
 
