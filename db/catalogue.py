@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,11 @@ class CatalogueSpec:
     @property
     def indicator_count(self) -> int:
         return sum(len(c.indicators) for c in self.criteria)
+
+
+# Rows of a spreadsheet that could not be read: reported with the problems parse_catalogue
+# finds in the rows that could, in one message (a context variable: threads do not share it).
+ROW_ERRORS: ContextVar[list] = ContextVar("catalogue_row_errors", default=[])
 
 
 def _invalid(where: str, problem: str) -> ValidationError:
@@ -398,6 +404,22 @@ def _flag(value: Any, where: str) -> bool:
         raise _invalid(where, f"'verified' phải là có/không: {value}") from None
 
 
+def _checked_indicator(raw_ind: Any, where: str, ccode: str, siblings: int,
+                       seen: set[str]) -> IndicatorSpec:
+    spec = _indicator(raw_ind, where)
+    at = f"{_at(raw_ind, where)}, chỉ tiêu {spec.code}"
+    if spec.code in seen:
+        raise _invalid(at, f"mã chỉ tiêu trùng: {spec.code}")
+    if siblings > 1 and not spec.code.startswith(ccode + "."):
+        raise _invalid(at, f"mã chỉ tiêu {spec.code} không thuộc tiêu chí {ccode}")
+    if siblings == 1 and spec.code not in (ccode, ccode + ".1"):
+        raise _invalid(at, f"mã chỉ tiêu {spec.code} không thuộc tiêu chí {ccode}")
+    if siblings == 1:
+        spec.code = ccode  # the plan writes "Chỉ tiêu 11", never "11.1"
+    seen.add(spec.code)
+    return spec
+
+
 def parse_catalogue(data: dict, fallback_code: str = DEFAULT_CATALOGUE) -> CatalogueSpec:
     """Validate a catalogue mapping; every problem names where it is (line or row)."""
     meta = _mapping(data.get("meta") or {}, _at(data, "meta"), "meta")
@@ -425,6 +447,8 @@ def parse_catalogue(data: dict, fallback_code: str = DEFAULT_CATALOGUE) -> Catal
     criteria: list[CriterionSpec] = []
     seen_criteria: set[str] = set()
     seen_indicators: set[str] = set()
+    errors: list[ValidationError] = list(ROW_ERRORS.get())  # rows the spreadsheet could not read
+    ROW_ERRORS.set([])
     for index, raw in enumerate(raw_criteria, start=1):
         raw = _mapping(raw, f"tiêu chí thứ {index}", "tiêu chí")
         where = _at(raw, f"tiêu chí thứ {index}")
@@ -444,20 +468,14 @@ def parse_catalogue(data: dict, fallback_code: str = DEFAULT_CATALOGUE) -> Catal
             raise _invalid(where, "không có chỉ tiêu nào")
         indicators = []
         for raw_ind in raw_inds:
-            spec = _indicator(raw_ind, where)
-            at = f"{_at(raw_ind, where)}, chỉ tiêu {spec.code}"
-            if spec.code in seen_indicators:
-                raise _invalid(at, f"mã chỉ tiêu trùng: {spec.code}")
-            if len(raw_inds) > 1 and not spec.code.startswith(ccode + "."):
-                raise _invalid(at, f"mã chỉ tiêu {spec.code} không thuộc tiêu chí {ccode}")
-            if len(raw_inds) == 1 and spec.code not in (ccode, ccode + ".1"):
-                raise _invalid(at, f"mã chỉ tiêu {spec.code} không thuộc tiêu chí {ccode}")
-            if len(raw_inds) == 1:
-                spec.code = ccode  # the plan writes "Chỉ tiêu 11", never "11.1"
-            seen_indicators.add(spec.code)
-            indicators.append(spec)
+            try:
+                indicators.append(_checked_indicator(raw_ind, where, ccode, len(raw_inds),
+                                                     seen_indicators))
+            except ValidationError as exc:  # every bad indicator is named, not only the first
+                errors.append(exc)
         criteria.append(CriterionSpec(ccode, cname, group, _responsible(raw.get("responsible")),
                                       _text(raw.get("note")), indicators))
+    raise_all(errors)
     if not groups:  # parts named only on the criteria (a sheet without «Phần»): keep them
         for crit in criteria:
             if crit.group and crit.group not in {g for g, _ in groups}:
@@ -716,7 +734,8 @@ def _plain(value: Any) -> Any:
 # --- per-year / per-group thresholds as one line of text -------------------------------
 # "2024: >= 55 triệu đồng/người/năm; 2025: >= 62"  or  "1: >= 90 %; 2: >= 80 %; 3: ?"
 
-_THRESHOLD_ITEM = re.compile(r"^\s*([^:]+?)\s*:\s*(>=|<=|==|>|<)?\s*(\?|[-+]?[\d.,]+)?\s*(.*?)\s*$")
+# A unit follows the number after a space ("62 triệu đồng"), or is "%": "8x" is a typo, not 8 x.
+_THRESHOLD_ITEM = re.compile(r"^\s*([^:]+?)\s*:\s*(>=|<=|==|>|<)?\s*(\?|[-+]?[\d.,]+)?((?:\s*%)|(?:\s+\S.*?))?\s*$")
 
 
 def format_thresholds(targets: dict[str, dict]) -> str:
@@ -1004,43 +1023,73 @@ def _criteria_from_rows(sheet) -> list[dict]:
         if key not in columns:
             raise _invalid(f"trang «{SHEET_INDICATORS}», hàng 1", f"thiếu cột «{labels[key]}»")
     criteria: dict[str, Located] = {}
+    errors: list[ValidationError] = []
     for number, row in enumerate(rows, start=2):
         cell = {key: (row[i] if i < len(row) else None) for key, i in columns.items()}
         if all(v is None or str(v).strip() == "" for v in cell.values()):
             continue
-        where = f"trang «{SHEET_INDICATORS}», hàng {number}"
-        ccode = _cell_text(cell.get("criterion_code"))
-        if not ccode:
-            raise _invalid(where, "thiếu mã tiêu chí")
-        crit = criteria.get(ccode)
-        if crit is None:
-            crit = criteria[ccode] = Located(
-                code=ccode, name=_cell_text(cell.get("criterion_name")),
-                part=_cell_text(cell.get("group")) or None,
-                responsible=_cell_text(cell.get("criterion_responsible")),
-                note=_cell_text(cell.get("criterion_note")), indicators=[])
-            crit.where = where
-        elif _cell_text(cell.get("criterion_name")) not in ("", crit["name"]):
-            raise _invalid(where, f"tên tiêu chí {ccode} khác với hàng trước: "
-                                  f"«{_cell_text(cell.get('criterion_name'))}»")
-        kind = _cell_text(cell.get("kind"))
-        ind = Located(code=_cell_text(cell.get("code")), content=_cell_text(cell.get("content")),
-                      kind=KIND_ALIASES.get(fold(kind), kind),
-                      target={"op": _cell_text(cell.get("op")) or ">=",
-                              "value": cell.get("threshold"),
-                              "unit": _cell_text(cell.get("unit")) or None},
-                      target_by_year=parse_thresholds(cell.get("by_year"), where),
-                      target_by_group=parse_thresholds(cell.get("by_group"), where),
-                      responsible=_cell_text(cell.get("responsible")),
-                      verified=_cell_text(cell.get("verified")),
-                      verified_source=_cell_text(cell.get("verified_source")))
-        for key in PROVENANCE_KEYS:
-            ind[key] = _cell_text(cell.get(key))
-        if ind["kind"] in (rules.YESNO, rules.ABSENCE):
-            if _cell_text(cell.get("threshold")):
-                raise _invalid(f"{where}, chỉ tiêu {ind['code']}",
-                               f"loại «{KIND_LABELS[ind['kind']]}» không có ngưỡng số")
-            ind["target"] = _target(ind["kind"], "==", None, None)
-        ind.where = where
-        crit["indicators"].append(ind)
+        try:
+            _criterion_row(criteria, cell, number)
+        except ValidationError as exc:  # every bad row is named, not only the first
+            errors.append(exc)
+    if errors:  # said together with what parse_catalogue finds in the other rows
+        ROW_ERRORS.set(errors)
     return list(criteria.values())
+
+
+def _row_of(error: ValidationError) -> int:
+    found = re.search(r"hàng (\d+)", str(error.params.get("where", "")))
+    return int(found.group(1)) if found else 0
+
+
+def raise_all(errors: list[ValidationError]) -> None:
+    """One problem: its own message; several, in the order of the rows: each named on its
+    line (at most 20)."""
+    errors = sorted(errors, key=_row_of)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        lines = [f"- {e.params.get('where', '')}: {e.params.get('problem', e.message())}"
+                 for e in errors[:20]]
+        if len(errors) > 20:
+            lines.append(f"- … {len(errors) - 20}")
+        raise ValidationError("catalogue_invalid_rows", count=len(errors), rows="\n".join(lines))
+
+
+def _criterion_row(criteria: dict[str, Located], cell: dict, number: int) -> None:
+    """One row of «Chỉ tiêu»: its criterion (the first row of it names it) and its indicator."""
+    where = f"trang «{SHEET_INDICATORS}», hàng {number}"
+    ccode = _cell_text(cell.get("criterion_code"))
+    if not ccode:
+        raise _invalid(where, "thiếu mã tiêu chí")
+    crit = criteria.get(ccode)
+    if crit is None:
+        crit = criteria[ccode] = Located(
+            code=ccode, name=_cell_text(cell.get("criterion_name")),
+            part=_cell_text(cell.get("group")) or None,
+            responsible=_cell_text(cell.get("criterion_responsible")),
+            note=_cell_text(cell.get("criterion_note")), indicators=[])
+        crit.where = where
+    elif _cell_text(cell.get("criterion_name")) not in ("", crit["name"]):
+        raise _invalid(where, f"tên tiêu chí {ccode} khác với hàng trước: "
+                              f"«{_cell_text(cell.get('criterion_name'))}»")
+    kind = _cell_text(cell.get("kind"))
+    ind = Located(code=_cell_text(cell.get("code")), content=_cell_text(cell.get("content")),
+                  kind=KIND_ALIASES.get(fold(kind), kind),
+                  target={"op": _cell_text(cell.get("op")) or ">=",
+                          "value": cell.get("threshold"),
+                          "unit": _cell_text(cell.get("unit")) or None},
+                  target_by_year=parse_thresholds(cell.get("by_year"), where),
+                  target_by_group=parse_thresholds(cell.get("by_group"), where),
+                  responsible=_cell_text(cell.get("responsible")),
+                  verified=_cell_text(cell.get("verified")),
+                  verified_source=_cell_text(cell.get("verified_source")))
+    for key in PROVENANCE_KEYS:
+        ind[key] = _cell_text(cell.get(key))
+    if ind["kind"] in (rules.YESNO, rules.ABSENCE):
+        if _cell_text(cell.get("threshold")):
+            raise _invalid(f"{where}, chỉ tiêu {ind['code']}",
+                           f"loại «{KIND_LABELS[ind['kind']]}» không có ngưỡng số")
+        ind["target"] = _target(ind["kind"], "==", None, None)
+    ind.where = where
+    crit["indicators"].append(ind)

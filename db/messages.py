@@ -84,6 +84,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Invalid plan file, nothing written:\n{problems}"),
     "plan_section_unknown": ("Kế hoạch không có phần «{key}»", "The plan has no part «{key}»"),
     "denominator_zero": ("Mẫu số phải lớn hơn 0", "The denominator must be greater than 0"),
+    "catalogue_invalid_rows": ("Bộ tiêu chí không hợp lệ, {count} lỗi (không ghi gì):\n{rows}",
+                               "Invalid criteria set, {count} problems (nothing written):\n{rows}"),
     "catalogue_invalid": ("Bộ tiêu chí không hợp lệ ({where}): {problem}", "Invalid criteria set ({where}): {problem}"),
     "catalogue_unreadable": ("Không đọc được tệp bộ tiêu chí: {path}", "Cannot read the criteria set file: {path}"),
     "record_not_found": ("Không tìm thấy bản ghi {table} #{id}", "Record {table} #{id} not found"),

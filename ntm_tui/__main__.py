@@ -182,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args, ctx) or 0
     except NtmError as exc:
         message = exc.message(ctx.lang if ctx else _lang_hint())
-        sys.stderr.write(f"ntm-tui: {for_terminal(message, one_line=True)}\n")
+        # A list of problems (every bad row of a file) keeps its lines, each made safe.
+        lines = [for_terminal(line, one_line=True) for line in message.split("\n")]
+        sys.stderr.write("ntm-tui: " + "\n".join(lines) + "\n")
         return exc.exit_code
     except OverflowError:  # a number beyond what the database holds (an id of 20 digits)
         from db.messages import translate

@@ -309,7 +309,16 @@ def list_sets() -> list[SetSummary]:
     out = []
     for cset in CriteriaSet.select().order_by(CriteriaSet.period_start, CriteriaSet.code):
         inds = list(Indicator.select().join(Criterion).where(Criterion.criteria_set == cset))
-        unknown = sum(1 for i in inds if i.kind in (rules.PERCENT, rules.AMOUNT) and i.threshold is None)
+        # Known when the indicator has a threshold, or one for every commune group it names
+        # (2026–2030); a threshold for some years only leaves the others unknown.
+        extra: dict[int, list] = {}
+        for row in IndicatorThreshold.select().where(
+                IndicatorThreshold.indicator.in_([i.id for i in inds])):
+            extra.setdefault(row.indicator_id, []).append(row)
+        by_other = {ind_id for ind_id, rows in extra.items()
+                    if all(r.commune_group and r.year is None and r.threshold is not None for r in rows)}
+        unknown = sum(1 for i in inds if i.kind in (rules.PERCENT, rules.AMOUNT)
+                      and i.threshold is None and i.id not in by_other)
         unknown += (IndicatorPart.select().join(Indicator).join(Criterion)
                     .where((Criterion.criteria_set == cset) & IndicatorPart.version.is_null()
                            & IndicatorPart.kind.in_([rules.PERCENT, rules.AMOUNT])
@@ -323,6 +332,48 @@ def list_sets() -> list[SetSummary]:
                               sourced=sum(1 for i in inds if i.basis in ("read", "plan")),
                               recalled=sum(1 for i in inds if i.basis == "recall")))
     return out
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do, worked out by doing it and rolling it back."""
+    summary: ImportSummary
+    changes: list[tuple[str, list[str]]]  # (indicator code, what changes: field names in words)
+    unknown_thresholds: int  # after the import
+
+
+def _definitions(code: str) -> dict[str, tuple]:
+    rows = (Indicator.select(Indicator, Criterion).join(Criterion).join(CriteriaSet)
+            .where(CriteriaSet.code == code))
+    out = {}
+    for ind in rows:
+        extra = sorted((t.year or 0, t.commune_group or "", t.op, t.threshold, t.unit or "")
+                       for t in ind.thresholds)
+        out[ind.code] = {"content": ind.content, "kind": ind.kind,
+                         "threshold": (ind.op, ind.threshold, ind.unit, tuple(extra)),
+                         "verified": ind.verified}
+    return out
+
+
+def preview_catalogue(spec: CatalogueSpec, replace: bool = False) -> ImportPreview:
+    """The import run for real inside a transaction that is rolled back: the preview says
+    exactly what the import will do, and writes nothing."""
+    with database.atomic() as transaction:
+        before = _definitions(spec.code)
+        summary = import_catalogue(spec, replace=replace)
+        after = _definitions(spec.code)
+        unknown = next((s.unknown_thresholds for s in list_sets() if s.code == spec.code), 0)
+        transaction.rollback()
+    changes = []
+    for code in sorted(after, key=rules.code_key):
+        old, new = before.get(code), after[code]
+        if old is None:
+            changes.append((code, ["new"]))
+            continue
+        changed = [name for name in ("content", "kind", "threshold", "verified") if old[name] != new[name]]
+        if changed:
+            changes.append((code, changed))
+    return ImportPreview(summary, changes, unknown)
 
 
 def import_catalogue(spec: CatalogueSpec, replace: bool = False) -> ImportSummary:

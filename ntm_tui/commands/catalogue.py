@@ -23,6 +23,7 @@ def register(sub, common) -> None:
     i.add_argument("file", metavar="FILE", nargs="?")
     i.add_argument("--replace", action="store_true", help=t("cat_replace_help"))
     i.add_argument("--shipped", action="store_true", help=t("cat_shipped_help"))
+    i.add_argument("--dry-run", action="store_true", help=t("cat_dry_run_help"))
     i.set_defaults(func=run_import)
     ls = actions.add_parser("list", parents=[common], help=t("cat_list_help"))
     ls.set_defaults(func=run_list)
@@ -94,6 +95,8 @@ def run_import(args, ctx) -> int:
     file_kind(path)
     spec = load_catalogue_file(path)  # validated before the database is touched
     ctx.open()
+    if args.dry_run:
+        return _preview(spec, args.replace)
     summary = import_catalogue(spec, replace=args.replace)
     if summary.created:
         print(t("cat_imported", code=summary.code, criteria=summary.criteria,
@@ -104,6 +107,30 @@ def run_import(args, ctx) -> int:
                 removed=", ".join(summary.removed) or t("cat_none")))
         if summary.reworded:
             print(t("cat_reworded", codes=", ".join(summary.reworded)))
+    return 0
+
+
+def _preview(spec, replace: bool) -> int:
+    """Each indicator the import adds or changes, with what changes, in words."""
+    from db.services.catalogue_edit import preview_catalogue
+
+    preview = preview_catalogue(spec, replace=replace)
+    summary = preview.summary
+    print(t("cat_preview_head", code=summary.code, criteria=summary.criteria,
+            indicators=summary.indicators))
+    if summary.created:
+        print(t("cat_preview_new_set"))
+    else:
+        for code, changed in preview.changes:
+            print(f"  {code}: {', '.join(t('cat_change_' + name) for name in changed)}")
+        if summary.removed:
+            print(t("cat_preview_removed", codes=", ".join(summary.removed)))
+        if not preview.changes and not summary.removed:
+            print(t("cat_preview_none"))
+        if summary.reworded:
+            print(t("cat_reworded", codes=", ".join(summary.reworded)))
+    print(t("cat_preview_unknown", count=preview.unknown_thresholds))
+    print(t("cat_preview_tail"))
     return 0
 
 

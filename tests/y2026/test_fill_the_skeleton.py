@@ -60,3 +60,54 @@ def test_slots_are_moved_renumbered_filled_and_read_against_group_thresholds(tmp
     assert cli("--db", db, "set", "1.2", "--year", "2026", "--value", "79")[0] == 0
     code, out, _ = cli("--db", db, "status", "--year", "2026", "--indicators", "--format", "csv")
     assert "Chưa đạt" in next(row for row in out.splitlines() if row.startswith("1.2,"))
+
+
+def _filled_book(tmp_path, cli):
+    db, book_path = tmp_path / "ntm.db", tmp_path / "khung.xlsx"
+    assert cli("--db", db, "--today", "2026-12-02", "init", "--commune", "Tân An", "--province",
+               "An Giang", "--code", "30316", "--group", "2")[0] == 0
+    assert cli("--db", db, "--today", "2026-12-02", "catalogue", "export", book_path)[0] == 0
+    book = load_workbook(book_path)
+    sheet = book["Chỉ tiêu"]
+    head = [c.value for c in sheet[1]]
+    col = {name: head.index(name) + 1 for name in head}
+    for row in range(2, sheet.max_row + 1):  # made-up values: the test's, not the decree's
+        sheet.cell(row, col["Nội dung chỉ tiêu"]).value = f"Chỉ tiêu thử hàng {row}"
+        sheet.cell(row, col["Ngưỡng theo nhóm xã"]).value = "1: >= 90 %; 2: >= 70 %; 3: >= 50 %"
+    return db, book_path, book, sheet, col
+
+
+def test_a_filled_workbook_is_previewed_without_writing_then_imported(tmp_path, cli):
+    from tests.y2026.conftest import digest
+
+    db, book_path, book, sheet, col = _filled_book(tmp_path, cli)
+    book.save(book_path)
+    before = digest(db)
+    code, out, err = cli("--db", db, "catalogue", "import", book_path, "--replace", "--dry-run")
+    assert code == 0, err
+    assert "chưa ghi gì" in out and "1.1: nội dung, ngưỡng" in out
+    assert "0 chỉ tiêu chưa có ngưỡng" in out
+    assert digest(db) == before  # a preview writes nothing
+    code, out, _ = cli("--db", db, "catalogue", "list")
+    assert "10/47" in out and "0/47           0           0          47" in out  # still unknown
+    assert cli("--db", db, "catalogue", "import", book_path, "--replace")[0] == 0
+    code, out, _ = cli("--db", db, "catalogue", "list")
+    assert "0/47           0           0          0 " in out  # thresholds by group count as known
+
+
+def test_every_bad_row_is_named_and_nothing_is_written(tmp_path, cli):
+    from tests.y2026.conftest import digest
+
+    db, book_path, book, sheet, col = _filled_book(tmp_path, cli)
+    sheet.cell(3, col["Loại"]).value = "xyz"
+    sheet.cell(5, col["Ngưỡng"]).value = "abc"
+    sheet.cell(7, col["Ngưỡng theo nhóm xã"]).value = "1: >= 8x"  # a typo, not 8 of a unit "x"
+    book.save(book_path)
+    before = digest(db)
+    code, out, err = cli("--db", db, "catalogue", "import", book_path, "--replace")
+    assert code == 2 and "3 lỗi" in err
+    lines = err.splitlines()
+    assert [next(w for w in ("hàng 3", "hàng 5", "hàng 7") if w in line) for line in lines[1:]] == \
+        ["hàng 3", "hàng 5", "hàng 7"]
+    assert "xyz" in lines[1] and "abc" in lines[2] and "8x" in lines[3]
+    assert digest(db) == before
