@@ -6,6 +6,8 @@ from typing import Any
 
 from textual.widgets import Select
 
+from textual.binding import Binding
+
 from ntm_tui.forms.form import FieldError, Form, FormField
 from ntm_tui.i18n import t
 
@@ -15,18 +17,32 @@ NUMERIC = ("percent", "amount")
 
 
 class IndicatorDefinitionForm(Form):
+    BINDINGS = [Binding("ctrl+n", "skip", t("key_walk_skip"), id="walk_skip")]
+
     """Built from the service's IndicatorDefinition (read through the door before it opens);
     dismisses with the change-log batch id on save, None on Escape."""
 
     first_focus = "content"  # the criterion's name is rarely what is edited
+    SKIP = "skip"  # what the form dismisses with when the walk goes on without a change
 
-    def __init__(self, definition) -> None:
+    def __init__(self, definition, step: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.definition = definition
+        self.step = step  # (n, of): one of the unverified indicators walked one after another
+        if step is not None:
+            self.intro = t("walk_intro")
 
     @property
     def form_title(self) -> str:  # type: ignore[override]
-        return t("def_title", code=self.definition.code, set=self.definition.set_code)
+        title = t("def_title", code=self.definition.code, set=self.definition.set_code)
+        return f"{title} ({self.step[0]}/{self.step[1]})" if self.step else title
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.step is not None if action == "skip" else True
+
+    def action_skip(self) -> None:
+        """In a walk: the next indicator, this one as it is."""
+        self.dismiss(self.SKIP)
 
     def message(self, _result) -> str:  # type: ignore[override]
         return t("def_saved", code=self.definition.code)

@@ -25,6 +25,7 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         Binding("slash", "search", t("key_search"), id="search"),
         Binding("escape", "close_search", t("key_close_search"), show=False, id="close_search"),
         Binding("f", "next_filter", t("key_filter"), id="next_filter"),
+        Binding("u", "walk_unverified", t("key_walk_unverified"), show=False, id="walk_unverified"),
         *[Binding(key, f"set_filter('{name}')", t(f"filter_{name}"), show=False, id=f"filter_{name}")
           for name, key in FILTERS.items()],
     ]
@@ -51,6 +52,46 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         self.query_one("#search", Input).display = False
         self.query_one(IndicatorTable).focus()
         self.refresh_data()
+
+    # --- the unverified indicators, one after another ----------------------------------------------
+    def action_walk_unverified(self) -> None:
+        """`u`: the definition form of each unverified indicator in turn (wording recalled,
+        threshold unknown): ctrl+s saves and goes on, ctrl+n goes on, Esc stops."""
+        from ntm_tui.widgets.indicator_table import unverified
+
+        if self.status is None:
+            return
+        walk = [i for i in self.status.indicators() if unverified(i)]
+        if not walk:
+            self.app.notify(t("walk_none"), timeout=4)
+            return
+        self._walk_step(walk, 0)
+
+    def _walk_step(self, walk: list, index: int) -> None:
+        from ntm_tui.forms.indicator_definition import IndicatorDefinitionForm
+        from ntm_tui.workers import read
+
+        if index >= len(walk):
+            self.app.notify(t("walk_done", count=len(walk)), timeout=6)
+            return
+        item = walk[index]
+        table = self.query_one(IndicatorTable)
+        if f"i:{item.code}" in table.rows_by_key:  # the list follows the walk
+            table.move_to(f"i:{item.code}")
+
+        def load():
+            from db.services.catalogue_edit import indicator_definition
+
+            return indicator_definition(item.id)
+
+        def answered(result) -> None:
+            if result is None:  # Esc: the walk stops where the officer is
+                self.app.notify(t("walk_stopped", n=index + 1, of=len(walk)), timeout=4)
+                return
+            self._walk_step(walk, index + 1)
+
+        read(self, load, lambda d: self.app.push_screen(
+            IndicatorDefinitionForm(d, step=(index + 1, len(walk))), answered), group="open_form")
 
     # --- data ---------------------------------------------------------------------------------
     def refresh_data(self) -> None:
