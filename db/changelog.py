@@ -53,6 +53,8 @@ def log(record: Model, action: str, field: str = "", old: Any = None, new: Any =
 
 
 def _commune_id(record: Model) -> int | None:
+    if record._meta.table_name == "commune":  # a commune's own creation is its history, not all's
+        return record.id
     value = getattr(record, "commune_id", None)
     if value is not None:
         return value

@@ -181,6 +181,9 @@ class Commune(VersionedModel):
     commune_group = CharField(null=True)
     active = BooleanField(default=False)
     created_at = DateTimeField(default=now)
+    # A commune merged into another (m0010): the new commune and the day; its data stays.
+    successor = ForeignKeyField("self", null=True, backref="predecessors", on_delete="SET NULL")
+    merged_on = DateField(null=True)
 
 
 class CommuneCriteriaSet(BaseModel):

@@ -57,6 +57,8 @@ def status_document(status: YearStatus) -> dict:
         "year": status.year,
         "criteria_set": status.set_code,
         "as_of": status.as_of.isoformat() if status.as_of else None,
+        "predecessors": list(status.predecessors),
+        "successor": status.successor or None,
         "criteria_met": status.counts.criteria_met,
         "criteria_total": status.counts.criteria_total,
         "indicators_met": status.counts.indicators_met,
@@ -90,6 +92,10 @@ def _summary(status: YearStatus, lang: str) -> list[str]:
              + status.counts.text(lang),
              (f"Start of year (end of {status.year - 1}): " if en
               else f"Đầu năm (cuối năm {status.year - 1}): ") + status.start_counts.text(lang)]
+    from db.services.status import merger_words
+
+    if merger_words(status, lang):
+        lines.insert(0, merger_words(status, lang))
     if status.target_counts:
         lines.append((f"Target for {status.year}: " if en else f"Mục tiêu năm {status.year}: ")
                      + status.target_counts.text(lang))

@@ -100,6 +100,10 @@ class YearStatus:
     target_counts: rules.Counts | None  # the plan's aim for this year
     plan_id: int | None
     as_of: date | None = None  # None: as the data stands now
+    # A merger (01/7/2025): the old communes this one was made from, or the one it became part of
+    predecessors: tuple[str, ...] = ()
+    successor: str = ""
+    merged_on: date | None = None
 
     def indicators(self) -> list[IndicatorStatus]:
         return [i for c in self.criteria for i in c.indicators]
@@ -283,8 +287,26 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True,
     target = None
     if plan:
         target = rules.target_counts(start, [i.code for i in indicators if i.id in targeted_ind])
+    predecessors = tuple(c.name for c in Commune.select(Commune.name, Commune.merged_on)
+                         .where(Commune.successor == commune.id).order_by(Commune.name))
+    successor = commune.successor.name if commune.successor_id else ""
+    merged_on = commune.merged_on or next(
+        (c.merged_on for c in Commune.select().where(Commune.successor == commune.id)), None)
     return YearStatus(commune.id, commune.name, year, cset.code, cset.name, out, counts,
-                      start_counts, target, plan.id if plan else None, as_of)
+                      start_counts, target, plan.id if plan else None, as_of,
+                      predecessors, successor, merged_on)
+
+
+def merger_words(status: YearStatus, lang: str = "vi") -> str:
+    """"Xã mới sáp nhập ngày 01/07/2025 từ: Long An, Tân Thạnh", or the old commune's line."""
+    from db.messages import translate
+
+    day = rules.format_date(status.merged_on) if status.merged_on else ""
+    if status.predecessors:
+        return translate("merged_from", lang, day=day, olds=", ".join(status.predecessors))
+    if status.successor:
+        return translate("merged_into", lang, day=day, name=status.successor)
+    return ""
 
 
 def with_result(status: YearStatus, result) -> YearStatus | None:

@@ -96,6 +96,10 @@ class DashboardScreen(SectionScreen):
         lang = self.app.lang
         counts = Text()
         counts.append(f"{status.commune_name} — {t('year')} {status.year}\n", style="bold")
+        from db.services.status import merger_words
+
+        if merger_words(status, lang):  # the old communes beside the new one's years
+            counts.append(merger_words(status, lang) + "\n", style="italic")
         counts.append(f"{t('now'):<10}{status.counts.text(lang)}\n", style="bold")
         counts.append(f"{t('year_start'):<10}{status.start_counts.text(lang)}\n")
         if status.target_counts:

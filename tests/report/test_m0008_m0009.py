@@ -19,6 +19,9 @@ def test_a_schema_7_database_gets_its_results_history(demo_template, tmp_path):
         con.execute('DROP TABLE "report_text"')
         con.execute('ALTER TABLE "work_item" DROP COLUMN "cost"')
         con.execute('ALTER TABLE "work_item" DROP COLUMN "funding_source"')
+        con.execute('DROP INDEX "commune_successor_id"')  # m0010 too
+        con.execute('ALTER TABLE "commune" DROP COLUMN "successor_id"')
+        con.execute('ALTER TABLE "commune" DROP COLUMN "merged_on"')
         con.execute("PRAGMA user_version = 7")
         results = con.execute('SELECT COUNT(*) FROM "result"').fetchone()[0]
     prepare(db, create=False)
