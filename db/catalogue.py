@@ -24,6 +24,20 @@ from db.text import MAX_SHORT, MAX_TEXT, clean, fold
 DEFAULT_CATALOGUE = "an-giang-2021-2025"
 SHIPPED_CATALOGUES = SHIPPED  # every shipped set, oldest first
 PROVENANCE_KEYS = ("confidence", "target_confidence", "basis", "source", "note")
+# The spreadsheet says them in words (the officer fills it in Excel); either form is read back.
+CONFIDENCE_WORDS = {"high": "cao", "medium": "trung bình", "low": "thấp"}
+BASIS_WORDS = {"read": "đọc từ văn bản", "brief": "theo tóm tắt", "plan": "theo kế hoạch của xã",
+               "recall": "nhớ lại, cần đối chiếu", "unknown": "chưa có văn bản gốc"}
+SHEET_WORDS = {"confidence": CONFIDENCE_WORDS, "target_confidence": CONFIDENCE_WORDS,
+               "basis": BASIS_WORDS}
+
+
+def _from_words(key: str, text: str) -> str:
+    """A provenance cell as stored: "thấp" → "low"; a stored code or other text stays."""
+    words = SHEET_WORDS.get(key)
+    if not words or not text:
+        return text
+    return next((code for code, word in words.items() if fold(word) == fold(text)), text)
 # Kinds as the officer may write them in a spreadsheet (folded) → the stored code.
 KIND_LABELS = {rules.YESNO: "Đạt/Không đạt", rules.ABSENCE: "Không có",
                rules.PERCENT: "Tỷ lệ", rules.AMOUNT: "Số lượng", rules.COMPOUND: "Nhiều phần",
@@ -940,6 +954,8 @@ def catalogue_rows(document: dict) -> tuple[list[list], list[list], list[list]]:
                 "by_group": format_thresholds(ind.get("target_by_group", {})),
                 "verified": "Có" if ind.get("verified") else "Không",
             }
+            for key, words in SHEET_WORDS.items():
+                values[key] = words.get(ind.get(key) or "", ind.get(key))
             rows.append([_cell(values[key] if key in values else ind.get(key))
                          for key, _ in INDICATOR_COLUMNS])
     return header, groups, rows
@@ -1085,7 +1101,7 @@ def _criterion_row(criteria: dict[str, Located], cell: dict, number: int) -> Non
                   verified=_cell_text(cell.get("verified")),
                   verified_source=_cell_text(cell.get("verified_source")))
     for key in PROVENANCE_KEYS:
-        ind[key] = _cell_text(cell.get(key))
+        ind[key] = _from_words(key, _cell_text(cell.get(key)))
     if ind["kind"] in (rules.YESNO, rules.ABSENCE):
         if _cell_text(cell.get("threshold")):
             raise _invalid(f"{where}, chỉ tiêu {ind['code']}",

@@ -90,6 +90,11 @@ def test_xlsx_form_is_documented_shape(demo_db, cli, tmp_path):
     assert versions["17.1"][1:3] == ("2024-03-01", "Tỷ lệ hộ được sử dụng nước sạch theo quy chuẩn")
     assert rows["10"]["Ngưỡng theo năm"] == "2025: >= 62 triệu đồng/người/năm"
     assert rows["17.12"]["Đã xác minh"] == "Không"
+    # provenance in words the officer reads, never the stored codes (low, recall, …)
+    codes = {"high", "medium", "low", "read", "brief", "plan", "recall", "unknown"}
+    for row in rows.values():
+        assert not codes & {row["Độ tin cậy nội dung"], row["Độ tin cậy ngưỡng"], row["Cơ sở"]}
+    assert rows["12.2"]["Độ tin cậy nội dung"] in ("cao", "trung bình", "thấp")
 
 
 def test_yaml_errors_name_the_line_and_change_nothing(demo_db, cli, tmp_path):
