@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from db import rules
+from db.errors import ValidationError
 from db.models import Commune, Plan, database
 from db.services import communes, people, plans
 from db.services.records import update_record
 
-COMMUNE_FIELDS = ("name", "district", "province")
+COMMUNE_FIELDS = ("name", "district", "province", "code", "commune_group")
 PLAN_FIELDS = ("number", "issuing_body", "issuing_unit", "signer_title", "signer_name")
 
 
@@ -42,7 +43,15 @@ def save_settings(commune_id: int, plan_year: int, commune_fields: dict[str, str
     """Check everything, then write in one transaction. Returns the year to work on."""
     commune = communes.commune_of(commune_id)
     changes = {n: communes.require_text(commune_fields.get(n, ""), n) if n == "name"
-               else str(commune_fields.get(n, "")).strip() for n in COMMUNE_FIELDS}
+               else str(commune_fields.get(n, "")).strip() for n in ("name", "district", "province")}
+    # The official code (5 digits, unique) and the commune group (1–3: which thresholds apply)
+    changes["code"] = communes.commune_code(commune_fields.get("code", commune.code))
+    changes["commune_group"] = communes.commune_group(commune_fields.get("commune_group",
+                                                                         commune.commune_group))
+    if changes["code"]:
+        other = Commune.get_or_none((Commune.code == changes["code"]) & (Commune.id != commune.id))
+        if other is not None:
+            raise ValidationError("commune_code_exists", code=changes["code"], name=other.name)
     year = rules.parse_year(current_year)
     communes.criteria_set_for_year(commune, year)  # refuses a year outside the set's period
     plan_changes: dict[str, object] = {n: str(plan_fields.get(n, "")).strip() for n in PLAN_FIELDS}

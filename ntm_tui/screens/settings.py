@@ -83,6 +83,10 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         yield Static(t("set_commune"), classes="heading")
         for name in COMMUNE_FIELDS:
             yield row(f"set_{name}", f"commune-{name}")
+        yield row("set_code", "commune-code", "12345")
+        yield field_row(t("set_group"), Select([(t("set_group_n", n=n), str(n)) for n in (1, 2, 3)],
+                                               prompt=t("none_chosen"), id="commune-commune_group",
+                                               compact=True))
         yield row("set_year", "year")
         yield Static(t("set_plan", year=self.app.year), classes="heading", id="plan-heading")
         yield row("set_plan_number", "plan-number", "249/KH-BQL")
@@ -130,6 +134,8 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         self.shown_year = year
         self.members = [(name, name) for name in view.members]
         values: dict[str, object] = {f"commune-{n}": view.commune[n] for n in COMMUNE_FIELDS}
+        values["commune-code"] = view.commune["code"]
+        values["commune-commune_group"] = view.commune["commune_group"] or Select.NULL
         values["year"] = str(self.app.year)
         values["plan-doc_date"] = format_date(view.plan["doc_date"])
         values.update({f"plan-{n}": str(view.plan[n] or "") for n in PLAN_FIELDS})
@@ -183,7 +189,8 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         except NtmError as exc:
             self.say(exc.message(lang), error=True)
             return
-        commune_fields = {n: self.value(f"commune-{n}") for n in COMMUNE_FIELDS}
+        commune_fields = {n: self.value(f"commune-{n}") for n in (*COMMUNE_FIELDS, "code")}
+        commune_fields["commune_group"] = selected(self.query_one("#commune-commune_group", Select))
         plan_fields: dict[str, object] = {n: self.value(f"plan-{n}") for n in PLAN_FIELDS}
         plan_fields["doc_date"] = self.value("plan-doc_date").strip()
         year_text, plan_year, seen = self.value("year"), self.shown_year, dict(self.seen)

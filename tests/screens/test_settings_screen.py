@@ -56,6 +56,7 @@ async def test_bad_input_is_refused_and_nothing_saved(demo_db, tmp_path):
             ("font_path", str(tmp_path / "times.otf"), ".ttf"),
             ("font_path", str(tmp_path / "none.ttf"), "Không tìm thấy tệp phông chữ"),
             ("commune-name", "  ", "Không được để trống"),
+            ("commune-code", "3031", "5 chữ số"),
         ]:
             original = screen.query_one(f"#{field}", Input).value
             set_field(screen, field, value)
@@ -68,3 +69,21 @@ async def test_bad_input_is_refused_and_nothing_saved(demo_db, tmp_path):
     assert Commune.get_by_id(commune.id).version == commune.version
     assert Plan.get((Plan.commune == commune) & (Plan.year == 2023)).number == "249/KH-BQL"
     assert not os.path.exists(os.environ["NTM_TUI_CONFIG"])
+
+
+async def test_the_commune_code_and_group_are_set_here(demo_db):
+    from textual.widgets import Select
+
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_section(pilot, "7")
+        assert screen.query_one("#commune-code", Input).value == ""
+        screen.query_one("#commune-code", Input).focus()
+        await pilot.press(*"30316", "tab")  # on to the group, chosen from the keyboard
+        assert app.focused.id == "commune-commune_group"
+        await pilot.press("enter", "down", "down", "enter", "ctrl+s")
+        await pilot.pause()
+        assert "Đã lưu" in status(screen), status(screen)
+        assert screen.query_one("#commune-commune_group", Select).value == "2"
+    commune = Commune.get_by_id(app.commune_id)
+    assert (commune.code, commune.commune_group) == ("30316", "2")
