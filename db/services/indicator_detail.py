@@ -13,6 +13,7 @@ from db.services.evidence import EvidenceView, list_evidence
 from db.services.plans import PlanItemView, WorkItemView, get_plan, items_for, works_for
 from db.services.results import ResultView, result_history, target_for
 from db.services.status import IndicatorStatus, year_status
+from db.services.people import hamlets
 from db.services.communes import commune_of
 
 
@@ -77,6 +78,7 @@ class IndicatorDetail:
     changes: list[ChangeLine]
     versions: list[DefinitionVersion] = field(default_factory=list)  # empty: never amended
     states: list[ValueState] = field(default_factory=list)  # newest first
+    hamlets: list[str] = field(default_factory=list)  # what a work's hamlet is chosen from
 
 
 def change_lines(entries: list[ChangeEntry], lang: str = "vi") -> list[ChangeLine]:
@@ -116,6 +118,7 @@ def indicator_detail(commune: Commune, year: int, indicator_id: int,
                                      limit=changes_limit), lang),
         versions=definition_versions(indicator, year, commune.commune_group),
         states=value_states(commune, indicator_id),
+        hamlets=hamlets(commune),
     )
 
 

@@ -1,6 +1,7 @@
 """Board members, units and who holds which criterion or indicator."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from peewee import JOIN
@@ -104,6 +105,21 @@ def add_member(commune: Commune, name: str, position: str = "", unit: Unit | int
                          position=checked_text(position, "position"), unit=unit,
                          board_role=checked_text(board_role, "board_role"),
                          login=checked_text(login, "login"), phone=checked_text(phone, "phone"))
+
+
+_HAMLET_PREFIX = re.compile(r"^(ban\s+(phát\s+triển|nhân\s+dân|quản\s+lý|điều\s+hành)\s+)?"
+                            r"(ấp|khóm|thôn|bản|buôn|làng|tổ\s+dân\s+phố)\s+", re.IGNORECASE)
+
+
+def hamlets(commune: Commune | int) -> list[str]:
+    """The commune's hamlets, named by their boards ("Ban phát triển ấp Hòa Tân" → "Hòa Tân"):
+    what a work's hamlet is chosen from."""
+    from db.text import vi_key
+
+    names = {_HAMLET_PREFIX.sub("", unit.name).strip() or unit.name
+             for unit in Unit.select().where((Unit.commune == commune_of(commune))
+                                             & (Unit.kind == "hamlet_board"))}
+    return sorted(names, key=vi_key)
 
 
 def list_members(commune: Commune) -> list[MemberView]:

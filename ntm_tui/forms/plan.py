@@ -51,6 +51,22 @@ def funding_choices() -> list[tuple[str, str]]:
 
 
 class WorkForm(PlanForm):
+    """`hamlets`: the commune's (from its hamlet boards): the work's are ticked among them, so
+    work and hamlet stay linked; without any, the hamlet is typed."""
+
+    def __init__(self, *args, hamlets: list[str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.hamlets = list(hamlets or [])
+
+    def _hamlet_field(self) -> FormField:
+        stored = [h.strip() for h in (self.record.hamlet if self.record else "").split(",") if h.strip()]
+        if not self.hamlets:
+            return FormField("hamlet", t("tf_hamlet"), value=", ".join(stored),
+                             placeholder=t("tf_hamlet_hint"))
+        choices = self.hamlets + [h for h in stored if h not in self.hamlets]  # nothing typed is lost
+        return FormField("hamlet", t("tf_hamlet"), "checks", stored,
+                         choices=[(t("tf_hamlet_item", name=h), h) for h in choices])
+
     @property
     def form_title(self) -> str:  # type: ignore[override]
         return f"{self.code} / {self.year} — {t('kind_work')}"
@@ -59,7 +75,7 @@ class WorkForm(PlanForm):
         w = self.record
         return [
             FormField("title", t("tf_title"), value=w.title if w else "", required=True),
-            FormField("hamlet", t("tf_hamlet"), value=w.hamlet if w else ""),
+            self._hamlet_field(),
             FormField("funding_note", t("tf_funding"), value=w.funding_note if w else ""),
             FormField("due_date", t("tf_due_date"), "date", w.due_date if w else None),
             FormField("status", t("tf_status"), "choice", w.status if w else "planned",
@@ -72,6 +88,8 @@ class WorkForm(PlanForm):
     def save(self, values: dict[str, Any], batch: str):
         from db.services.plans import add_plan_work, edit_plan_work
 
+        if isinstance(values["hamlet"], list):
+            values = {**values, "hamlet": ", ".join(values["hamlet"])}
         if self.record is None:
             add_plan_work(self.commune_id, self.year, self.indicator_id, values["title"],
                           hamlet=values["hamlet"], funding_note=values["funding_note"],

@@ -232,14 +232,17 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
     def action_add_work(self) -> None:
         from ntm_tui.forms.plan import WorkForm
 
-        self._push_plan_form(WorkForm)
+        self._push_plan_form(WorkForm, hamlets=self.detail.hamlets if self.detail else [])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         from ntm_tui.forms.plan import PlanItemForm, WorkForm
 
         kind, record = self._selected_plan_row()
         if record is not None:
-            self._push_plan_form(PlanItemForm if kind == "item" else WorkForm, record)
+            if kind == "item":
+                self._push_plan_form(PlanItemForm, record)
+            else:
+                self._push_plan_form(WorkForm, record, hamlets=self.detail.hamlets)
 
     def action_toggle_done(self) -> None:
         kind, record = self._selected_plan_row()

@@ -71,7 +71,10 @@ async def test_work_item_with_bad_date_then_good(demo_db):
         before = WorkItem.select().count()
         await pilot.press("w")
         await settle(pilot)
-        await pilot.press(*"Nang cap duong ap Ba", "tab", *"Ap Ba", "tab", *"Ngan sach xa",
+        # the hamlet is ticked among the commune's (its hamlet boards): space on the first
+        assert [str(o.prompt) for o in app.screen.query_one("#f-hamlet")._options] == [
+            "ấp Hòa Tân", "ấp Hòa Thạnh"]
+        await pilot.press(*"Nang cap duong ap Ba", "tab", "space", "tab", *"Ngan sach xa",
                           "tab", *"31/13/2023", "enter")
         await settle(pilot)
         assert "Ngày không hợp lệ" in shown(app, "#e-due_date")  # next to its field
@@ -84,7 +87,7 @@ async def test_work_item_with_bad_date_then_good(demo_db):
         assert isinstance(app.screen, IndicatorDetailScreen)
     work = WorkItem.select().order_by(WorkItem.id.desc()).get()
     assert (work.title, work.hamlet, str(work.due_date), work.status) == (
-        "Nang cap duong ap Ba", "Ap Ba", "2023-06-30", "planned")
+        "Nang cap duong ap Ba", "Hòa Tân", "2023-06-30", "planned")
 
 
 async def test_edit_work_status_through_the_form(demo_db):
@@ -102,3 +105,27 @@ async def test_edit_work_status_through_the_form(demo_db):
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert WorkItem.get_by_id(work_id).status == "in_progress"
+
+
+def test_hamlets_are_named_by_their_boards(demo_db):
+    from db.services.communes import get_commune
+    from db.services.people import add_unit, hamlets
+
+    commune = get_commune()
+    assert hamlets(commune) == ["Hòa Tân", "Hòa Thạnh"]
+    add_unit(commune, "Ban nhân dân ấp Âu Cơ", "hamlet_board")
+    add_unit(commune, "Khóm An Hòa", "hamlet_board")
+    add_unit(commune, "Ban phát triển ấp Hòa Tân (cũ)", "department")  # not a hamlet board
+    assert hamlets(commune) == ["An Hòa", "Âu Cơ", "Hòa Tân", "Hòa Thạnh"]
+
+
+async def test_editing_a_work_keeps_its_hamlets_ticked(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_detail(pilot, "2.1")
+        table = app.screen.query_one(PlanTable)
+        work_row = next(i for i in range(table.row_count) if "Hòa Tân" in str(table.get_row_at(i)[1]))
+        table.move_cursor(row=work_row)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one("#f-hamlet").selected == ["Hòa Tân", "Hòa Thạnh"]
