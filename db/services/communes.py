@@ -1,6 +1,7 @@
 """Communes, the criteria set each uses per year, and settings stored with the data."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from db.changelog import create_logged
@@ -99,6 +100,34 @@ def set_active(commune: Commune) -> None:
     with database.atomic():
         Commune.update(active=False).where(Commune.id != commune.id).execute()
         Commune.update(active=True).where(Commune.id == commune.id).execute()
+
+
+@dataclass(frozen=True)
+class CommuneView:
+    id: int
+    name: str
+    code: str
+    province: str
+    group: str
+    successor: str  # the commune it was merged into ("" when it was not)
+    active: bool  # the one the app opens on
+
+
+def commune_views() -> list[CommuneView]:
+    """Every commune of the database, in Vietnamese order (the TUI's list of communes)."""
+    from db.text import vi_key
+
+    rows = [CommuneView(c.id, c.name, c.code, c.province, c.commune_group or "",
+                        c.successor.name if c.successor_id else "", bool(c.active))
+            for c in Commune.select()]
+    return sorted(rows, key=lambda v: vi_key(v.name))
+
+
+def open_commune(commune_id: int, today: date | None = None) -> tuple[int, str, int]:
+    """Work on another commune: it becomes the one the app opens on. (id, name, its year)."""
+    commune = commune_of(commune_id)
+    set_active(commune)
+    return commune.id, commune.name, default_year(commune, today)
 
 
 def criteria_set_for_year(commune: Commune | int, year: int, check: bool = True) -> CriteriaSet:

@@ -58,6 +58,7 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
     """
     BINDINGS = [
         Binding("ctrl+s", "save", t("key_save"), id="settings_save"),
+        Binding("ctrl+o", "communes", t("key_communes"), id="settings_communes"),
         Binding("escape", "leave_field", t("key_leave_field"), id="settings_leave_field"),
     ]
 
@@ -152,6 +153,12 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
 
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
+
+    def action_communes(self) -> None:
+        """The database's communes: open another, delete one entered by mistake."""
+        from ntm_tui.screens.communes import CommunesScreen
+
+        self.app.push_screen(CommunesScreen())
 
     def action_leave_field(self) -> None:
         # Out of the fields, digits switch sections again instead of typing.
