@@ -360,3 +360,48 @@ def result_history(commune: Commune, indicator_id: int) -> list[ResultView]:
     rows = (Result.select().where((Result.commune == commune) & (Result.indicator == indicator_id))
             .order_by(Result.year))
     return [view(row, indicator.code) for row in rows]
+
+
+# --- a past year corrected after the next year has its own results --------------------------------
+
+_CARRIED = ("status", "value", "value_number", "numerator", "denominator", "data_date")
+
+
+def _rows_of(commune: Commune, code: str, year: int) -> tuple[Result | None, Result | None]:
+    """`year`'s row and the next year's, when both years use the same set (the same indicator)."""
+    cset = criteria_set_for_year(commune, year)
+    if criteria_set_for_year(commune, year + 1, check=False).id != cset.id:
+        return None, None
+    indicator = find_indicator(cset, code)
+    rows = {r.year: r for r in Result.select().where(
+        (Result.commune == commune) & (Result.indicator == indicator) & Result.year.in_([year, year + 1]))}
+    return rows.get(year), rows.get(year + 1)
+
+
+def next_year_differs(commune: Commune | int, code: str, year: int) -> ResultView | None:
+    """The next year's own result of the indicator when it no longer agrees with `year`'s (just
+    corrected): `year`'s end is the next year's start, and its own row stayed as it was."""
+    commune = commune_of(commune)
+    row, following = _rows_of(commune, code, year)
+    if row is None or following is None:
+        return None
+    if all(getattr(row, f) == getattr(following, f) for f in ("status", "value")):
+        return None
+    return view(following, code)
+
+
+def carry_correction(commune: Commune | int, code: str, year: int, expected_version: int | None = None,
+                     batch: str | None = None) -> ResultView:
+    """The next year's row takes `year`'s result (status, value, ratio, data date), logged and
+    undone with ctrl+z like any edit."""
+    commune = commune_of(commune)
+    with database.atomic():
+        row, following = _rows_of(commune, code, year)
+        if row is None or following is None:
+            raise NotFoundError("record_not_found", table="result", id=f"{code} / {year + 1}")
+        batch = batch or new_batch()
+        logged = apply_changes(following, {f: getattr(row, f) for f in _CARRIED},
+                               label=f"{code} / {year + 1}", expected_version=expected_version, batch=batch)
+        if logged:
+            result_entries.record(following, batch, following.data_date)
+    return view(following, code)

@@ -79,6 +79,13 @@ LABELS = {
     "walk_none": ("Không còn chỉ tiêu nào chưa xác minh.", "No unverified indicator left."),
     "walk_done": ("Đã duyệt hết {count} chỉ tiêu chưa xác minh.", "All {count} unverified indicators walked."),
     "walk_stopped": ("Dừng ở chỉ tiêu {n}/{of}; bấm u để duyệt lại.", "Stopped at {n}/{of}; press u to walk again."),
+    "carry_question": ("Năm {next} đã có kết quả riêng của chỉ tiêu {code}: {old}. Kết quả năm {year} vừa "
+                       "sửa ({new}) là điểm đầu năm {next}: số đạt đầu năm {next} đổi theo. Ghi kết quả "
+                       "này cho cả năm {next}?",
+                       "{next} already has its own result for {code}: {old}. The {year} result just "
+                       "corrected ({new}) is {next}'s start, whose counts change with it. Record it "
+                       "for {next} too?"),
+    "carry_done": ("Đã ghi cho năm {next}: {code}", "Recorded for {next}: {code}"),
     "confirm_title": ("Xác nhận", "Confirm"),
     "btn_yes_record": ("Vẫn ghi", "Record anyway"),
     "f_submitted_on": ("Ngày nộp", "Sent on"),

@@ -92,6 +92,7 @@ class IndicatorActions:
             message = result_message(view, app.lang)
             if not self.confirm(message):
                 app.notify(message, timeout=4)
+            self.offer_carry(view)
 
         write(self, toggle, done, failed=refused)
         self.after_toggle()
@@ -119,7 +120,44 @@ class IndicatorActions:
     def _open_result_form(self, form_class) -> None:
         item = self._need_indicator()
         if item is not None:
-            self.app.push_screen(form_class(self.app.commune_id, self.app.year, item))
+            self.app.push_screen(form_class(self.app.commune_id, self.app.year, item),
+                                 self.offer_carry)
+
+    def offer_carry(self, view) -> None:
+        """A result saved for a year whose next year already has its own (a past year
+        corrected): say that the next year's start changes, and offer to correct it too."""
+        from db.services.results import ResultView
+
+        if not isinstance(view, ResultView):
+            return
+        app = self.app
+        commune_id, code, year = app.commune_id, view.code, view.year
+
+        def ask(following) -> None:
+            if following is None:
+                return
+            from ntm_tui.forms.confirm import ConfirmChange
+
+            def carry(batch: str):
+                from db.services.results import carry_correction
+
+                return carry_correction(commune_id, code, year, expected_version=following.version,
+                                        batch=batch)
+
+            question = t("carry_question", code=code, year=year, next=year + 1,
+                         old=result_message(following, app.lang).split(": ", 1)[1],
+                         new=result_message(view, app.lang).split(": ", 1)[1])
+            app.push_screen(ConfirmChange(question, carry, done=t("carry_done", code=code,
+                                                                  next=year + 1)))
+
+        def check():
+            from db.services.results import next_year_differs
+
+            return next_year_differs(commune_id, code, year)
+
+        from ntm_tui.workers import read
+
+        read(app, check, ask, group="carry")
 
     def action_edit_value(self) -> None:
         from ntm_tui.forms.result import ValueForm
