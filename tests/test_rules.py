@@ -132,3 +132,25 @@ def test_the_cli_says_how_an_amount_was_read(demo_db, capsys):
     close_database()
     assert main(["--db", str(demo_db), "status", "--year", "2023", "--format", "json"]) == 0
     assert '"1234"' in capsys.readouterr().out.replace(" ", "")
+
+
+async def test_the_value_form_says_how_an_amount_is_read(demo_db):
+    from textual.widgets import Static
+
+    from ntm_tui.forms.result import ValueForm
+    from tests.conftest import settle
+    from tests.screens.helpers import demo_app, open_section
+
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_section(pilot, "2")
+        await pilot.press("slash", "1", "0", "enter")
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot, lambda: isinstance(app.screen, ValueForm))
+        await pilot.press("ctrl+a", "shift+end", *"1.234")
+        await settle(pilot)
+        assert "Đã đọc: 1.234" in str(app.screen.query_one("#form-intro", Static).render())
+        await pilot.press(*["backspace"] * 5, *"5,5")
+        await settle(pilot)
+        assert "Đã đọc: 5,5" in str(app.screen.query_one("#form-intro", Static).render())

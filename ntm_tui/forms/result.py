@@ -50,6 +50,24 @@ class ValueForm(ResultForm):
             FormField("data_date", t("tf_data_date"), "date", s.data_date),
         ]
 
+    def on_input_changed(self, event) -> None:
+        """An amount says how it is read as it is typed ("1.234" → Đã đọc: 1.234, a thousand
+        and more; "1,5" → 1,5): the thousands dot and the decimal comma are easy to mix up."""
+        from db.errors import ValidationError
+        from db.rules import AMOUNT, format_number, parse_number, read_amount
+
+        if getattr(event.input, "id", "") != "f-value" or self.status.kind != AMOUNT:
+            return
+        from textual.widgets import Static
+
+        text = event.value.strip()
+        try:
+            read = t("value_read_as", value=format_number(
+                parse_number(read_amount(self.status.target, text)), thousands=True)) if text else ""
+        except ValidationError:
+            read = ""
+        self.query_one("#form-intro", Static).update(self.intro + (f"\n{read}" if read else ""))
+
     def _part_fields(self) -> list[FormField]:
         from db.errors import ValidationError
         from db.rules import YESNO, format_number, parse_parts

@@ -86,6 +86,7 @@ LABELS = {
                        "corrected ({new}) is {next}'s start, whose counts change with it. Record it "
                        "for {next} too?"),
     "carry_done": ("Đã ghi cho năm {next}: {code}", "Recorded for {next}: {code}"),
+    "value_read_as": ("Đã đọc: {value}", "Read as: {value}"),
     "confirm_title": ("Xác nhận", "Confirm"),
     "btn_yes_record": ("Vẫn ghi", "Record anyway"),
     "f_submitted_on": ("Ngày nộp", "Sent on"),
