@@ -27,6 +27,34 @@ def _through_the_door(worker) -> bool:
     return worker.name == "write" or worker.name.startswith("read:")
 
 
+# Textual reads Esc and a digit arriving together as macOS Option characters (its table for
+# WezTerm): Esc then 3 in one burst over SSH or tmux becomes "£". Nobody types these here.
+_OPTION_DIGITS = {"¡": "1", "™": "2", "£": "3", "¢": "4", "∞": "5", "§": "6", "¶": "7", "•": "8",
+                  "ª": "9", "º": "0"}
+
+
+def _esc_then_key(event: events.Key) -> list[events.Key]:
+    """Esc and a key arriving together reach us as one key (alt+v, or "£" for Esc then 3): the
+    terminal cannot tell them apart, and the app binds no alt key, so it is what was typed:
+    Esc, then the key."""
+    from textual.keys import _character_to_key
+
+    key, char = event.key, event.character
+    by_name = {_character_to_key(c): digit for c, digit in _OPTION_DIGITS.items()}
+    if char in _OPTION_DIGITS or key in by_name:
+        char = _OPTION_DIGITS.get(char or "") or by_name[key]
+    elif key.startswith("alt+") and len(key) == 5 and not char:
+        char = key[4:]  # as Pilot sends it
+    elif not key.startswith("alt+") or not char or len(char) != 1 or not char.isprintable():
+        return []
+
+    plain = char if char.isalnum() else _character_to_key(char)
+    parts = [events.Key("escape", "\x1b"), events.Key(plain, char)]
+    for part in parts:
+        part.set_sender(event._sender)
+    return parts
+
+
 class OrderedKeys:
     """Mixin for the App (before `App` in the bases)."""
 
@@ -36,6 +64,10 @@ class OrderedKeys:
     _key_watchdog = None
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and _esc_then_key(event):
+            for part in _esc_then_key(event):  # Esc, then the key: as typed
+                await self.on_event(part)
+            return
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._key_busy:
                 if self._key_pending is None:

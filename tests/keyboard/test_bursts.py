@@ -47,3 +47,26 @@ async def test_settings_esc_then_digits_switch_sections_as_typed_slowly(demo_db)
         await settle(pilot)
         assert app.current_mode == "assignments"
         assert "3" not in name.value
+
+
+async def test_esc_and_a_key_arriving_together_are_both_kept(demo_db):
+    """Over tmux or SSH, Esc then 3 in one burst reaches Textual as "£" (its table of macOS
+    Option keys), Esc then v as alt+v: both are Esc, then the key."""
+    from ntm_tui.forms.result import ValueForm
+    from ntm_tui.screens.deadline_rules import DeadlineRulesScreen
+
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, ["5", "r"])
+        await settle(pilot, lambda: isinstance(app.screen, DeadlineRulesScreen))
+        await pilot.press("£")  # Esc 3: the rules close, then section 3
+        await settle(pilot)
+        assert app.current_mode == "assignments" and not isinstance(app.screen, DeadlineRulesScreen)
+        burst(app, ["2", "slash", *"12.2", "enter", "v"])
+        await settle(pilot, lambda: isinstance(app.screen, ValueForm))
+        first = app.screen
+        await pilot.press("alt+v")  # Esc v: the form closes, and opens again
+        await settle(pilot)
+        assert isinstance(app.screen, ValueForm) and app.screen is not first
+        assert len([s for s in app.screen_stack if isinstance(s, ValueForm)]) == 1
