@@ -172,7 +172,23 @@ class NtmApp(OrderedKeys, App):
                 import_module(module)
             if year is not None:
                 warm(year, self.lang)
+            self.call_from_thread(self._make_sections_ahead, list(self.MODES))
         self.run_worker(work, thread=True, group="warm", name="warm", exit_on_error=False)
+
+    def _make_sections_ahead(self, modes: list[str]) -> None:
+        """Each section's screen made (composed, styled, loaded) while the officer reads the
+        dashboard, one per pause, so that its first visit costs what a later one does (making
+        it cost 100–300 ms). One the officer opened meanwhile is left as it is."""
+        while modes and modes[0] in self._screen_stacks:
+            modes.pop(0)
+        if not modes or self.commune_id is None:
+            return
+        mode = modes.pop(0)
+        self._init_mode(mode)  # Textual's own way of making a mode's screen, without showing it
+        screen = self._screen_stacks[mode][0]
+        screen._left = True  # shown later: read again then, whatever changed meanwhile
+        screen._css_update_count = self._css_update_count
+        self.set_timer(0.05, lambda: self._make_sections_ahead(modes))
 
     def get_default_screen(self) -> Screen:
         return _section("dashboard", "DashboardScreen")()

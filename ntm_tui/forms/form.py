@@ -103,7 +103,7 @@ class Form(ModalScreen[Any]):
     """Subclasses set `form_title` (and `intro`), and define `fields()` and `save()`."""
 
     DEFAULT_CSS = """
-    Form { align: center middle; }
+    Form { align: center middle; background: $background; }  /* opaque: nothing below to blend */
     Form #dialog { width: 78; max-width: 100%; height: auto; max-height: 100%;
                    border: round $accent; background: $surface; padding: 0 1; }
     Form #form-title { text-style: bold; width: 100%; }

@@ -21,14 +21,21 @@ class SectionScreen(Screen):
     def title_text(self) -> str:
         return t(f"section_{self.SECTION}")
 
-    _shown_before = False
+    _left = False  # the screen was left (another section, a form over it) since it was loaded
+
+    def on_screen_suspend(self) -> None:
+        self._left = True
 
     def on_screen_resume(self) -> None:
-        # The first showing is loaded by on_mount; loading twice raced the settings form's mount.
+        # The first showing is loaded by on_mount. Textual resumes a new section screen twice
+        # (once making it, once switching to it): only a return after leaving reads again,
+        # else the first visit loaded and drew everything twice.
         self.sub_title = self.title_text()
-        if self._shown_before:
+        if not self.is_current:
+            return  # made ahead of its first visit (NtmApp.warm_up): read when shown
+        if self._left:
+            self._left = False
             self.refresh_data()
-        self._shown_before = True
 
     def run_db(self, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
                exclusive: bool = True) -> None:

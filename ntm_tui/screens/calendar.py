@@ -78,7 +78,8 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
 
     def _loaded(self, views) -> None:
         self.views = sorted(views, key=agenda_order)
-        self.show()
+        with self.app.batch_update():  # table, bar and detail in one frame
+            self.show()
 
     def show(self) -> None:
         shown = [v for v in self.views if not (self.open_only and v.state == deadlines.SUBMITTED)]
