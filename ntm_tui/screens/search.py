@@ -15,7 +15,7 @@ from ntm_tui.workers import read
 
 class SearchScreen(ModalScreen[None]):
     DEFAULT_CSS = """
-    SearchScreen { align: center top; }
+    SearchScreen { align: center top; background: $background; }  /* opaque: nothing to blend */
     SearchScreen #find { width: 100%; height: 100%; border: round $accent; background: $surface;
                          padding: 0 1; }
     SearchScreen #find-title { text-style: bold; }
