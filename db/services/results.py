@@ -1,6 +1,7 @@
 """Recording an indicator's result for a year (the `set` command, the space key, `v`)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -39,6 +40,9 @@ class ResultView:
     version: int
     updated_by: str
     updated_at: datetime | None
+    # The next year's own result when it no longer agrees with this one (a past year corrected):
+    # read in the same transaction, so the screen can offer to carry the correction forward.
+    next_year: "ResultView | None" = None
 
 
 def view(result: Result, code: str) -> ResultView:
@@ -309,9 +313,10 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
             words = _words_for(indicator, row.value, changes["status"])
             if words is not None:  # a yes/no value is the result in words: it follows
                 changes.update(value=words, value_number=None)
-        if not by_hand and "status" in changes and changes["status"] != row.status:
-            _refuse_contradiction(commune, year, indicator, changes.get("value", row.value),
-                                  changes["status"])
+        value_now = changes.get("value", row.value)
+        if not by_hand and value_now and "status" in changes and changes["status"] != row.status \
+                and indicator.kind not in (rules.YESNO, rules.ABSENCE):  # their value is the result
+            _refuse_contradiction(commune, year, indicator, value_now, changes["status"])
         # apply_changes leaves the row as written (fields, version, time, user): no re-read
         batch = batch or new_batch()
         logged = apply_changes(row, changes, label=f"{indicator.code} / {year}",
@@ -319,7 +324,12 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
         if logged:  # the state it leaves, from the data date given with this edit, else today
             dated = row.data_date if any(e.field == "data_date" for e in logged) else None
             result_entries.record(row, batch, dated)
-    return view(row, indicator.code)
+        following = Result.get_or_none((Result.commune == commune) & (Result.indicator == indicator)
+                                       & (Result.year == year + 1)) if logged else None
+    shown = view(row, indicator.code)
+    if following is not None and (following.status, following.value) != (row.status, row.value):
+        shown = dataclasses.replace(shown, next_year=view(following, indicator.code))
+    return shown
 
 
 def _words_for(indicator: Indicator, value: str | None, status: str) -> str | None:

@@ -124,40 +124,28 @@ class IndicatorActions:
                                  self.offer_carry)
 
     def offer_carry(self, view) -> None:
-        """A result saved for a year whose next year already has its own (a past year
-        corrected): say that the next year's start changes, and offer to correct it too."""
+        """A result saved for a year whose next year already has its own, now different (a
+        past year corrected): say that the next year's start changes, and offer to correct it
+        too. The save itself said so (ResultView.next_year): no read of its own."""
         from db.services.results import ResultView
 
-        if not isinstance(view, ResultView):
+        if not isinstance(view, ResultView) or view.next_year is None:
             return
+        from ntm_tui.forms.confirm import ConfirmChange
+
         app = self.app
-        commune_id, code, year = app.commune_id, view.code, view.year
+        commune_id, code, year, following = app.commune_id, view.code, view.year, view.next_year
 
-        def ask(following) -> None:
-            if following is None:
-                return
-            from ntm_tui.forms.confirm import ConfirmChange
+        def carry(batch: str):
+            from db.services.results import carry_correction
 
-            def carry(batch: str):
-                from db.services.results import carry_correction
+            return carry_correction(commune_id, code, year, expected_version=following.version,
+                                    batch=batch)
 
-                return carry_correction(commune_id, code, year, expected_version=following.version,
-                                        batch=batch)
-
-            question = t("carry_question", code=code, year=year, next=year + 1,
-                         old=result_message(following, app.lang).split(": ", 1)[1],
-                         new=result_message(view, app.lang).split(": ", 1)[1])
-            app.push_screen(ConfirmChange(question, carry, done=t("carry_done", code=code,
-                                                                  next=year + 1)))
-
-        def check():
-            from db.services.results import next_year_differs
-
-            return next_year_differs(commune_id, code, year)
-
-        from ntm_tui.workers import read
-
-        read(app, check, ask, group="carry")
+        question = t("carry_question", code=code, year=year, next=year + 1,
+                     old=result_message(following, app.lang).split(": ", 1)[1],
+                     new=result_message(view, app.lang).split(": ", 1)[1])
+        app.push_screen(ConfirmChange(question, carry, done=t("carry_done", code=code, next=year + 1)))
 
     def action_edit_value(self) -> None:
         from ntm_tui.forms.result import ValueForm
