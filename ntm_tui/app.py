@@ -186,7 +186,8 @@ class NtmApp(OrderedKeys, App):
         mode = modes.pop(0)
         self._init_mode(mode)  # Textual's own way of making a mode's screen, without showing it
         screen = self._screen_stacks[mode][0]
-        screen._left = True  # shown later: read again then, whatever changed meanwhile
+        screen._left = True  # shown later: read again then if anything changed meanwhile
+        screen._read_for = (self.commune_id, self.year, self.seen_change)
         screen._css_update_count = self._css_update_count
         self.set_timer(0.05, lambda: self._make_sections_ahead(modes))
 
