@@ -244,7 +244,9 @@ def generate(path: str | Path, communes: int = 150, years: tuple[int, int] = (20
                     for ind in indicators:
                         rid = next_id("result")
                         label = f"{ind.code} / {year}"
-                        measured = ind.kind in (rules.PERCENT, rules.AMOUNT)
+                        # the year's definition: an amended indicator can change kind (17.1, 2024)
+                        kind = targets_by_year[(ind.id, year)].kind
+                        measured = kind in (rules.PERCENT, rules.AMOUNT)
                         old_value, old_status = None, rules.UNASSESSED
                         for month in range(1, 13):
                             level[ind.id] = min(1.0, level[ind.id] + rng.uniform(-0.01, 0.02))
@@ -256,7 +258,7 @@ def generate(path: str | Path, communes: int = 150, years: tuple[int, int] = (20
                                 status = rules.evaluate(target, value) or status
                                 field, old, new = "value", old_value, value
                             else:
-                                value = ("Không" if met else "Có") if ind.kind == rules.ABSENCE \
+                                value = ("Không" if met else "Có") if kind == rules.ABSENCE \
                                     else ("Đạt" if met else "Không đạt")
                                 field, old, new = "status", old_status, status
                             history.append((datetime(year, month, 10, 8, 30), "bench", commune_id,
