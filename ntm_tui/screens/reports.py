@@ -50,9 +50,11 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
     ReportsScreen #export { margin-top: 1; }
     """
     BINDINGS = [
-        Binding("ctrl+e", "export", t("key_export"), id="reports_export"),
+        # Priority: in the period and file fields, Input takes ctrl+e (end of line) and ctrl+k
+        # (delete to the end) for itself, and the export the key bar shows did not happen.
+        Binding("ctrl+e", "export", t("key_export"), id="reports_export", priority=True),
         Binding("ctrl+o", "app.import_results", t("key_import_results"), id="reports_import"),
-        Binding("ctrl+k", "edit_plan", t("key_plan_text"), id="reports_plan_text"),
+        Binding("ctrl+k", "edit_plan", t("key_plan_text"), id="reports_plan_text", priority=True),
         Binding("ctrl+t", "edit_report_text", t("key_report_text"), id="reports_text"),
         Binding("ctrl+b", "edit_report_template", t("key_report_template"), id="reports_template"),
         Binding("escape", "leave_field", t("key_leave_field"), id="reports_leave_field"),

@@ -45,3 +45,19 @@ async def test_six_month_report_with_the_officers_text_from_the_screen(demo_db, 
         assert "Đã xuất" in await export(pilot)
         paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
         assert "Ban hành 02 văn bản chỉ đạo." in paragraphs
+
+
+async def test_ctrl_e_exports_from_the_period_field_as_the_key_bar_says(demo_db, tmp_path):
+    """In a field, Input keeps ctrl+e (end of line) for itself: the export shown in the key bar
+    did not happen when the officer had just typed the period."""
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_section(pilot, "6")
+        screen.query_one("#output", Input).value = str(tmp_path / "bc.pdf")
+        screen.query_one("#period", Input).focus()
+        await pilot.press("ctrl+a", "shift+end", *"2023-H1")
+        await settle(pilot)
+        screen.query_one("#output", Input).value = str(tmp_path / "bc-h1.pdf")
+        await pilot.press("ctrl+e")
+        await settle(pilot, lambda: (tmp_path / "bc-h1.pdf").exists())
+    assert "6 tháng đầu năm 2023" in re.sub(r"\s+", " ", text_of(tmp_path / "bc-h1.pdf"))
