@@ -14,43 +14,20 @@ from ntm_tui.forms.form import Form, FormField
 from ntm_tui.i18n import t
 
 
-class ConfirmDelete(Form):
-    def __init__(self, what: str, delete: Callable[[str], Any]) -> None:
-        super().__init__()
-        self.form_title = t("del_title")
-        self.intro = t("del_question", what=what)
-        self.message = t("del_done", what=what)
-        self._delete = delete
-
-    def fields(self) -> list[FormField]:
-        return []
-
-    def save(self, values: dict[str, Any], batch: str) -> Any:
-        return self._delete(batch)
-
-    def on_mount(self) -> None:
-        button = self.query_one("#save", Button)
-        button.label = t("btn_delete")
-        button.variant = "error"
-        button.focus()
-
-
-def confirm_delete(screen, what: str, delete: Callable[[str], Any]) -> None:
-    """Ask, then `delete(batch)` (a service call) in the door's worker."""
-    screen.app.push_screen(ConfirmDelete(what, delete))
-
-
 class ConfirmChange(Form):
-    """Ask once before a change the data argues against (a result its value contradicts):
-    Enter or ctrl+s makes it through the door, Esc leaves everything as it was."""
+    """Ask once before a change: Enter (on the focused button) or ctrl+s makes it through the
+    door, Esc leaves everything as it was; a refusal shows in the form."""
+
+    button_label = "btn_yes_record"
+    button_variant = "default"
 
     def __init__(self, question: str, change: Callable[[str], Any], done: str = "",
-                 after: Callable[[Any], None] | None = None) -> None:
+                 title: str = "") -> None:
         super().__init__()
-        self.form_title = t("confirm_title")
+        self.form_title = title or t("confirm_title")
         self.intro = question
         self.message = done
-        self._change, self._after = change, after
+        self._change = change
 
     def fields(self) -> list[FormField]:
         return []
@@ -60,5 +37,22 @@ class ConfirmChange(Form):
 
     def on_mount(self) -> None:
         button = self.query_one("#save", Button)
-        button.label = t("btn_yes_record")
+        button.label = t(self.button_label)
+        button.variant = self.button_variant
         button.focus()
+
+
+class ConfirmDelete(ConfirmChange):
+    """The confirmation names what goes; ctrl+z brings it back."""
+
+    button_label = "btn_delete"
+    button_variant = "error"
+
+    def __init__(self, what: str, delete: Callable[[str], Any]) -> None:
+        super().__init__(t("del_question", what=what), delete, done=t("del_done", what=what),
+                         title=t("del_title"))
+
+
+def confirm_delete(screen, what: str, delete: Callable[[str], Any]) -> None:
+    """Ask, then `delete(batch)` (a service call) in the door's worker."""
+    screen.app.push_screen(ConfirmDelete(what, delete))
