@@ -89,7 +89,9 @@ class DashboardScreen(SectionScreen):
     # --- the year ------------------------------------------------------------------------------
     def _show(self, loaded) -> None:
         self._loaded = loaded
-        self.call_after_refresh(self.app.warm_up)
+        # A moment after: the dashboard reaches the terminal first (importing in a thread holds
+        # the interpreter, and the frame being written would wait behind it).
+        self.set_timer(0.3, self.app.warm_up)
         status, (late, soon) = loaded
         for panel in self.query("FirstRunPanel"):
             panel.remove()
