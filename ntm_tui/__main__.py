@@ -7,11 +7,34 @@ import sys
 from ntm_tui.i18n import set_lang, t
 
 
+# argparse's own messages, said in Vietnamese (its English reached the officer's terminal)
+_ARGPARSE_VI = [
+    (r"^unrecognized arguments: (.*)$", r"không hiểu tham số: \1"),
+    (r"^the following arguments are required: (.*)$", r"thiếu tham số bắt buộc: \1"),
+    (r"^argument (.*?): invalid choice: (.*?) \(choose from (.*)\)$",
+     r"tham số \1: không có lựa chọn \2 (chọn một trong: \3)"),
+    (r"^argument (.*?): expected one argument$", r"tham số \1: cần một giá trị"),
+    (r"^argument (.*?): invalid (\w+) value: (.*)$", r"tham số \1: giá trị không hợp lệ: \3"),
+    (r"^argument (.*?): (.*)$", r"tham số \1: \2"),
+]
+
+
+def _in_vietnamese(message: str) -> str:
+    import re
+
+    for pattern, words in _ARGPARSE_VI:
+        if re.match(pattern, message):
+            return re.sub(pattern, words, message)
+    return message
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, exit 2, like every bad input
         from db.text import for_terminal
 
         en = _lang_hint() == "en"
+        if not en:
+            message = _in_vietnamese(message)
         prefix = "Argument error" if en else "Lỗi tham số"
         hint = f"see: {self.prog} --help" if en else f"xem: {self.prog} --help"
         sys.stderr.write(for_terminal(f"{self.prog}: {prefix}: {message} ({hint})", one_line=True) + "\n")

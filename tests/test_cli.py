@@ -158,3 +158,18 @@ def test_only_the_command_being_run_is_built():
     assert list(sub.choices) == ["set"]
     everything = next(a for a in build_parser(["--help"])._actions if a.dest == "command")
     assert {"status", "set", "export", "deadlines", "catalogue", "backup"} <= set(everything.choices)
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["status", "--bogus"], "không hiểu tham số: --bogus"),
+    (["export"], "thiếu tham số bắt buộc: KIND"),
+    (["status", "--format", "xml"], "tham số --format: không có lựa chọn 'xml'"),
+])
+def test_argument_errors_are_said_in_vietnamese(capsys, argv, words):
+    from ntm_tui.__main__ import main
+
+    with pytest.raises(SystemExit) as ended:
+        main(argv)
+    err = capsys.readouterr().err
+    assert ended.value.code == 2 and words in err
+    assert not any(english in err for english in ("unrecognized", "required", "invalid choice"))
