@@ -178,6 +178,8 @@ def default_year(commune: Commune, today: date | None = None) -> int:
     if stored.isdigit():
         return int(stored)
     year = (today or date.today()).year
+    if commune.merged_on is not None:  # an old commune of a merger: its last year is its own
+        year = min(year, commune.merged_on.year)
     cset = criteria_set_for_year(commune, year, check=False)
     return max(cset.period_start, min(cset.period_end, year))
 

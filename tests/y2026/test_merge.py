@@ -82,3 +82,14 @@ def test_merge_refuses_a_source_on_a_set_this_database_lacks(tmp_path, cli, olds
     db = tmp_path / "tan-an.db"
     code, _, err = cli("--db", db, "merge", "--into", "Tân An", olds[0], other)
     assert code == 2 and "bộ tiêu chí khác" in err and "bo-rieng" in err
+
+
+def test_an_old_commune_opens_on_its_last_year(tmp_path, cli, olds):
+    db = tmp_path / "tan-an.db"
+    assert cli("--db", db, "--today", "2026-12-03", "merge", "--into", "Tân An", *olds)[0] == 0
+    code, out, _ = cli("--db", db, "--today", "2026-12-03", "status", "--commune", "Long An",
+                       "--format", "json")
+    assert code == 0 and json.loads(out)["year"] == 2025
+    code, out, _ = cli("--db", db, "--today", "2026-12-03", "status", "--commune", "Tân An",
+                       "--format", "json")
+    assert json.loads(out)["year"] == 2026
