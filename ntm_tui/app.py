@@ -188,7 +188,6 @@ class NtmApp(OrderedKeys, App):
         screen = self._screen_stacks[mode][0]
         screen._left = True  # shown later: read again then if anything changed meanwhile
         screen._read_for = (self.commune_id, self.year, self.seen_change)
-        screen._css_update_count = self._css_update_count
         self.set_timer(0.05, lambda: self._make_sections_ahead(modes))
 
     def get_default_screen(self) -> Screen:

@@ -17,6 +17,7 @@ import asyncio
 from collections import deque
 
 from textual import events
+from textual.keys import _character_to_key
 
 WATCHDOG_SECONDS = 2.0  # only a key whose work never ends (or a file locked long) waits this long
 DOOR_POLL_SECONDS = 0.005
@@ -31,18 +32,16 @@ def _through_the_door(worker) -> bool:
 # WezTerm): Esc then 3 in one burst over SSH or tmux becomes "£". Nobody types these here.
 _OPTION_DIGITS = {"¡": "1", "™": "2", "£": "3", "¢": "4", "∞": "5", "§": "6", "¶": "7", "•": "8",
                   "ª": "9", "º": "0"}
+_OPTION_KEYS = {_character_to_key(c): digit for c, digit in _OPTION_DIGITS.items()}  # "pound_sign"
 
 
 def _esc_then_key(event: events.Key) -> list[events.Key]:
     """Esc and a key arriving together reach us as one key (alt+v, or "£" for Esc then 3): the
     terminal cannot tell them apart, and the app binds no alt key, so it is what was typed:
     Esc, then the key."""
-    from textual.keys import _character_to_key
-
     key, char = event.key, event.character
-    by_name = {_character_to_key(c): digit for c, digit in _OPTION_DIGITS.items()}
-    if char in _OPTION_DIGITS or key in by_name:
-        char = _OPTION_DIGITS.get(char or "") or by_name[key]
+    if char in _OPTION_DIGITS or key in _OPTION_KEYS:
+        char = _OPTION_DIGITS.get(char or "") or _OPTION_KEYS[key]
     elif key.startswith("alt+") and len(key) == 5 and not char:
         char = key[4:]  # as Pilot sends it
     elif not key.startswith("alt+") or not char or len(char) != 1 or not char.isprintable():
@@ -64,8 +63,9 @@ class OrderedKeys:
     _key_watchdog = None
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and _esc_then_key(event):
-            for part in _esc_then_key(event):  # Esc, then the key: as typed
+        parts = _esc_then_key(event) if isinstance(event, events.Key) and not event.is_forwarded else []
+        if parts:
+            for part in parts:  # Esc, then the key: as typed
                 await self.on_event(part)
             return
         if isinstance(event, events.Key) and not event.is_forwarded:

@@ -287,11 +287,11 @@ def year_status(commune: Commune, year: int, with_evidence: bool = True,
     target = None
     if plan:
         target = rules.target_counts(start, [i.code for i in indicators if i.id in targeted_ind])
-    predecessors = tuple(c.name for c in Commune.select(Commune.name, Commune.merged_on)
-                         .where(Commune.successor == commune.id).order_by(Commune.name))
+    olds = list(Commune.select(Commune.name, Commune.merged_on)
+                .where(Commune.successor == commune.id).order_by(Commune.name))
     successor = commune.successor.name if commune.successor_id else ""
-    merged_on = commune.merged_on or next(
-        (c.merged_on for c in Commune.select().where(Commune.successor == commune.id)), None)
+    merged_on = commune.merged_on or next((c.merged_on for c in olds), None)
+    predecessors = tuple(c.name for c in olds)
     return YearStatus(commune.id, commune.name, year, cset.code, cset.name, out, counts,
                       start_counts, target, plan.id if plan else None, as_of,
                       predecessors, successor, merged_on)

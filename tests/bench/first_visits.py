@@ -38,20 +38,21 @@ QUIET_S = 0.05  # no frame drawn for this long, nothing dirty, no worker running
 
 
 async def _idle(app, pilot) -> None:
-    from textual.worker import WorkerCancelled, WorkerFailed
+    """Until no worker runs. A load replaced by a newer one ends cancelled (the door's reads are
+    exclusive per group): its answer is dropped, nothing failed. A failed worker is a bug the
+    measure must not hide (the door's workers catch what a service refuses): it is raised."""
+    from textual.worker import WorkerCancelled
 
     while True:
         await pilot.pause()
         running = [w for w in app.workers if not w.is_finished]
         if not running:
-            await pilot.pause()
-            if not [w for w in app.workers if not w.is_finished]:
-                return
+            return
         for worker in running:
             try:
                 await worker.wait()
-            except (WorkerCancelled, WorkerFailed):
-                pass
+            except WorkerCancelled:
+                continue
 
 
 def _send(app, key: str) -> None:
