@@ -8,12 +8,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ntm_tui import collector
 from ntm_tui.i18n import t
 from ntm_tui.key_order import OrderedKeys
 from ntm_tui.screens.base import SECTIONS
 from ntm_tui.workers import DataChanged, poll, read, write
 
 POLL_SECONDS = 2.0  # how soon another session's change shows here
+IDLE_COLLECT_SECONDS = 1.5  # a pause this long between keys lets the cycle collector run
 UNDO_DEPTH = 50
 
 
@@ -36,17 +38,6 @@ WARM_MODULES = tuple(f"ntm_tui.{name}" for name in (
     "screens.calendar", "screens.deadline_rules", "screens.reports", "screens.settings",
     "screens.search", "forms.result", "forms.assignment", "forms.evidence",
     "forms.indicator_definition", "forms.report_text", "forms.plan_text", "forms.help"))
-
-
-def _collect_from_now_on() -> None:
-    """After the first frame: what start-up built stays for good (gc.freeze keeps the collector
-    from walking it again at every later full collection), and collection resumes (run_app
-    turned it off for the start). One collection first, so no garbage is frozen with it."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
-    gc.enable()
 
 
 def _palette_commands():
@@ -182,6 +173,8 @@ class NtmApp(OrderedKeys, App):
         while modes and modes[0] in self._screen_stacks:
             modes.pop(0)
         if not modes or self.commune_id is None:
+            if not modes:
+                collector.freeze_what_lives()  # the sections live as long as the app
             return
         mode = modes.pop(0)
         self._init_mode(mode)  # Textual's own way of making a mode's screen, without showing it
@@ -196,7 +189,9 @@ class NtmApp(OrderedKeys, App):
     def on_mount(self) -> None:
         if self.ctx.config.keys:  # the officer's own keys (settings file), shown by `?` as well
             self.set_keymap(self.ctx.config.keys)
-        self.call_after_refresh(_collect_from_now_on)
+        self.call_after_refresh(collector.start)
+        self._idle_collector = collector.IdleCollector()
+        self.set_interval(IDLE_COLLECT_SECONDS, self._collect_when_idle, name="collect")
         self.add_mode("dashboard", _section("dashboard", "DashboardScreen"))  # its stack exists
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
         if self.read_only:
@@ -213,6 +208,10 @@ class NtmApp(OrderedKeys, App):
 
     def data_changed(self, origin: Screen | None = None) -> None:
         self.post_message(DataChanged(None, origin))
+
+    def _collect_when_idle(self) -> None:
+        busy = self._key_busy or any(not w.is_finished for w in self.workers)
+        self._idle_collector.tick(self._key_count, bool(busy))
 
     def poll_changes(self) -> None:
         from db.changelog import latest_change_id
