@@ -53,7 +53,7 @@ class IndicatorActions:
         return False
 
     def after_toggle(self) -> None:
-        """Once a space press is sent: the list goes on to the next indicator (a setting)."""
+        """Once a space press is saved: the list goes on to the next indicator (a setting)."""
 
     def action_toggle_met(self) -> None:
         item = self._need_indicator()
@@ -92,10 +92,12 @@ class IndicatorActions:
             message = result_message(view, app.lang)
             if not self.confirm(message):
                 app.notify(message, timeout=4)
+            # Only now, with the row: one frame instead of two (drawing the moved cursor slowed
+            # the save's thread and held the row back a frame), and a refused press stays put.
+            self.after_toggle()
             self.offer_carry(view)
 
         write(self, toggle, done, failed=refused)
-        self.after_toggle()
 
     def action_toggle_target(self) -> None:
         """The year's target: marked / unmarked at once, undone with ctrl+z."""
