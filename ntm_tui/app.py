@@ -81,6 +81,9 @@ class NtmApp(OrderedKeys, App):
         # Every widget class brings its own CSS; with more sources than Textual's parse cache
         # holds (64), each new one re-parsed them all (about 100 ms on a first visit).
         self.stylesheet._parse_cache.maxsize = 512
+        # No smooth scrolling or fades: each step is a frame sent down a slow SSH link, and a
+        # form scrolling to its focused field kept drawing for 100 ms after it was complete.
+        self.animation_level = "none"
         self.ctx = ctx
         self.lang = ctx.lang
         set_lang(ctx.lang)  # labels built at run time follow --lang / the setting

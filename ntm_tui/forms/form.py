@@ -99,7 +99,19 @@ def _widget(spec: FormField) -> Widget:
                  disabled=spec.disabled)
 
 
-class Form(ModalScreen[Any]):
+class StyledOnce:
+    """A screen shown for the first time just had its styles applied as it was mounted:
+    Textual applies them all again when it resumes (10–25 ms on a form's opening). Later
+    resumes refresh them as usual. (Its own class: Textual calls each class's handler.)"""
+    _styles_fresh = True
+
+    def _on_screen_resume(self, event) -> None:
+        if self._styles_fresh:
+            self._styles_fresh = False
+            event.refresh_styles = False
+
+
+class Form(StyledOnce, ModalScreen[Any]):
     """Subclasses set `form_title` (and `intro`), and define `fields()` and `save()`."""
 
     DEFAULT_CSS = """
