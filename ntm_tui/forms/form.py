@@ -20,10 +20,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 
 from ntm_tui.i18n import t
 from ntm_tui.widgets.checks import BoxCheckbox, BoxSelectionList  # [x] / [ ], not colour alone
+from ntm_tui.widgets.choice import Choice
 
 KINDS = ("text", "multiline", "number", "date", "choice", "checkbox", "checks")
 
@@ -62,8 +63,8 @@ def text_input(value: str | None, field_id: str, placeholder: str = "") -> Input
     return Input(value or "", id=field_id, placeholder=placeholder, compact=True)
 
 
-def selected(select: Select) -> Any:
-    return None if select.is_blank() else select.value
+def selected(choice: Choice) -> Any:
+    return None if choice.is_blank() else choice.value
 
 
 def _widget(spec: FormField) -> Widget:
@@ -74,10 +75,7 @@ def _widget(spec: FormField) -> Widget:
         area.disabled = spec.disabled
         return area
     if spec.kind == "choice":
-        value = spec.value if spec.value not in (None, "") else Select.NULL
-        if value is Select.NULL and not spec.blank and spec.choices:
-            value = spec.choices[0][1]
-        return Select(list(spec.choices), value=value, allow_blank=spec.blank, id=fid, compact=True,
+        return Choice(spec.choices, value=spec.value, allow_blank=spec.blank, id=fid, title=spec.label,
                       prompt=t("none_chosen"), disabled=spec.disabled)
     if spec.kind == "checkbox":
         return BoxCheckbox(spec.label, bool(spec.value), id=fid, compact=True, disabled=spec.disabled)
@@ -123,7 +121,7 @@ class Form(StyledOnce, ModalScreen[Any]):
     Form #fields { height: auto; max-height: 16; }
     Form .row { height: auto; }
     Form .row-label { width: 22; padding-right: 1; }
-    Form .row > Input, Form .row > Select, Form .row > Checkbox { width: 1fr; }
+    Form .row > Input, Form .row > Choice, Form .row > Checkbox { width: 1fr; }
     Form .row > TextArea { width: 1fr; height: 6; }
     Form .field-title { color: $text-muted; }
     Form SelectionList { height: auto; max-height: 8; width: 1fr; }
@@ -200,8 +198,8 @@ class Form(StyledOnce, ModalScreen[Any]):
             return widget.text
         if isinstance(widget, SelectionList):
             return list(widget.selected)
-        if isinstance(widget, Select):
-            return None if widget.is_blank() else widget.value
+        if isinstance(widget, Choice):
+            return selected(widget)
         return widget.value
 
     def values(self) -> dict[str, Any]:

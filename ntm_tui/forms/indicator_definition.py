@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Select
-
 from textual.binding import Binding
 
 from ntm_tui.forms.form import FieldError, Form, FormField
 from ntm_tui.i18n import t
+from ntm_tui.widgets.choice import Choice
 
 KINDS = ("yesno", "absence", "percent", "amount", "compound")
 OPS = (">=", "<=", "==", ">", "<")
@@ -73,8 +72,8 @@ class IndicatorDefinitionForm(Form):
                       placeholder=t("def_source_hint")),
         ]
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "f-kind":
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        if event.choice.id == "f-kind":
             numeric = event.value in NUMERIC
             for name in ("op", "threshold", "unit"):
                 self.query_one(f"#f-{name}").disabled = not numeric

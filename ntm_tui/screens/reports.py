@@ -6,12 +6,13 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Input, Static
 
 from db.errors import NtmError
 from ntm_tui.widgets.checks import BoxCheckbox
 from ntm_tui.forms.form import field_row, selected, text_input
 from ntm_tui.i18n import t
+from ntm_tui.widgets.choice import Choice
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import PaletteFromBindings, lang_of
 from ntm_tui.workers import read
@@ -43,7 +44,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
     ReportsScreen #rep-form { height: 1fr; padding: 0 1; }
     ReportsScreen .row { height: auto; }
     ReportsScreen .row-label { width: 22; }
-    ReportsScreen .row > Input, ReportsScreen .row > Select { width: 1fr; }
+    ReportsScreen .row > Input, ReportsScreen .row > Choice { width: 1fr; }
     ReportsScreen #rep-help { color: $text-muted; margin-bottom: 1; }
     ReportsScreen #rep-result { height: auto; margin-top: 1; }
     ReportsScreen #rep-result.error { color: $text-error; }
@@ -68,12 +69,12 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         yield TitleBar()
         with VerticalScroll(id="rep-form", can_focus=False):  # Tab goes to the fields
             yield Static(t("rep_help"), id="rep-help")
-            yield field_row(t("rep_kind"), Select([(t(f"rep_kind_{k}"), k) for k in KINDS],
+            yield field_row(t("rep_kind"), Choice([(t(f"rep_kind_{k}"), k) for k in KINDS],
                                                   allow_blank=False, value="report", id="kind",
-                                                  compact=True))
-            yield field_row(t("rep_format"), Select([("PDF", ".pdf"), ("Word (.docx)", ".docx")],
+                                                  title=t("rep_kind")))
+            yield field_row(t("rep_format"), Choice([("PDF", ".pdf"), ("Word (.docx)", ".docx")],
                                                     allow_blank=False, value=".pdf", id="format",
-                                                    compact=True))
+                                                    title=t("rep_format")))
             yield field_row(t("rep_period"), text_input("", "period", t("rep_period_hint")))
             yield field_row(t("rep_output"), text_input("", "output"))
             yield BoxCheckbox(t("rep_annex"), id="annex", compact=True)
@@ -148,7 +149,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         self.suggest_path()
 
     def kind(self) -> str:
-        return selected(self.query_one("#kind", Select)) or "report"
+        return selected(self.query_one("#kind", Choice)) or "report"
 
     def suggest_path(self) -> None:
         module = pdf_exports()
@@ -160,11 +161,11 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         except NtmError:
             return
         output = self.query_one("#output", Input)
-        suffix = selected(self.query_one("#format", Select)) or ".pdf"
+        suffix = selected(self.query_one("#format", Choice)) or ".pdf"
         output.value = str((export_folder(self.app.ctx.config) / name).with_suffix(suffix))
         self.loaded_path = output.value
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_choice_changed(self, event: Choice.Changed) -> None:
         self.query_one("#period", Input).disabled = self.kind() != "report"
         self.suggest_path()
 
@@ -207,7 +208,7 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
             return
         output = Path(text).expanduser()
         if not output.suffix:
-            output = output.with_suffix(selected(self.query_one("#format", Select)) or ".pdf")
+            output = output.with_suffix(selected(self.query_one("#format", Choice)) or ".pdf")
         kind, year, ctx = self.kind(), self.app.year, self.app.ctx
         period = self.query_one("#period", Input).value.strip() if kind == "report" else None
         overwrite = self.query_one("#overwrite", BoxCheckbox).value

@@ -8,11 +8,12 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from db.errors import ConflictError, ValidationError
 from ntm_tui.forms.form import field_row, selected, text_input
 from ntm_tui.i18n import t
+from ntm_tui.widgets.choice import Choice
 from ntm_tui.screens.base import SectionScreen
 from ntm_tui.screens.listing import PaletteFromBindings, lang_of
 from ntm_tui.widgets.key_bar import KeyBar
@@ -52,7 +53,7 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
     SettingsScreen .heading { text-style: bold; color: $accent; margin-top: 1; }
     SettingsScreen .row { height: auto; }
     SettingsScreen .row-label { width: 26; }
-    SettingsScreen .row > Input, SettingsScreen .row > Select { width: 1fr; }
+    SettingsScreen .row > Input, SettingsScreen .row > Choice { width: 1fr; }
     SettingsScreen #set-status { height: auto; padding: 0 1; }
     SettingsScreen #set-status.error { color: $text-error; }
     """
@@ -85,9 +86,9 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         for name in COMMUNE_FIELDS:
             yield row(f"set_{name}", f"commune-{name}")
         yield row("set_code", "commune-code", "12345")
-        yield field_row(t("set_group"), Select([(t("set_group_n", n=n), str(n)) for n in (1, 2, 3)],
+        yield field_row(t("set_group"), Choice([(t("set_group_n", n=n), str(n)) for n in (1, 2, 3)],
                                                prompt=t("none_chosen"), id="commune-commune_group",
-                                               compact=True))
+                                               title=t("set_group")))
         yield row("set_year", "year")
         yield Static(t("set_plan", year=self.app.year), classes="heading", id="plan-heading")
         yield row("set_plan_number", "plan-number", "249/KH-BQL")
@@ -95,14 +96,15 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         for name in PLAN_FIELDS[1:]:
             yield row(f"set_{name}", f"plan-{name}", t(f"set_{name}_hint"))
         yield Static(t("set_personal"), classes="heading")
-        yield field_row(t("set_member"), Select([], prompt=t("none_chosen"), id="member_name",
-                                                compact=True))
+        yield field_row(t("set_member"), Choice([], prompt=t("none_chosen"), id="member_name",
+                                                title=t("set_member")))
         yield row("set_user_name", "user_name", t("set_user_name_hint"))
-        yield field_row(t("set_lang"), Select([("Tiếng Việt", "vi"), ("English", "en")],
-                                              allow_blank=False, id="lang", compact=True, value="vi"))
-        yield field_row(t("set_space_next"), Select([(t("yes_word"), "yes"), (t("no_word"), "no")],
-                                                    allow_blank=False, id="space_moves_next",
-                                                    compact=True, value="yes"))
+        yield field_row(t("set_lang"), Choice([("Tiếng Việt", "vi"), ("English", "en")],
+                                              allow_blank=False, id="lang", value="vi",
+                                              title=t("set_lang")))
+        yield field_row(t("set_space_next"), Choice([(t("yes_word"), "yes"), (t("no_word"), "no")],
+                                                    allow_blank=False, id="space_moves_next", value="yes",
+                                                    title=t("set_space_next")))
         yield row("set_font", "font_path", t("set_font_hint"))
         yield row("set_export_dir", "export_dir", t("set_export_dir_hint"))
 
@@ -111,7 +113,7 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         self.refresh_data()
 
     def typed(self) -> dict[str, object]:
-        return {w.id: w.value for w in self.query("#set-form Input, #set-form Select")}
+        return {w.id: w.value for w in self.query("#set-form Input, #set-form Choice")}
 
     def refresh_data(self, force: bool = False) -> None:
         """Show what is stored now (after a year switch or another session's change), unless
@@ -136,17 +138,17 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         self.members = [(name, name) for name in view.members]
         values: dict[str, object] = {f"commune-{n}": view.commune[n] for n in COMMUNE_FIELDS}
         values["commune-code"] = view.commune["code"]
-        values["commune-commune_group"] = view.commune["commune_group"] or Select.NULL
+        values["commune-commune_group"] = view.commune["commune_group"] or Choice.BLANK
         values["year"] = str(self.app.year)
         values["plan-doc_date"] = format_date(view.plan["doc_date"])
         values.update({f"plan-{n}": str(view.plan[n] or "") for n in PLAN_FIELDS})
-        values.update(member_name=config.member_name if config.member_name in view.members else Select.NULL,
+        values.update(member_name=config.member_name if config.member_name in view.members else Choice.BLANK,
                       user_name=config.user_name, font_path=config.font_path,
                       export_dir=config.export_dir,
                       lang=config.lang if config.lang in ("vi", "en") else "vi",
                       space_moves_next="yes" if config.space_moves_next else "no")
-        self.query_one("#member_name", Select).set_options(self.members)
-        for widget in self.query("#set-form Input, #set-form Select"):
+        self.query_one("#member_name", Choice).set_options(self.members)
+        for widget in self.query("#set-form Input, #set-form Choice"):
             widget.value = values[widget.id]
         self.query_one("#plan-heading", Static).update(t("set_plan", year=year))
         self.loaded = self.typed()
@@ -187,17 +189,17 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         lang = lang_of(self)
         try:
             config = replace(self.app.ctx.config,
-                             member_name=selected(self.query_one("#member_name", Select)) or "",
+                             member_name=selected(self.query_one("#member_name", Choice)) or "",
                              user_name=self.value("user_name").strip(),
-                             lang=selected(self.query_one("#lang", Select)) or "vi",
-                             space_moves_next=selected(self.query_one("#space_moves_next", Select)) != "no",
+                             lang=selected(self.query_one("#lang", Choice)) or "vi",
+                             space_moves_next=selected(self.query_one("#space_moves_next", Choice)) != "no",
                              font_path=check_font(self.value("font_path")),
                              export_dir=check_folder(self.value("export_dir")))
         except NtmError as exc:
             self.say(exc.message(lang), error=True)
             return
         commune_fields = {n: self.value(f"commune-{n}") for n in (*COMMUNE_FIELDS, "code")}
-        commune_fields["commune_group"] = selected(self.query_one("#commune-commune_group", Select))
+        commune_fields["commune_group"] = selected(self.query_one("#commune-commune_group", Choice))
         plan_fields: dict[str, object] = {n: self.value(f"plan-{n}") for n in PLAN_FIELDS}
         plan_fields["doc_date"] = self.value("plan-doc_date").strip()
         year_text, plan_year, seen = self.value("year"), self.shown_year, dict(self.seen)

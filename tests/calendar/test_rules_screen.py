@@ -2,11 +2,12 @@
 import threading
 from datetime import date
 
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input
 
 from db.models import Deadline, DeadlineRule
 from ntm_tui.forms.deadline_rule import DeadlineRuleForm
 from ntm_tui.screens.deadline_rules import DeadlineRulesScreen
+from ntm_tui.widgets.choice import Choice
 from tests.conftest import settle
 from tests.screens.helpers import demo_app, error_under
 
@@ -38,7 +39,7 @@ def cells(screen):
 async def fill(pilot, screen, **values):
     for name, value in values.items():
         widget = screen.query_one(f"#f-{name}")
-        if isinstance(widget, Select):
+        if isinstance(widget, Choice):
             widget.value = value
         else:
             widget.value = ""

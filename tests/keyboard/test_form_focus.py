@@ -1,14 +1,15 @@
 """Every form opens on its first field, Tab stops only on fields and buttons the officer can
 see, and the save button is on screen at 80×24 without scrolling."""
 import pytest
-from textual.widgets import Button, Checkbox, Input, Select, SelectionList, TextArea
+from textual.widgets import Button, Checkbox, Input, SelectionList, TextArea
 
 from ntm_tui.forms.form import Form
+from ntm_tui.widgets.choice import Choice
 from tests.conftest import settle
 from tests.screens.helpers import demo_app, open_section
 from tests.tui.test_detail import open_detail
 
-FIELDS = (Input, Select, Checkbox, SelectionList, TextArea, Button)
+FIELDS = (Input, Choice, Checkbox, SelectionList, TextArea, Button)
 
 OPENERS = {  # (section key, keys that open the form)
     "member": ("3", ("n",)),

@@ -1,8 +1,8 @@
 """Issue 16: switching the language in Cài đặt takes effect at once, without a restart: the
 key bar, the title and every section speak the new language; switching back works too."""
 import pytest
-from textual.widgets import Select
 
+from ntm_tui.widgets.choice import Choice
 from tests.conftest import settle
 from tests.screens.helpers import demo_app, open_section
 
@@ -36,7 +36,7 @@ async def test_language_switch_takes_effect_at_once(demo_db, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_section(pilot, "7")
         assert "Lưu" in footer_text(app)
-        screen.query_one("#lang", Select).value = "en"
+        screen.query_one("#lang", Choice).value = "en"
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: app.lang == "en" and app.current_mode == "settings"
                      and "Save" in footer_text(app))
@@ -50,7 +50,7 @@ async def test_language_switch_takes_effect_at_once(demo_db, tmp_path):
         assert "Now" in str(app.screen.query_one("#counts").render())
         await pilot.press("7")
         await settle(pilot, lambda: app.current_mode == "settings")
-        app.screen.query_one("#lang", Select).value = "vi"
+        app.screen.query_one("#lang", Choice).value = "vi"
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: app.lang == "vi" and "Lưu" in footer_text(app))
         assert "Năm 2023" in app.title

@@ -72,7 +72,7 @@ async def test_bad_input_is_refused_and_nothing_saved(demo_db, tmp_path):
 
 
 async def test_the_commune_code_and_group_are_set_here(demo_db):
-    from textual.widgets import Select
+    from ntm_tui.widgets.choice import Choice
 
     app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -84,6 +84,6 @@ async def test_the_commune_code_and_group_are_set_here(demo_db):
         await pilot.press("enter", "down", "down", "enter", "ctrl+s")
         await pilot.pause()
         assert "Đã lưu" in status(screen), status(screen)
-        assert screen.query_one("#commune-commune_group", Select).value == "2"
+        assert screen.query_one("#commune-commune_group", Choice).value == "2"
     commune = Commune.get_by_id(app.commune_id)
     assert (commune.code, commune.commune_group) == ("30316", "2")
