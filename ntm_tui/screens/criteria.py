@@ -203,9 +203,9 @@ class CriteriaScreen(IndicatorActions, SectionScreen):
         item = self._need_indicator()
         if item is None:
             return
-        from ntm_tui.screens.indicator_detail import IndicatorDetailScreen
+        from ntm_tui.screens.indicator_detail import open_detail
 
-        self.app.push_screen(IndicatorDetailScreen(item.id, item.code))
+        open_detail(self, item.id, item.code)
 
     # --- filters ---------------------------------------------------------------------------------
     def action_set_filter(self, name: str) -> None:
