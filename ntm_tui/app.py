@@ -246,9 +246,22 @@ class NtmApp(OrderedKeys, App):
         self.post_message(DataChanged(saved.batch, None if saved.others else saved.shown_by))
 
     # --- actions ------------------------------------------------------------------------------
+    _show_at_once = False
+
     def action_switch_section(self, name: str) -> None:
         if name in SECTIONS:
-            self.switch_mode(name)
+            self._show_at_once = name in self._screen_stacks  # made already (ahead, or before)
+            try:
+                self.switch_mode(name)
+            finally:
+                self._show_at_once = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds every frame for 50 ms when it switches modes, to hide a screen still
+        being made. A section made already is complete: it shows at once (that hold was a
+        third of a section's first visit)."""
+        if not self._show_at_once:
+            super().delay_update(delay)
 
     def action_command_palette(self) -> None:
         """ctrl+p in Vietnamese, commands found typed without accents (ntm_tui.palette)."""

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 
 from ntm_tui.i18n import t
+from ntm_tui.styled_once import StyledOnce
 from ntm_tui.widgets.checks import BoxCheckbox, BoxSelectionList  # [x] / [ ], not colour alone
 from ntm_tui.widgets.choice import Choice
 
@@ -95,18 +96,6 @@ def _widget(spec: FormField) -> Widget:
     placeholder = spec.placeholder or ("dd/mm/yyyy" if spec.kind == "date" else "")
     return Input("" if text is None else str(text), id=fid, placeholder=placeholder, compact=True,
                  disabled=spec.disabled)
-
-
-class StyledOnce:
-    """A screen shown for the first time just had its styles applied as it was mounted:
-    Textual applies them all again when it resumes (10–25 ms on a form's opening). Later
-    resumes refresh them as usual. (Its own class: Textual calls each class's handler.)"""
-    _styles_fresh = True
-
-    def _on_screen_resume(self, event) -> None:
-        if self._styles_fresh:
-            self._styles_fresh = False
-            event.refresh_styles = False
 
 
 class Form(StyledOnce, ModalScreen[Any]):

@@ -6,12 +6,13 @@ from typing import Any, Callable
 from textual.screen import Screen
 
 from ntm_tui.i18n import t
+from ntm_tui.styled_once import StyledOnce
 from ntm_tui.workers import DataChanged, read
 
 SECTIONS = ["dashboard", "criteria", "assignments", "evidence", "calendar", "reports", "settings"]
 
 
-class SectionScreen(Screen):
+class SectionScreen(StyledOnce, Screen):
     """Base of the section screens. `self.app.commune_id` and `self.app.year` say what is shown;
     `refresh_data` runs on mount, on return to the screen, after a change, a year switch, and
     when another session changed the database."""
