@@ -138,11 +138,11 @@ class SettingsScreen(PaletteFromBindings, SectionScreen):
         self.members = [(name, name) for name in view.members]
         values: dict[str, object] = {f"commune-{n}": view.commune[n] for n in COMMUNE_FIELDS}
         values["commune-code"] = view.commune["code"]
-        values["commune-commune_group"] = view.commune["commune_group"] or Choice.BLANK
+        values["commune-commune_group"] = view.commune["commune_group"] or Choice.EMPTY
         values["year"] = str(self.app.year)
         values["plan-doc_date"] = format_date(view.plan["doc_date"])
         values.update({f"plan-{n}": str(view.plan[n] or "") for n in PLAN_FIELDS})
-        values.update(member_name=config.member_name if config.member_name in view.members else Choice.BLANK,
+        values.update(member_name=config.member_name if config.member_name in view.members else Choice.EMPTY,
                       user_name=config.user_name, font_path=config.font_path,
                       export_dir=config.export_dir,
                       lang=config.lang if config.lang in ("vi", "en") else "vi",

@@ -23,9 +23,9 @@ from textual.widgets import OptionList
 from ntm_tui.i18n import t
 
 
-class _Blank:
+class _Empty:
     def __repr__(self) -> str:
-        return "Choice.BLANK"
+        return "Choice.EMPTY"
 
 
 TYPED_RESET_S = 1.0  # letters typed within this time make one prefix ("ng" → "Nguyễn …")
@@ -62,7 +62,7 @@ class TypedPrefix:
 
 
 class Choice(Widget, can_focus=True):
-    BLANK = _Blank()
+    EMPTY = _Empty()  # not BLANK: Textual's Widget.BLANK (true) draws a widget empty
 
     DEFAULT_CSS = """
     Choice { height: 1; width: 1fr; padding: 0 1; background: $surface; }
@@ -77,7 +77,7 @@ class Choice(Widget, can_focus=True):
         Binding("enter,space", "open", t("key_choice_open"), show=False, id="choice_open"),
     ]
 
-    value: reactive[Any] = reactive(BLANK, init=False)
+    value: reactive[Any] = reactive(EMPTY, init=False)
 
     class Changed(Message):
         def __init__(self, choice: Choice, value: Any) -> None:
@@ -88,7 +88,7 @@ class Choice(Widget, can_focus=True):
         def control(self) -> Choice:
             return self.choice
 
-    def __init__(self, options: Iterable[tuple[str, Any]], *, value: Any = BLANK,
+    def __init__(self, options: Iterable[tuple[str, Any]], *, value: Any = EMPTY,
                  allow_blank: bool = True, prompt: str = "", title: str = "",
                  id: str | None = None, disabled: bool = False) -> None:
         super().__init__(id=id, disabled=disabled)
@@ -96,18 +96,18 @@ class Choice(Widget, can_focus=True):
         self._options: list[tuple[str, Any]] = []
         self._typed = TypedPrefix()
         self.set_options(options)
-        if value is not self.BLANK:
+        if value is not self.EMPTY:
             self.set_reactive(Choice.value, self._valid(value))
 
     # --- what it holds ----------------------------------------------------------------------
     def _choices(self) -> list[tuple[str, Any]]:
         """Every choice in order, the blank one first when the field may stay empty."""
-        blank = [(self.prompt or t("none_chosen"), self.BLANK)] if self.allow_blank else []
+        blank = [(self.prompt or t("none_chosen"), self.EMPTY)] if self.allow_blank else []
         return blank + self._options
 
     def _valid(self, value: Any) -> Any:
-        if value is None or value is self.BLANK or value not in [v for _, v in self._options]:
-            return self.BLANK if self.allow_blank or not self._options else self._options[0][1]
+        if value is None or value is self.EMPTY or value not in [v for _, v in self._options]:
+            return self.EMPTY if self.allow_blank or not self._options else self._options[0][1]
         return value
 
     def set_options(self, options: Iterable[tuple[str, Any]]) -> None:
@@ -116,7 +116,7 @@ class Choice(Widget, can_focus=True):
         self._shown()
 
     def is_blank(self) -> bool:
-        return self.value is self.BLANK
+        return self.value is self.EMPTY
 
     def _index(self) -> int:
         values = [v for _, v in self._choices()]

@@ -22,7 +22,8 @@ async def test_keys_choose_and_the_choice_is_saved(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         form, results = await _definition_form(app, pilot, "12.2")  # a percentage
         kind = form.query_one("#f-kind", Choice)
-        assert str(kind.render()).startswith("Tỷ lệ %")  # the label, not the stored "percent"
+        drawn = kind.render_line(0).text  # what reaches the terminal
+        assert drawn.strip().startswith("Tỷ lệ %") and drawn.rstrip().endswith("▼")  # not "percent"
         await pilot.press("tab")
         assert app.focused is kind
         await pilot.press("right")
