@@ -65,7 +65,7 @@ class Choice(Widget, can_focus=True):
     EMPTY = _Empty()  # not BLANK: Textual's Widget.BLANK (true) draws a widget empty
 
     DEFAULT_CSS = """
-    Choice { height: 1; width: 1fr; padding: 0 1; background: $surface; }
+    Choice { height: 1; width: 1fr; padding: 0 1 0 0; background: $surface; }  /* as an Input */
     Choice:focus { background: $block-cursor-background; color: $block-cursor-foreground;
                    text-style: bold; }
     Choice.-blank { color: $text-muted; }
@@ -135,7 +135,7 @@ class Choice(Widget, can_focus=True):
 
     def render(self) -> Content:
         label = self._choices()[self._index()][0] if self._choices() else ""
-        width = max(self.size.width - 2, 1)  # the padding
+        width = max(self.size.width - 1, 1)  # the right padding
         arrow = " ▼"
         if len(label) + len(arrow) > width:
             label = label[: max(width - len(arrow) - 1, 0)] + "…"
