@@ -113,8 +113,11 @@ class ReportsScreen(PaletteFromBindings, SectionScreen):
         after = following(period)
 
         def gather():
-            return (period_texts(commune_id, period.code), template(commune_id, period.kind),
-                    starting_list(commune_id, period.year, after.start, after.end, today))
+            texts = period_texts(commune_id, period.code)
+            # Part III's starting text (the year's status read whole) only when it is empty.
+            starting = "" if texts["phuong_huong"].body else starting_list(
+                commune_id, period.year, after.start, after.end, today)
+            return texts, template(commune_id, period.kind), starting
 
         read(self, gather, lambda got: self.app.push_screen(ReportTextForm(commune_id, period, *got)),
              lambda exc: self.say(refusal(exc, lang_of(self)), error=True), group="report_text")
