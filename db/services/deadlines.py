@@ -250,6 +250,16 @@ def list_deadlines(commune: Commune, today: date, start: date | None = None,
     return [v for v in views if states is None or v.state in states]
 
 
+def year_calendar(commune: Commune, today: date, year: int,
+                  lang: str = "vi") -> tuple[date, list[DeadlineView]]:
+    """The year's deadlines as Lịch shows them, and the day they start from: 1 January, or the
+    commune's calendar start when later (`calendar_start`). A commune entered in December is
+    not shown the year's earlier reports as late (issue 16: a new commune opened with 18)."""
+    commune = commune_of(commune)
+    start, end = max(date(year, 1, 1), calendar_start(commune, today)), date(year, 12, 31)
+    return start, (list_deadlines(commune, today, start, end, lang=lang) if start <= end else [])
+
+
 # --- one deadline by its key ---------------------------------------------------------------------
 
 def _parse(key: int | str) -> tuple:

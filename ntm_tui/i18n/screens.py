@@ -67,6 +67,7 @@ LABELS = {
     "cal_bar": ("Lịch {year} · hôm nay {today}", "Calendar {year} · today {today}"),
     "cal_day_off": ("hạn rơi vào {flag}, nên nộp trước: {day}", "due on {flag}; send by {day}"),
     "cal_reopened": ("Đã mở lại: {title}", "Reopened: {title}"),
+    "cal_starts": ("xã dùng từ {date}", "in use from {date}"),
     "cal_empty": ("chưa có quy định hạn nào: nhấn r để thêm", "no deadline rules yet: press r to add one"),
     "cal_submitted": ("Đã nộp ngày {on}, người nộp: {by}", "Submitted on {on} by {by}"),
     "cal_submit_title": ("Đánh dấu đã nộp: {title}", "Mark submitted: {title}"),

@@ -70,13 +70,15 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
         def load():
             # Computed from the rules, work items and evidence expiry: reading writes nothing.
             if commune_id is None or not year:
-                return []
-            return deadlines.list_deadlines(commune_id, today, date(year, 1, 1), date(year, 12, 31),
-                                            lang=lang)
+                return date(year or today.year, 1, 1), []
+            return deadlines.year_calendar(commune_id, today, year, lang=lang)
 
         self.run_db(load, self._loaded)  # off the UI thread: it never freezes
 
-    def _loaded(self, views) -> None:
+    starts = None  # the day the year's list starts from (later than 1 January in the first year)
+
+    def _loaded(self, loaded) -> None:
+        self.starts, views = loaded
         self.views = sorted(views, key=agenda_order)
         with self.app.batch_update():  # table, bar and detail in one frame
             self.show()
@@ -88,10 +90,14 @@ class CalendarScreen(PaletteFromBindings, SectionScreen):
                          styled(t(f"dl_{v.state}"), v.state), clip(v.title, 44)))
             for v in shown))
         counts = Counter(v.state for v in self.views)
-        parts = [f"{t(f'dl_{s}')} {counts[s]}" for s in STATE_ORDER]
+        # Late always (0 is news too), the others when there are some: the bar is one line.
+        parts = [f"{t(f'dl_{s}')} {counts[s]}" for s in STATE_ORDER if counts[s] or s == deadlines.LATE]
         bar = t("cal_bar", year=self.app.year or "", today=rules.format_date(self.today))
+        year = self.app.year
         if self.app.commune_id is None:
             bar += " · " + t("no_commune_short")
+        elif self.starts and year and self.starts > date(year, 1, 1):  # its first year, or before
+            bar += " · " + t("cal_starts", date=rules.format_date(self.starts))
         elif not any(v.rule_id for v in self.views):  # only one-offs: the commune has no rules
             bar += " · " + t("cal_empty")
         self.query_one("#cal-bar", Static).update(bar + " · " + " · ".join(parts))

@@ -90,3 +90,24 @@ async def test_next_year_shown_without_writing_and_submitted_without_file(demo_d
     done = recorded(first)
     assert (done.status, done.submitted_on, done.file_path) == ("submitted", TODAY, "")
     assert Deadline.select().count() == 1
+
+
+async def test_a_commune_made_with_init_is_not_late_for_before_it_existed(tmp_path):
+    """Entered in December: Lịch lists the year from that day, and says so; nothing is late."""
+    from db.bootstrap import prepare
+    from ntm_tui.__main__ import main
+
+    path = tmp_path / "moi.db"
+    assert main(["--db", str(path), "init", "--commune", "Phú Mỹ", "--province", "An Giang"]) == 0
+    prepare(path, create=False)
+    entered = date.today()  # the change log's clock: the day the commune was entered
+    app = demo_app(path, today=entered)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_section(pilot, "5")
+        bar = str(screen.query_one("#cal-bar", Static).render())
+        assert "Trễ hạn 0" in bar
+        if entered > date(entered.year, 1, 1):
+            assert f"từ {entered:%d/%m/%Y}" in bar
+        due = [date(*map(int, reversed(str(screen.query_one(DataTable).get_row_at(n)[0]).split("/"))))
+               for n in range(screen.query_one(DataTable).row_count)]
+        assert due and all(day >= entered for day in due)  # the rest of the year still comes
