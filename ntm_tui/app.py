@@ -173,6 +173,8 @@ class NtmApp(OrderedKeys, App):
         """Each section's screen made (composed, styled, loaded) while the officer reads the
         dashboard, one per pause, so that its first visit costs what a later one does (making
         it cost 100–300 ms). One the officer opened meanwhile is left as it is."""
+        if not self._running or self._exit:
+            return  # closing: a screen made now would change the stacks Textual is closing
         while modes and modes[0] in self._screen_stacks:
             modes.pop(0)
         if not modes or self.commune_id is None:
