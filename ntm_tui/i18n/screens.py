@@ -163,7 +163,7 @@ LABELS = {
                              "the commune {name} (with its default deadline rules)"),
     "key_communes": ("Các xã", "Communes"),
     "set_code": ("Mã xã (5 chữ số)", "Commune code (5 digits)"),
-    "set_group": ("Nhóm xã (ngưỡng 2026–2030)", "Commune group (2026–2030 thresholds)"),
+    "set_group": ("Nhóm xã (ngưỡng 2026–30)", "Group (2026–30 thresholds)"),
     "set_group_n": ("Nhóm {n}", "Group {n}"),
     "set_year": ("Năm đang làm việc", "Current year"),
     "set_plan": ("Kế hoạch năm {year}", "Plan for {year}"),

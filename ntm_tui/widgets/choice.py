@@ -33,14 +33,18 @@ TYPED_RESET_S = 1.0  # letters typed within this time make one prefix ("ng" → 
 
 def _starting_with(labels: Sequence[str], typed: str, after: int) -> int | None:
     """The first label after `after` (wrapping round) that starts with `typed`, accents and
-    case ignored."""
+    case ignored; else the first with a word that does ("2" finds "Nhóm 2")."""
     from db.text import fold
 
     prefix = fold(typed)
     count = len(labels)
-    for step in range(1, count + 1):
-        index = (after + step) % count
-        if fold(labels[index]).startswith(prefix):
+    order = [(after + step) % count for step in range(1, count + 1)]
+    folded = {index: fold(labels[index]) for index in order}
+    for index in order:
+        if folded[index].startswith(prefix):
+            return index
+    for index in order:
+        if any(word.startswith(prefix) for word in folded[index].split()):
             return index
     return None
 

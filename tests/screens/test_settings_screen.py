@@ -81,7 +81,12 @@ async def test_the_commune_code_and_group_are_set_here(demo_db):
         screen.query_one("#commune-code", Input).focus()
         await pilot.press(*"30316", "tab")  # on to the group, chosen from the keyboard
         assert app.focused.id == "commune-commune_group"
-        await pilot.press("enter", "down", "down", "enter", "ctrl+s")
+        await pilot.press("enter", "down", "down", "enter")  # the list: blank, Nhóm 1, Nhóm 2
+        group = screen.query_one("#commune-commune_group", Choice)
+        assert group.value == "2"
+        await pilot.press("3")  # a digit finds "Nhóm 3" by its word; a section is not switched
+        assert group.value == "3" and app.screen is screen
+        await pilot.press("2", "ctrl+s")
         await pilot.pause()
         assert "Đã lưu" in status(screen), status(screen)
         assert screen.query_one("#commune-commune_group", Choice).value == "2"
