@@ -80,6 +80,8 @@ def test_bench_smoke_run(tmp_path):
     visits = figures["first_visit_ms"]  # every section, form and the detail screen was opened
     assert {"criteria", "detail", "value_form", "evidence", "calendar", "settings", "reports"} <= set(visits)
     assert all(ms > 0 for ms in visits.values()) and figures["first_visit_max_ms"] == max(visits.values())
+    last = figures["first_visit_last_frame_ms"]  # the complete frame is never after the last one
+    assert set(last) == set(visits) and all(visits[name] <= last[name] for name in visits)
 
 
 def test_pdf_baseline_gets_the_tables_a_reader_sees(demo_db, tmp_path):

@@ -3,10 +3,12 @@ frame the first time they are opened in a running app (the real app, headless, 8
 
     python tests/bench/first_visits.py DB [COMMUNE] [--today DATE]
 
-prints {NAME: ms, …} as JSON. A fresh app per database; each target is visited once, in the
-order an officer would, with Escape back to where it started. The time runs from the key, sent
-as the terminal driver sends it, to the last frame drawn before the app falls quiet (nothing
-dirty, no worker running, no frame for 50 ms): Pilot's own waits are not in it."""
+prints {NAME: {"complete": ms, "last_frame": ms}, …} as JSON. A fresh app per database; each
+target is visited once, in the order an officer would, with Escape back to where it started.
+The times run from the key, sent as the terminal driver sends it, to the complete frame (the
+first frame whose cells, characters and styles, are those the visit ends on: frames after it
+redraw what is already there) and to the last frame drawn before the app falls quiet (nothing
+dirty, no worker running, no frame for 50 ms). Pilot's own waits are not in them."""
 from __future__ import annotations
 
 import asyncio
@@ -79,14 +81,24 @@ def _busy(app) -> bool:
                 or screen._repaint_required or screen._dirty_widgets or screen._recompose_required)
 
 
-async def _time_to_last_frame(app, key: str) -> float:
-    """From the key to the last frame drawn before the app falls quiet."""
-    frames: list[float] = []
+def _content(screen) -> tuple:
+    """What the terminal shows after a frame: every cell's character and style."""
+    return tuple(tuple((segment.text, segment.style) for segment in strip)
+                 for strip in screen._compositor.render_strips())
+
+
+async def _time_to_frames(app, key: str) -> tuple[float, float]:
+    """From the key to the complete frame (the first of the frames that end the visit showing
+    what the last one shows: later ones redraw the same cells), and to the last frame drawn
+    before the app falls quiet. Reading each frame's content is counted in the times."""
+    frames: list[tuple[float, tuple]] = []
     display = app._display
 
     def counted(screen, update):
-        frames.append(time.perf_counter())
-        return display(screen, update)
+        at = time.perf_counter()
+        shown = display(screen, update)
+        frames.append((at, _content(screen)))
+        return shown
 
     app._display = counted
     try:
@@ -95,8 +107,12 @@ async def _time_to_last_frame(app, key: str) -> float:
         while True:
             await asyncio.sleep(0.002)
             now = time.perf_counter()
-            if frames and not _busy(app) and now - frames[-1] >= QUIET_S:
-                return frames[-1] - started
+            if frames and not _busy(app) and now - frames[-1][0] >= QUIET_S:
+                final = frames[-1][1]
+                complete = len(frames) - 1
+                while complete > 0 and frames[complete - 1][1] == final:
+                    complete -= 1
+                return frames[complete][0] - started, frames[-1][0] - started
             if now - started > 10:
                 raise TimeoutError(f"no complete frame 10 s after {key!r} ({len(frames)} frames drawn)")
     finally:
@@ -124,7 +140,7 @@ def _print_profile(profiler) -> None:
         stats.print_callers(os.environ["NTM_BENCH_CALLERS"])
 
 
-async def measure(db: Path, commune: str | None, today: date) -> dict[str, float]:
+async def measure(db: Path, commune: str | None, today: date) -> dict[str, dict[str, float]]:
     from db.services.session import start_state
     from ntm_tui.app import NtmApp
     from ntm_tui.context import Context
@@ -133,7 +149,7 @@ async def measure(db: Path, commune: str | None, today: date) -> dict[str, float
     ctx.start = start_state(commune, None, today)
     app = NtmApp(ctx)
     app.poll_changes = lambda: None  # no other session here: the poll only adds noise
-    out: dict[str, float] = {}
+    out: dict[str, dict[str, float]] = {}
     async with app.run_test(size=(80, 24)) as pilot:
         await _idle(app, pilot)
         # As an officer comes to it: the dashboard read, the app done with what it prepares
@@ -149,7 +165,8 @@ async def measure(db: Path, commune: str | None, today: date) -> dict[str, float
                 app.focused.move_cursor(row=1)
                 await _idle(app, pilot)
             profiler = _profiler(name)
-            out[name] = round(await _time_to_last_frame(app, key) * 1000, 1)
+            complete, last = await _time_to_frames(app, key)
+            out[name] = {"complete": round(complete * 1000, 1), "last_frame": round(last * 1000, 1)}
             if profiler is not None:
                 _print_profile(profiler)
             await pilot.press(*back)

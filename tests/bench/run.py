@@ -29,10 +29,12 @@
   and columns as pdfplumber finds, nothing embedded (`tiny_baseline_ms` / `tiny_ratio`, the
   figure the budget was first measured against). `null` until the exporters exist.
 - first visits: each section, form and the detail screen opened once in a fresh app (Pilot,
-  80×24, tests/bench/first_visits.py), from the key to the last frame before the app falls
-  quiet; 3 fresh apps per database (5 in a full run, alternating); `first_visit_ms` holds, for
-  each, the slower of the demo's and the district's medians, budget 150 ms for the slowest;
-  every sample is in `first_visit_samples_ms`.
+  80×24, tests/bench/first_visits.py), from the key to the complete frame (the first whose
+  cells, characters and styles, are those the visit ends on) and to the last frame drawn
+  before the app falls quiet; 3 fresh apps per database (5 in a full run, alternating);
+  `first_visit_ms` holds, for each, the slower of the demo's and the district's medians to the
+  complete frame, budget 150 ms for the slowest; `first_visit_last_frame_ms` the same to the
+  last frame; every sample is in `first_visit_samples_ms`.
 - imports: `python -X importtime -c "import ntm_tui.app"`, and which of reportlab, tabulate,
   openpyxl the started app has imported (tests/bench/probe.py).
 
@@ -273,9 +275,9 @@ def measure_keys(demo: Path, district: Path, commune: str, presses: int, env: di
     return out
 
 
-def first_visit_times(db: Path, commune: str | None, env: dict) -> dict[str, float]:
+def first_visit_times(db: Path, commune: str | None, env: dict) -> dict[str, dict[str, float]]:
     """tests/bench/first_visits.py in a process of its own: a fresh app, each section, form and
-    detail opened once."""
+    detail opened once; {NAME: {"complete": ms, "last_frame": ms}}."""
     argv = [PY, str(BENCH / "first_visits.py"), str(db)] + ([commune] if commune else [])
     done = subprocess.run(argv, env=env, capture_output=True, text=True)
     if done.returncode != 0:
@@ -285,20 +287,26 @@ def first_visit_times(db: Path, commune: str | None, env: dict) -> dict[str, flo
 
 def measure_first_visits(demo: Path, district: Path, commune: str, env: dict, runs: int) -> dict:
     """Each target's first visit in `runs` fresh apps per database (alternating), its median per
-    database, and the slower of the two databases, as the budget is for the officer's worst.
-    One app per database gave one sample each: a neighbour's burst on the machine moved the
-    slowest target by 30-60 ms from one run to the next."""
-    samples: dict[str, list[dict[str, float]]] = {"demo": [], "district": []}
+    database, and the slower of the two databases, as the budget is for the officer's worst:
+    to the complete frame (the budget) and to the last frame drawn (reported). One app per
+    database gave one sample each: a neighbour's burst on the machine moved the slowest target
+    by 30-60 ms from one run to the next."""
+    samples: dict[str, list[dict]] = {"demo": [], "district": []}
     for _ in range(runs):
         samples["demo"].append(first_visit_times(demo, None, env))
         samples["district"].append(first_visit_times(district, commune, env))
-    medians = {db: {name: round(median([run[name] for run in got if name in run]), 1) for name in got[0]}
-               for db, got in samples.items()}
-    slower = {name: max(medians["demo"][name], medians["district"].get(name, 0.0))
-              for name in medians["demo"]}
-    return {"first_visit_ms": slower, "first_visit_max_ms": max(slower.values()),
-            "first_visit_slowest": max(slower, key=slower.get), "first_visit_runs": runs,
-            "first_visit_samples_ms": samples}
+
+    def slower(measure: str) -> dict[str, float]:
+        medians = {db: {name: round(median([run[name][measure] for run in got if name in run]), 1)
+                        for name in got[0]} for db, got in samples.items()}
+        return {name: max(medians["demo"][name], medians["district"].get(name, 0.0))
+                for name in medians["demo"]}
+
+    complete, last = slower("complete"), slower("last_frame")
+    return {"first_visit_ms": complete, "first_visit_max_ms": max(complete.values()),
+            "first_visit_slowest": max(complete, key=complete.get),
+            "first_visit_last_frame_ms": last, "first_visit_last_frame_max_ms": max(last.values()),
+            "first_visit_runs": runs, "first_visit_samples_ms": samples}
 
 
 def measure_status(demo: Path, district: Path, commune: str, env: dict, runs: int) -> dict:
@@ -492,6 +500,8 @@ def table(result: dict) -> str:
         ("peak RSS, district TUI (MB)", result["peak_rss_mb"], "", "", "", "≤ 200 MB", ok["peak_rss_mb"]),
         (f"first visit, slowest ({result['first_visit_slowest']})", result["first_visit_max_ms"], "", "",
          "", "≤ 150 ms", ok["first_visit_max_ms"]),
+        ("first visit to the last frame drawn", result["first_visit_last_frame_max_ms"], "", "", "", "",
+         None),
         ("import ntm_tui.app (ms)", result["import_app_ms"], "", "", "", "", None),
         ("reportlab/tabulate/openpyxl at start", ", ".join(result["heavy_modules_at_start"]) or "none",
          "", "", "", "none", result["heavy_absent"]),
