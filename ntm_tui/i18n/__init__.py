@@ -6,7 +6,7 @@ KEY → (vi, en); they are merged on first use.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 
 _lang = "vi"
 _labels: dict[str, tuple[str, str]] | None = None
@@ -14,8 +14,11 @@ _labels: dict[str, tuple[str, str]] | None = None
 
 def _load() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    # The package's own files (pkgutil, which lists them too, costs 3-4 ms of every command).
+    names = sorted(entry.name[:-3] for entry in os.scandir(os.path.dirname(__file__))
+                   if entry.name.endswith(".py") and entry.name != "__init__.py")
+    for name in names:
+        module = importlib.import_module(f"{__name__}.{name}")
         merged.update(getattr(module, "LABELS", {}))
     return merged
 
