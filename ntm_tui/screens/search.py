@@ -128,10 +128,10 @@ class SearchScreen(ModalScreen[None]):
 def open_hit(app, hit) -> None:
     """Show the record where it lives: its section with the cursor on it, or its indicator."""
     if hit.kind in ("indicator", "task", "solution", "work") and hit.indicator_id:
-        from ntm_tui.screens.indicator_detail import IndicatorDetailScreen
+        from ntm_tui.screens.indicator_detail import open_detail
 
         app.action_switch_section("criteria")
-        app.push_screen(IndicatorDetailScreen(hit.indicator_id, hit.code))
+        open_detail(app.screen, hit.indicator_id, hit.code)  # read first, then shown
         if hit.kind != "indicator":
             prefix = "work" if hit.kind == "work" else "item"
             _when_ready(app, lambda: _move_plan_row(app, f"{prefix}:{hit.key}"))
