@@ -171,18 +171,14 @@ class Form(StyledOnce, ModalScreen[Any]):
                 yield Button(t("btn_save"), id="save", variant="primary", compact=True)
                 yield Button(t("btn_cancel"), id="cancel", compact=True)
 
-    def _first_field(self) -> str | None:
-        names = [self.first_focus] if self.first_focus else []
-        names += [spec.name for spec in self._specs.values() if not spec.disabled]
-        return names[0] if names else None
-
     def on_mount(self) -> None:
         """The first field focused before the form is first drawn, where it is: Textual's own
         focus (AUTO_FOCUS, or focus()) comes a frame later and centres the field, which
         scrolled the report texts' first part under its label out of sight."""
-        first = self._first_field()
-        if first:
-            self.set_focus(self.query_one(f"#f-{first}"), scroll_visible=False)
+        names = [self.first_focus] if self.first_focus else []
+        names += [spec.name for spec in self._specs.values() if not spec.disabled]
+        if names:
+            self.set_focus(self.query_one(f"#f-{names[0]}"), scroll_visible=False)
 
     @property
     def lang(self) -> str:

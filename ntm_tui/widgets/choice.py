@@ -49,6 +49,16 @@ def _starting_with(labels: Sequence[str], typed: str, after: int) -> int | None:
     return None
 
 
+def typed_character(event: events.Key) -> str | None:
+    """A letter, digit or sign typed to jump to a choice (space opens the list instead); the
+    key is the jump's alone then."""
+    if not event.is_printable or not event.character or event.character == " ":
+        return None
+    event.stop()
+    event.prevent_default()
+    return event.character
+
+
 class TypedPrefix:
     """Letters typed one after another, as one prefix until a pause ("ng" → "Nguyễn …");
     a letter that would make a prefix nothing starts with starts a new one."""
@@ -138,7 +148,8 @@ class Choice(Widget, can_focus=True):
         self.refresh()
 
     def render(self) -> Content:
-        label = self._choices()[self._index()][0] if self._choices() else ""
+        choices = self._choices()
+        label = choices[self._index()][0] if choices else ""
         width = max(self.size.width - 1, 1)  # the right padding
         arrow = " ▼"
         if len(label) + len(arrow) > width:
@@ -152,12 +163,11 @@ class Choice(Widget, can_focus=True):
             self.value = choices[(self._index() + step) % len(choices)][1]
 
     def on_key(self, event: events.Key) -> None:
-        if not event.is_printable or not event.character or event.character == " ":
+        character = typed_character(event)
+        if character is None:
             return
-        event.stop()
-        event.prevent_default()
         choices = self._choices()
-        found = self._typed.find(event.character, [label for label, _ in choices], self._index())
+        found = self._typed.find(character, [label for label, _ in choices], self._index())
         if found is not None:
             self.value = choices[found][1]
 
@@ -205,12 +215,12 @@ class ChoiceList(ModalScreen[int | None]):
         self.dismiss(event.option_index)
 
     def on_key(self, event: events.Key) -> None:
-        if not event.is_printable or not event.character or event.character == " ":
+        character = typed_character(event)
+        if character is None:
             return
-        event.stop()
         options = self.query_one(OptionList)
         at = options.highlighted if options.highlighted is not None else -1
-        found = self._typed.find(event.character, self.labels, at)
+        found = self._typed.find(character, self.labels, at)
         if found is not None:
             options.highlighted = found
 
