@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from peewee import Model
 
@@ -26,7 +25,7 @@ def new_batch() -> str:
 SESSION = new_batch()  # this running process; written with each change (schema 2)
 
 
-def to_text(value: Any) -> str | None:
+def to_text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
@@ -42,7 +41,7 @@ def to_text(value: Any) -> str | None:
     return str(value)
 
 
-def log(record: Model, action: str, field: str = "", old: Any = None, new: Any = None,
+def log(record: Model, action: str, field: str = "", old: object = None, new: object = None,
         label: str = "", batch: str | None = None, commune_id: int | None = None) -> ChangeLog:
     return ChangeLog.create(
         at=now(), user=current_user(), commune=commune_id, batch=batch or new_batch(),
@@ -62,7 +61,7 @@ def _commune_id(record: Model) -> int | None:
     return getattr(plan, "commune_id", None)
 
 
-def apply_changes(record: VersionedModel, changes: dict[str, Any], label: str = "",
+def apply_changes(record: VersionedModel, changes: dict[str, object], label: str = "",
                   expected_version: int | None = None, batch: str | None = None) -> list[ChangeLog]:
     """Set fields on a row, logging each real change. Returns the log entries written."""
     batch = batch or new_batch()
@@ -109,7 +108,7 @@ def _conflict(fresh: VersionedModel | None) -> ConflictError:
 
 
 def create_logged(model: type[VersionedModel], label: str = "", batch: str | None = None,
-                  **fields: Any) -> VersionedModel:
+                  **fields: object) -> VersionedModel:
     with database.atomic():
         fields.setdefault("updated_by", current_user())
         record = model.create(**fields)

@@ -2,17 +2,22 @@
 from __future__ import annotations
 
 import functools
-import getpass
 import os
 
 _user: str | None = None
+
+
+def _os_user() -> str:
+    import getpass  # deferred: termios comes with it, and most commands never need it
+
+    return getpass.getuser()
 
 
 def current_user() -> str:
     if _user:
         return _user
     try:
-        return os.environ.get("NTM_TUI_USER") or getpass.getuser()
+        return os.environ.get("NTM_TUI_USER") or _os_user()
     except Exception:  # no login name (containers): still log something
         return "unknown"
 
@@ -24,7 +29,7 @@ def login_name() -> str:
     uid = os.geteuid() if hasattr(os, "geteuid") else None
     if uid is None:
         try:
-            return getpass.getuser()
+            return _os_user()
         except Exception:
             return "unknown"
     try:

@@ -4,11 +4,11 @@ Nothing here touches the database, so every rule is unit-tested on plain values.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping  # not typing: 2 ms of every command
 from datetime import date, datetime
-from typing import Iterable, Mapping
 
 from db.errors import ValidationError
 from db.text import fold

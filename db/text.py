@@ -4,7 +4,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from typing import Any
 
 MAX_TEXT = 4000  # longest free text accepted in one field
 MAX_SHORT = 300  # longest title, name or document number
@@ -33,7 +32,7 @@ def for_terminal(text: object, one_line: bool = False) -> str:
     return text
 
 
-def for_display(value: Any) -> Any:
+def for_display(value: object) -> object:
     """`value` (a service's view: dataclasses, lists, tuples, dicts, text) with every control
     character in its text shown as � (tab and newline kept), for a screen: one call where data
     reaches the widgets. Unchanged parts are the same objects, so the common case costs a scan."""

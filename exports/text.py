@@ -1,11 +1,10 @@
 """Text tables for the command line through tabulate; CSV and JSON for machines."""
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
-from typing import Any, Sequence
+from collections.abc import Sequence
 
 from db import rules
 from db.services.status import YearStatus
@@ -30,13 +29,15 @@ def status_label(status: str, lang: str = "vi") -> str:
     return _STATUS["en" if lang == "en" else "vi"].get(status, status)
 
 
-def render_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str,
+def render_table(rows: Sequence[Sequence[object]], headers: Sequence[str], fmt: str,
                  maxcolwidths: Sequence[int | None] | None = None) -> str:
     """Render rows as a tabulate table or CSV. Wide Vietnamese characters measured by wcwidth.
 
     `maxcolwidths` wraps long text in plain/simple/grid; GitHub Markdown cells cannot hold
     line breaks, so it is ignored there."""
     if fmt == "csv":
+        import csv  # deferred, as tabulate is: most output is a table or JSON
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(headers)
@@ -104,12 +105,17 @@ def _summary(status: YearStatus, lang: str) -> list[str]:
     return lines
 
 
+def _write_json(document, out) -> None:
+    # One write: json.dump writes each token apart (4,000 writes for a year's status), and
+    # every write to a command's stdout is scanned for control characters.
+    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
 def print_status(status: YearStatus, fmt: str, lang: str = "vi", with_indicators: bool = False,
                  out=None) -> None:
     out = out or sys.stdout
     if fmt == "json":
-        json.dump(status_document(status), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _write_json(status_document(status), out)
         return
     head = _HEAD["en" if lang == "en" else "vi"]
     if with_indicators:
@@ -130,8 +136,7 @@ def _emit(rows: list[tuple], headers: Sequence[str], keys: Sequence[str], fmt: s
           widths: Sequence[int | None] | None = None) -> None:
     """A table in any --format; JSON uses the stable `keys`, not the translated headers."""
     if fmt == "json":
-        json.dump([dict(zip(keys, row)) for row in rows], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _write_json([dict(zip(keys, row)) for row in rows], out)
     else:
         out.write(render_table(rows, headers, fmt, widths) + "\n")
 

@@ -28,7 +28,52 @@ def _in_vietnamese(message: str) -> str:
     return message
 
 
+def _help_width() -> int:
+    """The terminal's width, found as argparse's own lookup does (COLUMNS, then the terminal,
+    then 80), minus its margin of 2."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns if columns > 0 else 80) - 2
+
+
+class HelpLayout(argparse.HelpFormatter):
+    """argparse's help layout, told the width. argparse makes one for every argument added,
+    to check it, and its own width lookup imports shutil (bz2 and lzma with it): about 1.5 ms
+    of every command, help or not."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or _help_width())
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, t("help_usage") if prefix is None else prefix)
+
+    def start_section(self, heading) -> None:
+        # argparse's own headings are English whatever the language
+        super().start_section(t(_HEADINGS[heading]) if heading in _HEADINGS else heading)
+
+
+_HEADINGS = {"options": "help_options", "optional arguments": "help_options",  # 3.9 and before
+             "positional arguments": "help_positionals"}
+
+
 class Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpLayout)
+        super().__init__(*args, **kwargs)
+        for action in self._actions:
+            if "-h" in action.option_strings:  # argparse's own line, English otherwise
+                action.help = t("help_help")
+
     def error(self, message: str) -> None:  # one clear line, exit 2, like every bad input
         from db.text import for_terminal
 

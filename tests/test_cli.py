@@ -173,3 +173,31 @@ def test_argument_errors_are_said_in_vietnamese(capsys, argv, words):
     err = capsys.readouterr().err
     assert ended.value.code == 2 and words in err
     assert not any(english in err for english in ("unrecognized", "required", "invalid choice"))
+
+
+@pytest.mark.parametrize("lang, words, english", [
+    ("vi", ("cách dùng: ntm-tui status", "tuỳ chọn:", "-h, --help            in hướng dẫn này rồi thoát"),
+     ("usage:", "options:", "show this help")),
+    ("en", ("usage: ntm-tui status", "options:", "show this help message and exit"), ("cách dùng", "tuỳ chọn")),
+])
+def test_help_is_in_the_officers_language(lang, words, english):
+    """argparse's own headings and -h line were English under Vietnamese help."""
+    done = subprocess.run([sys.executable, "-m", "ntm_tui", "--lang", lang, "status", "--help"],
+                          capture_output=True, text=True, env=dict(os.environ, COLUMNS="100"))
+    assert done.returncode == 0, done.stderr
+    assert all(w in done.stdout for w in words), done.stdout
+    assert not any(w in done.stdout for w in english), done.stdout
+    lines = done.stdout.splitlines()
+    assert max(map(len, lines)) <= 98 and len(lines[0]) > 80  # laid out at COLUMNS, as argparse does
+
+
+def test_commands_do_not_import_what_they_do_not_use(demo):
+    """Every command pays for its imports at start-up (status is budgeted against importing
+    peewee alone): typing, shutil, csv, getpass and pkgutil are not needed to print a status."""
+    probe = ("import sys, runpy; sys.argv = ['ntm-tui', '--db', sys.argv[1], 'status', '--format', 'json'];"
+             "\ntry: runpy.run_module('ntm_tui', run_name='__main__')\nexcept SystemExit: pass\n"
+             "print(sorted(m for m in ('typing', 'shutil', 'csv', 'getpass', 'pkgutil', 'tabulate')"
+             " if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe, str(demo)], capture_output=True, text=True)
+    assert done.returncode == 0 and '"criteria_met"' in done.stdout, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"

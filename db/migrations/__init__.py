@@ -6,19 +6,19 @@ order inside one transaction each. A database newer than the code is refused unt
 from __future__ import annotations
 
 import importlib
-import pkgutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from db.errors import StorageError
 from db.models import database
+from db.package_files import module_names
 
 
 def _migration_modules() -> list[tuple[int, str]]:
     found = []
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("m") and info.name[1:5].isdigit():
-            found.append((int(info.name[1:5]), info.name))
+    for name in module_names(__file__):
+        if name.startswith("m") and name[1:5].isdigit():
+            found.append((int(name[1:5]), name))
     return sorted(found)
 
 

@@ -3,7 +3,8 @@ scanning this package, so adding a command never touches another file."""
 from __future__ import annotations
 
 import importlib
-import pkgutil
+
+from db.package_files import module_names
 
 
 ALIASES = {"set": "set_result"}  # command name → module, where they differ
@@ -12,7 +13,7 @@ ALIASES = {"set": "set_result"}  # command name → module, where they differ
 def command_modules(only: str | None = None):
     """Every command module, or just the one serving `only` when it names a command: the
     other sixteen need not be built to run one (each adds to every command's start-up)."""
-    names = sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+    names = [name for name in module_names(__file__) if not name.startswith("_")]
     wanted = ALIASES.get(only, only)
     if wanted in names:
         names = [wanted]

@@ -6,7 +6,8 @@ KEY → (vi, en); they are merged on first use.
 from __future__ import annotations
 
 import importlib
-import os
+
+from db.package_files import module_names
 
 _lang = "vi"
 _labels: dict[str, tuple[str, str]] | None = None
@@ -14,10 +15,7 @@ _labels: dict[str, tuple[str, str]] | None = None
 
 def _load() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    # The package's own files (pkgutil, which lists them too, costs 3-4 ms of every command).
-    names = sorted(entry.name[:-3] for entry in os.scandir(os.path.dirname(__file__))
-                   if entry.name.endswith(".py") and entry.name != "__init__.py")
-    for name in names:
+    for name in module_names(__file__):
         module = importlib.import_module(f"{__name__}.{name}")
         merged.update(getattr(module, "LABELS", {}))
     return merged

@@ -38,4 +38,9 @@ LABELS = {
                 "database path (default: NTM_TUI_DB or the user data folder)"),
     "help_lang": ("ngôn ngữ giao diện: vi hoặc en", "interface language: vi or en"),
     "help_commune": ("chọn xã khi cơ sở dữ liệu có nhiều xã", "pick the commune when the database holds several"),
+    # argparse's own headings, which it prints in English whatever the language
+    "help_usage": ("cách dùng: ", "usage: "),
+    "help_positionals": ("tham số", "positional arguments"),
+    "help_options": ("tuỳ chọn", "options"),
+    "help_help": ("in hướng dẫn này rồi thoát", "show this help message and exit"),
 }
