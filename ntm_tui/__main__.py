@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from ntm_tui.i18n import set_lang, t
@@ -224,6 +225,22 @@ def owner_only_files() -> None:
         os.umask(0o077)
 
 
+@contextlib.contextmanager
+def cycles_left_to_exit():
+    """A command runs for a moment and exits, and the exit frees its memory: Python's cycle
+    collector would only walk what the imports built, over and over (about 10 ms of a PDF
+    export). It is on again afterwards, for a caller in the same process (the tests)."""
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
     owner_only_files()
     set_lang(_lang_hint())
@@ -247,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(args, ctx) or 0
         sys.stdout = TerminalSafe(stdout)  # a command's output only: the app draws with escapes
-        return handler(args, ctx) or 0
+        with cycles_left_to_exit():
+            return handler(args, ctx) or 0
     except NtmError as exc:
         message = exc.message(ctx.lang if ctx else _lang_hint())
         # A list of problems (every bad row of a file) keeps its lines, each made safe.

@@ -201,3 +201,19 @@ def test_commands_do_not_import_what_they_do_not_use(demo):
     done = subprocess.run([sys.executable, "-c", probe, str(demo)], capture_output=True, text=True)
     assert done.returncode == 0 and '"criteria_met"' in done.stdout, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_command_runs_without_the_cycle_collector_and_gives_it_back(demo, capsys, monkeypatch):
+    """Collection is off while a command runs (it only walked the imports), and on again after:
+    a caller in the same process, as these tests are, keeps its collector."""
+    import gc
+
+    from ntm_tui.commands import status
+
+    seen = []
+    real_run = status.run
+    monkeypatch.setattr(status, "run", lambda args, ctx: seen.append(gc.isenabled()) or real_run(args, ctx))
+    assert gc.isenabled()
+    code, out, _ = run(capsys, "--db", str(demo), "status", "--format", "plain")
+    assert code == 0 and "9/19" in out
+    assert seen == [False] and gc.isenabled()
