@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from db import rules
 from db.errors import ValidationError
 from db.catalogues import SHIPPED
+from db.dataclass_lite import dataclass
 from db.models import (
     CriteriaSet, Criterion, CriterionGroup, Indicator, IndicatorPart, IndicatorThreshold,
     IndicatorVersion, database,

@@ -6,12 +6,12 @@ and bumps the version, all in one transaction.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from peewee import Model
 
 from db.context import current_user, login_name
+from db.dataclass_lite import dataclass
 from db.errors import ConflictError
 from db.models import ChangeLog, VersionedModel, database, now
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import tempfile
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 
 from peewee import ForeignKeyField, sqlite3
 
 from db import rules
+from db.dataclass_lite import dataclass
 from db.errors import ValidationError
 from db.models import ALL_MODELS, ChangeLog, Commune, Result, Setting, database
 

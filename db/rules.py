@@ -4,12 +4,12 @@ Nothing here touches the database, so every rule is unit-tested on plain values.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import math
 import re
 from collections.abc import Iterable, Mapping  # not typing: 2 ms of every command
 from datetime import date, datetime
 
+from db.dataclass_lite import dataclass
 from db.errors import ValidationError
 from db.text import fold
 

@@ -1,11 +1,12 @@
 """Rows shared by the text tables and the PDF reports: who leads what, and the evidence dossier."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from peewee import JOIN
 
+from db.dataclass_lite import dataclass
 from db.models import Assignment, AssignmentSupport, Commune, Member, Unit
 from db.services.status import YearStatus
 

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 
+from db.dataclass_lite import dataclass
 from ntm_tui.config import UserConfig, load_config
 
 

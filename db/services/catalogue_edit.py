@@ -4,7 +4,7 @@ which year. Every change goes through the change log, one batch per user action.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from db import rules
@@ -13,6 +13,7 @@ from db.catalogue import (
     parse_thresholds,
 )
 from db.changelog import apply_changes, create_logged, delete_logged, log, new_batch, to_text
+from db.dataclass_lite import dataclass
 from db.errors import NotFoundError, ValidationError
 from db.models import (
     Assignment, ChangeLog, Commune, CommuneCriteriaSet, CriteriaSet, Criterion, CriterionGroup,

@@ -1,10 +1,10 @@
 """Communes, the criteria set each uses per year, and settings stored with the data."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from db.changelog import create_logged
+from db.dataclass_lite import dataclass
 from db.errors import NotFoundError, ValidationError
 from db.models import Commune, CommuneCriteriaSet, CriteriaSet, Setting, database
 from db.text import MAX_NAME, MAX_SHORT, clean, fold

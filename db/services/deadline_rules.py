@@ -9,11 +9,11 @@ was added (`starts_on`): it does not make the past late.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from db.changelog import apply_changes, create_logged, new_batch
+from db.dataclass_lite import dataclass
 from db.errors import NotFoundError, ValidationError
 from db.models import Commune, DeadlineRule, database
 from db.services.records import checked_choice, checked_text

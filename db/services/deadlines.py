@@ -18,13 +18,14 @@ it is recorded:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from db import rules
 from db.changelog import apply_changes, create_logged, delete_logged, new_batch
 from db.context import current_user
+from db.dataclass_lite import dataclass
 from db.errors import ConflictError, NotFoundError, ValidationError
 from db.models import ChangeLog, Commune, Deadline, DeadlineRule, EvidenceItem, Plan, WorkItem, database
 from db.services.deadline_rules import DEFAULT_RULES, expand_rule, rules_of  # noqa: F401 (re-exported)

@@ -1,13 +1,13 @@
 """The evidence dossier (hồ sơ minh chứng): documents that prove each indicator is met."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from peewee import JOIN
 
 from db import rules
 from db.changelog import create_logged
+from db.dataclass_lite import dataclass
 from db.models import Commune, Criterion, EvidenceItem, Indicator, Member
 from db.services.records import checked_choice, checked_text
 from db.services.communes import commune_of

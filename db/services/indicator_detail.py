@@ -1,12 +1,13 @@
 """Everything the indicator detail screen shows, gathered in one call (read only)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 
 from db import rules
 from db.change_words import in_words, record_words, who
 from db.changelog import ChangeEntry, history
+from db.dataclass_lite import dataclass
 from db.models import Commune, Criterion, Indicator, IndicatorPart, IndicatorVersion, ResultEntry
 from db.services.catalogue_edit import verified_by
 from db.services.evidence import EvidenceView, list_evidence

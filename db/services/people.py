@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from peewee import JOIN
 
 from db.changelog import apply_changes, create_logged, new_batch
+from db.dataclass_lite import dataclass
 from db.models import (
     Assignment, AssignmentSupport, Commune, Criterion, Indicator, Member, Unit, database,
 )

@@ -1,11 +1,11 @@
 """The year's plan (Kế hoạch): document data, targets, tasks, solutions and works."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from db import rules
 from db.changelog import create_logged
+from db.dataclass_lite import dataclass
 from db.errors import ValidationError
 from db.models import Commune, Criterion, Indicator, Plan, PlanItem, PlanSection, PlanTarget, WorkItem, database
 from db.services.records import checked_choice, checked_text

@@ -3,9 +3,9 @@ commune's template), and the officer's own text of each part, kept per period.""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from db.changelog import create_logged
+from db.dataclass_lite import dataclass
 from db.errors import ValidationError
 from db.models import Commune, ReportText, database
 from db.services.communes import commune_of, get_setting, put_setting

@@ -2,11 +2,11 @@
 result the day before the period began, read from the results' history (schema 8)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from db import rules
 from db.change_words import number_words, value_words
+from db.dataclass_lite import dataclass
 from db.services.status import IndicatorStatus, YearStatus, year_status
 
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from peewee import fn
 
 from db import result_entries, rules
 from db.changelog import apply_changes, new_batch
+from db.dataclass_lite import dataclass
 from db.errors import ConflictError, ContradictsValue, NotFoundError, ValidationError
 from db.models import (
     Commune, CriteriaSet, Criterion, Indicator, IndicatorPart, IndicatorThreshold, IndicatorVersion, Result,

@@ -7,13 +7,14 @@ transaction that a dry run rolls back, so the preview lists exactly what applyin
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from db import rules
 from db.changelog import new_batch
+from db.dataclass_lite import dataclass
 from db.errors import NtmError, ValidationError
 from db.messages import translate
 from db.models import ChangeLog, Commune, Criterion, Indicator, database

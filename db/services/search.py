@@ -9,9 +9,9 @@ Phụ nữ xã», "BHYT" «bảo hiểm y tế»). The app (`/`, ctrl+f) and `nt
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from db.dataclass_lite import dataclass
 from db.text import fold
 
 KINDS = ("criterion", "indicator", "plan_text", "task", "solution", "work", "member", "unit",

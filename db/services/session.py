@@ -1,9 +1,9 @@
 """What the app needs to know before its first frame, read once at start."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from db.dataclass_lite import dataclass
 from db.errors import NotFoundError
 
 

@@ -4,10 +4,10 @@ The commune's name and address, the year worked on and the plan's document data 
 date, issuing body, signer) are saved in one transaction: all or nothing."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from db import rules
+from db.dataclass_lite import dataclass
 from db.errors import ValidationError
 from db.models import Commune, Plan, database
 from db.services import communes, people, plans

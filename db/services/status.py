@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 
 from peewee import JOIN, Case, fn
 
 from db import rules
+from db.dataclass_lite import dataclass
 from db.models import (
     Assignment, Commune, Criterion, CriterionGroup, EvidenceItem, Indicator, IndicatorPart,
     IndicatorThreshold, IndicatorVersion, Member, Plan, PlanTarget, Result, ResultEntry,

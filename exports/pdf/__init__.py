@@ -6,10 +6,10 @@ imported here: reportlab loads when a report is built.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from db.dataclass_lite import dataclass
 from db.errors import ValidationError
 
 KINDS = ("plan", "report", "evidence", "assignments")

@@ -1,10 +1,11 @@
 """What every report builder receives, and the paragraph helpers they share."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cached_property
 
+from db.dataclass_lite import dataclass
 from db.models import Commune
 from exports.pdf.labels import label
 from exports.pdf.markup import esc, lines, paragraph

@@ -1,9 +1,10 @@
 """What the header and the signature say: from the year's Plan row, else the commune's defaults."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
+from db.dataclass_lite import dataclass
 from db.models import Commune, Plan
 from db.rules import format_date
 from db.text import fold

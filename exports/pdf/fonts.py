@@ -6,9 +6,9 @@ into a family so that <b> and <i> inside a Paragraph find the right face.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
+from db.dataclass_lite import dataclass
 from db.errors import NotFoundError, ValidationError
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"

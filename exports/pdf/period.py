@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 
+from db.dataclass_lite import dataclass
 from db.errors import ValidationError
 
 _ROMAN = ("I", "II", "III", "IV")

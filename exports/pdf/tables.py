@@ -10,9 +10,9 @@ where a cell was cut and finds all that was typed.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from typing import Sequence
 
+from db.dataclass_lite import dataclass
 from exports.pdf.fit import fit, height_bound, height_of
 from exports.pdf.labels import label
 from exports.pdf.markup import esc, paragraph

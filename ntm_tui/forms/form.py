@@ -12,7 +12,7 @@ dismisses with what `save` returned.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Sequence
 
 from textual.app import ComposeResult
@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 
+from db.dataclass_lite import dataclass
 from ntm_tui.i18n import t
 from ntm_tui.styled_once import StyledOnce
 from ntm_tui.widgets.checks import BoxCheckbox, BoxSelectionList  # [x] / [ ], not colour alone
