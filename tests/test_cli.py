@@ -217,3 +217,13 @@ def test_a_command_runs_without_the_cycle_collector_and_gives_it_back(demo, caps
     code, out, _ = run(capsys, "--db", str(demo), "status", "--format", "plain")
     assert code == 0 and "9/19" in out
     assert seen == [False] and gc.isenabled()
+
+
+def test_the_process_command_line_leaves_the_collector_off_to_its_exit(demo):
+    """Run as the process's own command line, the command ends the process: turning the
+    collector back on would only walk everything once more before exit."""
+    probe = ("import gc, sys; from ntm_tui.__main__ import main; sys.argv = ['ntm-tui', '--db', sys.argv[1], "
+             "'status', '--format', 'plain']; code = main(); print('collector', gc.isenabled(), code)")
+    done = subprocess.run([sys.executable, "-c", probe, str(demo)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "collector False 0"
