@@ -99,6 +99,24 @@ def _widget(spec: FormField) -> Widget:
                  disabled=spec.disabled)
 
 
+FIELDS_MAX_ROWS = 16  # Form #fields' max-height
+
+
+def _surely_scrolls(specs: dict[str, FormField]) -> bool:
+    """The fields take more rows than their box at the least (a text box 1 + 6 rows, a list of
+    checks 1 + its choices up to 8, any other 1): its scroll bar is then there from the first
+    frame, not found after a first layout that drew the whole form again (the report's texts)."""
+    rows = 0
+    for spec in specs.values():
+        if spec.kind == "multiline":
+            rows += 7
+        elif spec.kind == "checks":
+            rows += 1 + min(8, len(spec.choices or ()))
+        else:
+            rows += 1
+    return rows > FIELDS_MAX_ROWS
+
+
 class Form(StyledOnce, ModalScreen[Any]):
     """Subclasses set `form_title` (and `intro`), and define `fields()` and `save()`."""
 
@@ -109,6 +127,7 @@ class Form(StyledOnce, ModalScreen[Any]):
     Form #form-title { text-style: bold; width: 100%; }
     Form #form-intro { color: $text-muted; height: auto; }
     Form #fields { height: auto; max-height: 16; }
+    Form #fields.-long { overflow-y: scroll; }
     Form .row { height: auto; }
     Form .row-label { width: 22; padding-right: 1; }
     Form .row > Input, Form .row > Choice, Form .row > Checkbox { width: 1fr; }
@@ -154,7 +173,7 @@ class Form(StyledOnce, ModalScreen[Any]):
             yield Static(self.form_title, id="form-title", markup=False)
             if self.intro:
                 yield Static(self.intro, id="form-intro", markup=False)
-            scroll = VerticalScroll(id="fields")
+            scroll = VerticalScroll(id="fields", classes="-long" if _surely_scrolls(self._specs) else "")
             scroll.can_focus = False  # Tab goes to the fields; scrolling follows focus
             with scroll:
                 for spec in self._specs.values():

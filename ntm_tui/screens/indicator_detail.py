@@ -88,7 +88,8 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
         # A fixed width: an auto column would push the status out of an 80-column screen.
         table.add_column(t("tcol_content"), width=max(12, self.app.size.width - 36), key="text")
         table.add_column(t("tf_status"), width=14, key="status")
-        table.focus()
+        # Focused now, not a frame later (focus()): the first frame is drawn with the table's focus.
+        self.set_focus(table, scroll_visible=False)
         if self._first is not None:
             self._show(self._first)
             self._first = None
