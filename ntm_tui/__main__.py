@@ -176,7 +176,7 @@ def common_options(parser: argparse.ArgumentParser, top: bool, commune: bool = T
     if commune:
         parser.add_argument("--commune", metavar="NAME", default=default, help=t("help_commune"))
     parser.add_argument("--today", metavar="DATE", default=default,
-                        help="dd/mm/yyyy | yyyy-mm-dd")
+                        help=t("help_today"))
 
 
 GLOBAL_VALUE_OPTIONS = ("--db", "--lang", "--commune", "--today")

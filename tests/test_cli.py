@@ -227,3 +227,42 @@ def test_the_process_command_line_leaves_the_collector_off_to_its_exit(demo):
     done = subprocess.run([sys.executable, "-c", probe, str(demo)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "collector False 0"
+
+
+def _help_lines(lang: str) -> dict[str, str | None]:
+    """Every command's, sub-command's and option's help line, built in one language."""
+    import argparse
+
+    from ntm_tui.__main__ import build_parser
+    from ntm_tui.i18n import get_lang, set_lang
+
+    was = get_lang()
+    set_lang(lang)
+    try:
+        lines: dict[str, str | None] = {}
+
+        def walk(prefix: str, parser: argparse.ArgumentParser) -> None:
+            parser.format_help()  # argparse reads "%" in a line as a placeholder: 100 % must be 100 %%
+            for action in parser._actions:
+                if isinstance(action, argparse._SubParsersAction):
+                    for choice in action._choices_actions:
+                        lines[f"{prefix} {choice.dest}".strip()] = choice.help
+                    for name, child in action.choices.items():
+                        walk(f"{prefix} {name}".strip(), child)
+                elif not isinstance(action, argparse._HelpAction):
+                    lines[f"{prefix} {'/'.join(action.option_strings) or action.dest}"] = action.help
+        walk("", build_parser(["--help"]))
+        return lines
+    finally:
+        set_lang(was)
+
+
+def test_every_command_and_option_is_explained_in_each_language():
+    """`--help` had options with no line at all and lines half Vietnamese, half English: each
+    language now has its own line for every command and option."""
+    vi, en = _help_lines("vi"), _help_lines("en")
+    assert vi.keys() == en.keys() and len(vi) > 100
+    missing = sorted(name for name, line in vi.items() if not line)
+    assert not missing, missing
+    same = sorted(name for name in vi if en[name] in vi[name])  # "vi / en" is neither
+    assert not same, same

@@ -1,14 +1,16 @@
 """`ntm-tui assignments`: who leads each criterion and indicator, as a text table."""
 from __future__ import annotations
 
+from ntm_tui.i18n import t
+
 from ntm_tui.commands.status import FORMATS
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("assignments", parents=[common], help="bảng phân công / who leads what")
-    p.add_argument("--year", metavar="Y")
-    p.add_argument("--format", choices=FORMATS, default="simple")
-    p.add_argument("--criteria", action="store_true", help="chỉ liệt kê tiêu chí / criteria only")
+    p = sub.add_parser("assignments", parents=[common], help=t("help_cmd_assignments"))
+    p.add_argument("--year", metavar="Y", help=t("help_year"))
+    p.add_argument("--format", choices=FORMATS, default="simple", help=t("help_format"))
+    p.add_argument("--criteria", action="store_true", help=t("help_assign_criteria"))
     p.set_defaults(func=run)
 
 

@@ -8,12 +8,12 @@ FORMATS = ("plain", "simple", "github", "grid", "csv", "json")
 
 def register(sub, common) -> None:
     p = sub.add_parser("deadlines", parents=[common], help=t("dl_help_deadlines"))
-    p.add_argument("--from", dest="start", metavar="DATE", help="dd/mm/yyyy | yyyy-mm-dd")
-    p.add_argument("--to", dest="end", metavar="DATE", help="dd/mm/yyyy | yyyy-mm-dd")
+    p.add_argument("--from", dest="start", metavar="DATE", help=t("help_date"))
+    p.add_argument("--to", dest="end", metavar="DATE", help=t("help_date"))
     p.add_argument("--late", action="store_true", help=t("dl_help_late"))
     p.add_argument("--ics", metavar="FILE", help=t("dl_help_ics"))
     p.add_argument("--overwrite", action="store_true", help=t("dl_help_overwrite"))
-    p.add_argument("--format", choices=FORMATS, default="simple")
+    p.add_argument("--format", choices=FORMATS, default="simple", help=t("help_format"))
     p.set_defaults(func=run)
 
 

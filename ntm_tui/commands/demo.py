@@ -9,7 +9,7 @@ from ntm_tui.i18n import t
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("demo", parents=[common], help="nạp dữ liệu mẫu Tân Thạnh 2023 / load the sample")
+    p = sub.add_parser("demo", parents=[common], help=t("help_cmd_demo"))
     p.add_argument("--allow-others", action="store_true", help=t("demo_into_help"))
     p.set_defaults(func=run)
 

@@ -8,7 +8,7 @@ from ntm_tui.i18n import t
 
 def register(sub, common) -> None:
     p = sub.add_parser("dump", parents=[common], help=t("help_dump"))
-    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("file", metavar="FILE.json", help=t("help_json_file"))
     p.set_defaults(func=run)
 
 

@@ -1,15 +1,17 @@
 """`ntm-tui evidence`: the evidence dossier of a year as a text table, gaps included."""
 from __future__ import annotations
 
+from ntm_tui.i18n import t
+
 from ntm_tui.commands.status import FORMATS
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("evidence", parents=[common], help="hồ sơ minh chứng / evidence dossier")
-    p.add_argument("--year", metavar="Y")
-    p.add_argument("--format", choices=FORMATS, default="simple")
+    p = sub.add_parser("evidence", parents=[common], help=t("help_cmd_evidence"))
+    p.add_argument("--year", metavar="Y", help=t("help_year"))
+    p.add_argument("--format", choices=FORMATS, default="simple", help=t("help_format"))
     p.add_argument("--missing", action="store_true",
-                   help="chỉ hồ sơ còn thiếu và chỉ tiêu chưa có hồ sơ / only what is missing")
+                   help=t("help_evidence_missing"))
     p.set_defaults(func=run)
 
 

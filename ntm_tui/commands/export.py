@@ -5,15 +5,15 @@ from ntm_tui.i18n import t
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("export", parents=[common], help="xuất báo cáo PDF / export a PDF report")
-    p.add_argument("kind", metavar="KIND", help="plan | report | evidence | assignments")
-    p.add_argument("--year", metavar="Y")
-    p.add_argument("--period", metavar="P", help="2023-03 | 2023-Q1 | 2023-H1 | 2023 (report)")
+    p = sub.add_parser("export", parents=[common], help=t("help_cmd_export"))
+    p.add_argument("kind", metavar="KIND", help=t("help_export_kind"))
+    p.add_argument("--year", metavar="Y", help=t("help_year"))
+    p.add_argument("--period", metavar="P", help=t("help_export_period"))
     p.add_argument("--annex", action="store_true",
-                   help="kèm phụ lục kết quả từng chỉ tiêu (report) / with the annex of every indicator")
+                   help=t("help_export_annex"))
     p.add_argument("--doc-lang", choices=("vi", "en"), default="vi", dest="doc_lang",
-                   help="ngôn ngữ của văn bản (mặc định tiếng Việt) / the document's language")
-    p.add_argument("-o", "--output", metavar="FILE")
+                   help=t("help_export_doc_lang"))
+    p.add_argument("-o", "--output", metavar="FILE", help=t("help_export_output"))
     p.add_argument("--overwrite", action="store_true", help=t("help_overwrite"))
     p.set_defaults(func=run)
 

@@ -14,7 +14,7 @@ def register(sub, common) -> None:
     p.add_argument("--code", metavar="CODE", help=t("help_code"))
     p.add_argument("--since", metavar="DATE", help=t("help_since"))
     p.add_argument("--limit", metavar="N", default="50", help=t("help_limit"))
-    p.add_argument("--format", choices=FORMATS, default="simple")
+    p.add_argument("--format", choices=FORMATS, default="simple", help=t("help_format"))
     p.set_defaults(func=run)
 
 

@@ -11,14 +11,15 @@ def register(sub, common) -> None:
 
     parent = Parser(add_help=False)
     common_options(parent, top=False, commune=False)  # --commune here names the new commune
-    p = sub.add_parser("init", parents=[parent], help="tạo xã mới / create a commune")
-    p.add_argument("--commune", dest="new_commune", required=True, metavar="NAME")
-    p.add_argument("--province", default="", metavar="NAME")
+    p = sub.add_parser("init", parents=[parent], help=t("help_cmd_init"))
+    p.add_argument("--commune", dest="new_commune", required=True, metavar="NAME",
+                   help=t("help_init_commune"))
+    p.add_argument("--province", default="", metavar="NAME", help=t("help_province"))
     p.add_argument("--district", default="", metavar="NAME", help=t("init_district_help"))
     p.add_argument("--code", default="", metavar="12345", help=t("init_code_help"))
     p.add_argument("--group", default=None, metavar="1|2|3", help=t("init_group_help"))
     p.add_argument("--catalogue", metavar="FILE",
-                   help="YAML bộ tiêu chí (mặc định: bộ của năm nay / default: this year's set)")
+                   help=t("help_init_catalogue"))
     p.set_defaults(func=run)
 
 

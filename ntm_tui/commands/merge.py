@@ -9,7 +9,7 @@ def register(sub, common) -> None:
     p.add_argument("sources", nargs="+", metavar="SOURCE", help=t("merge_sources_help"))
     p.add_argument("--into", required=True, metavar="NAME", help=t("merge_into_help"))
     p.add_argument("--code", default="", metavar="12345", help=t("init_code_help"))
-    p.add_argument("--province", default="", metavar="NAME")
+    p.add_argument("--province", default="", metavar="NAME", help=t("help_province"))
     p.add_argument("--group", default=None, metavar="1|2|3", help=t("init_group_help"))
     p.add_argument("--on", default="01/07/2025", metavar="DATE", help=t("merge_on_help"))
     p.set_defaults(func=run)

@@ -12,13 +12,13 @@ def register(sub, common) -> None:
     p = sub.add_parser("plan", help=t("plan_cmd_help"))
     actions = p.add_subparsers(dest="plan_action", parser_class=Parser, required=True)
     g = actions.add_parser("get", parents=[common], help=t("plan_get_help"))
-    g.add_argument("--year", metavar="Y")
+    g.add_argument("--year", metavar="Y", help=t("help_year"))
     g.add_argument("-o", "--output", metavar="FILE", help=t("plan_output_help"))
-    g.add_argument("--overwrite", action="store_true")
+    g.add_argument("--overwrite", action="store_true", help=t("help_overwrite"))
     g.set_defaults(func=run_get)
     u = actions.add_parser("put", parents=[common], help=t("plan_put_help"))
-    u.add_argument("file", metavar="FILE")
-    u.add_argument("--year", metavar="Y")
+    u.add_argument("file", metavar="FILE", help=t("help_plan_file"))
+    u.add_argument("--year", metavar="Y", help=t("help_year"))
     u.set_defaults(func=run_put)
 
 

@@ -11,7 +11,7 @@ YES = {"co", "có", "c", "y", "yes"}
 
 def register(sub, common) -> None:
     p = sub.add_parser("restore", parents=[common], help=t("help_restore"))
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help=t("help_backup_source"))
     p.add_argument("--yes", action="store_true", help=t("help_yes"))
     p.set_defaults(func=run)
 

@@ -12,24 +12,26 @@ def register(sub, common) -> None:
     from db.services.deadline_rules import FREQUENCIES, RULE_KINDS
 
     p = sub.add_parser("rules", parents=[common], help=t("dl_help_rules"))
-    p.add_argument("--format", choices=FORMATS, default="simple")
+    p.add_argument("--format", choices=FORMATS, default="simple", help=t("help_format"))
     p.set_defaults(func=run, action=None)
     actions = p.add_subparsers(dest="action", parser_class=Parser)
 
     def fields(parser, required: bool) -> None:
-        parser.add_argument("--title", required=required, metavar="TEXT")
-        parser.add_argument("--kind", choices=RULE_KINDS)
-        parser.add_argument("--frequency", required=required, choices=FREQUENCIES)
+        parser.add_argument("--title", required=required, metavar="TEXT", help=t("help_rules_title"))
+        parser.add_argument("--kind", choices=RULE_KINDS, help=t("help_rules_kind"))
+        parser.add_argument("--frequency", required=required, choices=FREQUENCIES,
+                            help=t("help_rules_frequency"))
         for name in ("due_day", "due_month", "latest_day", "latest_month"):
             parser.add_argument("--" + name.replace("_", "-"), dest=name, metavar="N",
-                                required=required and name == "due_day")
+                                required=required and name == "due_day", help=t(f"help_rules_{name}"))
 
-    fields(actions.add_parser("add", parents=[common]), required=True)
-    edit = actions.add_parser("edit", parents=[common])
-    edit.add_argument("id", type=record_id, metavar="ID")
+    fields(actions.add_parser("add", parents=[common], help=t("help_rules_add")), required=True)
+    edit = actions.add_parser("edit", parents=[common], help=t("help_rules_edit"))
+    edit.add_argument("id", type=record_id, metavar="ID", help=t("help_rules_id"))
     fields(edit, required=False)
     for name in ("off", "on"):
-        actions.add_parser(name, parents=[common]).add_argument("id", type=record_id, metavar="ID")
+        actions.add_parser(name, parents=[common], help=t(f"help_rules_{name}")).add_argument(
+            "id", type=record_id, metavar="ID", help=t("help_rules_id"))
 
 
 def run(args, ctx) -> int:

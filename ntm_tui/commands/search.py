@@ -11,8 +11,8 @@ FORMATS = ("plain", "simple", "github", "grid", "csv", "json")
 def register(sub, common) -> None:
     p = sub.add_parser("search", parents=[common], help=t("help_search"))
     p.add_argument("text", nargs="+", metavar="TEXT", help=t("help_search_text"))
-    p.add_argument("--year", metavar="Y")
-    p.add_argument("--format", choices=FORMATS, default="simple")
+    p.add_argument("--year", metavar="Y", help=t("help_year"))
+    p.add_argument("--format", choices=FORMATS, default="simple", help=t("help_format"))
     p.set_defaults(func=run)
 
 

@@ -5,18 +5,18 @@ from ntm_tui.i18n import t
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("set", parents=[common], help="ghi kết quả chỉ tiêu / record a result")
-    p.add_argument("code", metavar="CODE")
-    p.add_argument("--year", metavar="Y")
-    p.add_argument("--value", metavar="V")
-    p.add_argument("--met", metavar="yes|no|na")
-    p.add_argument("--note", metavar="TEXT")
-    p.add_argument("--numerator", metavar="N")
-    p.add_argument("--denominator", metavar="N")
-    p.add_argument("--data-date", metavar="DATE")
+    p = sub.add_parser("set", parents=[common], help=t("help_cmd_set"))
+    p.add_argument("code", metavar="CODE", help=t("help_set_code"))
+    p.add_argument("--year", metavar="Y", help=t("help_year"))
+    p.add_argument("--value", metavar="V", help=t("help_set_value"))
+    p.add_argument("--met", metavar="yes|no|na", help=t("help_set_met"))
+    p.add_argument("--note", metavar="TEXT", help=t("help_set_note"))
+    p.add_argument("--numerator", metavar="N", help=t("help_set_numerator"))
+    p.add_argument("--denominator", metavar="N", help=t("help_set_denominator"))
+    p.add_argument("--data-date", metavar="DATE", help=t("help_set_data_date"))
     # A compound indicator (criterion 5, 12.1): each measured part, e.g. --part nam=72 --part nữ=68.
     p.add_argument("--part", action="append", metavar="KEY=VALUE",
-                   help="một phần của chỉ tiêu nhiều phần / one part of a compound indicator")
+                   help=t("help_set_part"))
     p.set_defaults(func=run)
 
 

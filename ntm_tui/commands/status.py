@@ -1,16 +1,18 @@
 """`ntm-tui status`: criteria met per year, with the plan's counts."""
 from __future__ import annotations
 
+from ntm_tui.i18n import t
+
 FORMATS = ("plain", "simple", "github", "grid", "csv", "json")
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("status", parents=[common], help="tình hình đạt tiêu chí / criteria status")
-    p.add_argument("--year", metavar="Y")
-    p.add_argument("--format", choices=FORMATS, default="simple")
-    p.add_argument("--as-of", metavar="NGÀY", dest="as_of",
-                   help="số liệu tính đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd) / as of a date")
-    p.add_argument("--indicators", action="store_true", help="liệt kê cả chỉ tiêu / list indicators too")
+    p = sub.add_parser("status", parents=[common], help=t("help_cmd_status"))
+    p.add_argument("--year", metavar="Y", help=t("help_year"))
+    p.add_argument("--format", choices=FORMATS, default="simple", help=t("help_format"))
+    p.add_argument("--as-of", metavar="DATE", dest="as_of",
+                   help=t("help_status_as_of"))
+    p.add_argument("--indicators", action="store_true", help=t("help_status_indicators"))
     p.set_defaults(func=run)
 
 

@@ -7,8 +7,8 @@ from ntm_tui.i18n import t
 def register(sub, common) -> None:
     p = sub.add_parser("submit", parents=[common], help=t("dl_help_submit"))
     p.add_argument("id", metavar="ID", help=t("dl_help_id"))
-    p.add_argument("--date", metavar="DATE", help="dd/mm/yyyy | yyyy-mm-dd")
-    p.add_argument("--file", metavar="PDF")
+    p.add_argument("--date", metavar="DATE", help=t("help_date"))
+    p.add_argument("--file", metavar="PDF", help=t("help_submit_file"))
     p.add_argument("--cancel", action="store_true", help=t("dl_help_unsubmit"))
     p.set_defaults(func=run)
 

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from ntm_tui.commands.status import FORMATS
+from ntm_tui.i18n import t
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("targets", parents=[common], help="mục tiêu của năm / the year's targets")
-    p.add_argument("--year", metavar="Y")
+    p = sub.add_parser("targets", parents=[common], help=t("help_cmd_targets"))
+    p.add_argument("--year", metavar="Y", help=t("help_year"))
     p.add_argument("--add", nargs="+", metavar="CODE", default=[],
-                   help="thêm chỉ tiêu làm mục tiêu / target these indicators")
+                   help=t("help_targets_add"))
     p.add_argument("--remove", nargs="+", metavar="CODE", default=[],
-                   help="bỏ chỉ tiêu khỏi mục tiêu / untarget these indicators")
-    p.add_argument("--format", choices=FORMATS, default="simple")
+                   help=t("help_targets_remove"))
+    p.add_argument("--format", choices=FORMATS, default="simple", help=t("help_format"))
     p.set_defaults(func=run)
 
 

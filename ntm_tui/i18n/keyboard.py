@@ -51,7 +51,7 @@ LABELS.update({
                        "The file exists: {path}. Tick «{box}» and export again to replace it."),
 })
 LABELS.update({
-    "help_delete_commune": ("xoá một xã chưa có dữ liệu (nhập nhầm) / delete a commune with no data",
+    "help_delete_commune": ("xoá một xã chưa có dữ liệu (nhập nhầm)",
                             "delete a commune that holds no data (entered by mistake)"),
     "commune_deleted": ("Đã xoá xã {name}.", "Deleted the commune {name}."),
 })

@@ -1,0 +1,87 @@
+"""Help lines of the commands and their options (`ntm-tui COMMAND --help`)."""
+LABELS = {
+    # options several commands share
+    "help_year": ("năm (mặc định: năm đang làm của xã)", "year (default: the commune's working year)"),
+    "help_format": ("kiểu bảng in ra; csv và json để máy đọc", "table style; csv and json for programs"),
+    "help_date": ("ngày: dd/mm/yyyy hoặc yyyy-mm-dd", "date: dd/mm/yyyy or yyyy-mm-dd"),
+    "help_today": ("ngày coi là hôm nay, dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay)",
+                   "the day taken as today, dd/mm/yyyy or yyyy-mm-dd (default: today)"),
+    "help_province": ("tỉnh, thành phố", "province or city"),
+    # the commands
+    "help_cmd_assignments": ("bảng phân công phụ trách tiêu chí, chỉ tiêu", "who leads each criterion and indicator"),
+    "help_cmd_demo": ("nạp dữ liệu mẫu (xã Tân Thạnh, 2023)", "load the sample data (Tân Thạnh commune, 2023)"),
+    "help_cmd_evidence": ("hồ sơ minh chứng", "the evidence dossier"),
+    "help_cmd_export": ("xuất văn bản PDF hoặc Word: kế hoạch, báo cáo, hồ sơ, phân công",
+                        "write a PDF or Word document: plan, report, evidence, assignments"),
+    "help_cmd_init": ("tạo xã mới", "create a commune"),
+    "help_cmd_set": ("ghi kết quả một chỉ tiêu", "record an indicator's result"),
+    "help_cmd_status": ("tình hình đạt tiêu chí, chỉ tiêu", "how many criteria and indicators are met"),
+    "help_cmd_targets": ("mục tiêu của năm: xem, thêm, bỏ chỉ tiêu", "the year's targets: list, add, remove"),
+    # assignments, evidence, status, targets
+    "help_assign_criteria": ("chỉ liệt kê tiêu chí", "criteria only"),
+    "help_evidence_missing": ("chỉ hồ sơ còn thiếu và chỉ tiêu chưa có hồ sơ",
+                              "only the missing items and the indicators with none"),
+    "help_status_as_of": ("số liệu tính đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
+                          "the figures as of a date (dd/mm/yyyy or yyyy-mm-dd)"),
+    "help_status_indicators": ("liệt kê cả chỉ tiêu", "list the indicators too"),
+    "help_targets_add": ("thêm các chỉ tiêu này vào mục tiêu", "target these indicators"),
+    "help_targets_remove": ("bỏ các chỉ tiêu này khỏi mục tiêu", "stop targeting these indicators"),
+    # export
+    "help_export_kind": ("loại văn bản: plan (kế hoạch), report (báo cáo), evidence (hồ sơ), "
+                         "assignments (phân công)",
+                         "the document: plan, report, evidence or assignments"),
+    "help_export_period": ("kỳ báo cáo: 2023-03 (tháng), 2023-Q1 (quý), 2023-H1 (6 tháng), 2023 (năm)",
+                           "the report's period: 2023-03 (month), 2023-Q1 (quarter), 2023-H1 "
+                           "(half year), 2023 (year)"),
+    "help_export_annex": ("kèm phụ lục kết quả từng chỉ tiêu (báo cáo)",
+                          "with the annex of every indicator's result (report)"),
+    "help_export_doc_lang": ("ngôn ngữ của văn bản (mặc định tiếng Việt)",
+                             "the document's language (Vietnamese by default)"),
+    "help_export_output": ("tệp ghi ra, .pdf hoặc .docx (mặc định: thư mục xuất, tên theo loại và kỳ)",
+                           "the file to write, .pdf or .docx (default: the export folder, named "
+                           "after the kind and period)"),
+    # init
+    "help_init_commune": ("tên xã", "the commune's name"),
+    "help_init_catalogue": ("tệp YAML bộ tiêu chí (mặc định: bộ đang áp dụng năm nay)",
+                            "a criteria set as YAML (default: the set in force this year)"),
+    # set
+    "help_set_code": ("mã chỉ tiêu, ví dụ 12.1", "the indicator's code, e.g. 12.1"),
+    "help_set_value": ("giá trị đo được, ví dụ 72,5", "the measured value, e.g. 72.5"),
+    "help_set_met": ("đạt (yes), không đạt (no) hoặc không áp dụng (na), cho chỉ tiêu có/không",
+                     "met (yes), not met (no) or not applicable (na), for a yes/no indicator"),
+    "help_set_note": ("ghi chú", "a note"),
+    "help_set_numerator": ("tử số (giá trị = tử số / mẫu số × 100 %%)",
+                           "numerator (the value is numerator / denominator × 100 %%)"),
+    "help_set_denominator": ("mẫu số", "denominator"),
+    "help_set_data_date": ("ngày của số liệu", "the date of the data"),
+    "help_set_part": ("một phần của chỉ tiêu nhiều phần, ví dụ nam=72",
+                      "one part of a compound indicator, e.g. nam=72"),
+    # submit
+    "help_submit_file": ("tệp báo cáo đã nộp", "the report file sent"),
+    # catalogue
+    "help_catalogue_file": ("tệp .yaml hoặc .xlsx", "a .yaml or .xlsx file"),
+    "help_catalogue_set": ("mã bộ tiêu chí (mặc định: bộ xã đang dùng)",
+                           "the set's code (default: the set the commune uses)"),
+    "help_catalogue_code": ("mã bộ tiêu chí", "the set's code"),
+    "help_catalogue_from_year": ("áp dụng từ năm này", "in force from this year"),
+    # dump, load, restore, plan, results
+    "help_json_file": ("tệp JSON", "a JSON file"),
+    "help_backup_source": ("tệp sao lưu", "a backup file"),
+    "help_plan_file": ("tệp YAML kế hoạch (ntm-tui plan get)", "the plan as YAML (ntm-tui plan get)"),
+    "help_results_file": ("tệp Excel (.xlsx)", "an Excel file (.xlsx)"),
+    # rules
+    "help_rules_add": ("thêm quy định hạn", "add a deadline rule"),
+    "help_rules_edit": ("sửa quy định hạn", "change a deadline rule"),
+    "help_rules_off": ("tắt quy định hạn", "turn a deadline rule off"),
+    "help_rules_on": ("bật lại quy định hạn", "turn a deadline rule back on"),
+    "help_rules_id": ("số của quy định (ntm-tui rules)", "the rule's number (ntm-tui rules)"),
+    "help_rules_title": ("tên hạn, ví dụ «Báo cáo quý»", "the deadline's title, e.g. «Báo cáo quý»"),
+    "help_rules_kind": ("loại: báo cáo tháng, quý, năm, họp ban quản lý, khác",
+                        "kind: monthly, quarterly or annual report, board meeting, other"),
+    "help_rules_frequency": ("lặp lại: hằng tháng, hằng quý, hằng năm", "repeats: monthly, quarterly, yearly"),
+    "help_rules_due_day": ("ngày đến hạn trong tháng", "the due day of the month"),
+    "help_rules_due_month": ("tháng đến hạn: trong năm (1–12) hoặc trong quý (1–3)",
+                             "the due month: of the year (1–12) or of the quarter (1–3)"),
+    "help_rules_latest_day": ("ngày muộn nhất", "the latest day"),
+    "help_rules_latest_month": ("tháng của ngày muộn nhất", "the month of the latest day"),
+}
