@@ -47,6 +47,7 @@ class IndicatorDefinition:
     criterion_name: str
     criterion_version: int
     set_code: str
+    set_period: str  # "2026–2030": how the officer names the set (the code is for files and commands)
     by_year: dict[str, dict] = field(default_factory=dict)  # "2025" → {op, value, unit}
     by_group: dict[str, dict] = field(default_factory=dict)  # "1" → {op, value, unit}
     # Amendments, oldest first: {valid_from, content, kind, op, threshold, unit, source}
@@ -110,9 +111,13 @@ def indicator_definition(indicator_id: int) -> IndicatorDefinition:
         ind.id, ind.code, ind.content, ind.kind, ind.op, ind.threshold, ind.unit,
         ind.responsible_sector, bool(ind.verified), ind.verified_source, ind.confidence,
         ind.target_confidence, ind.basis, ind.version, crit.id, crit.code, crit.name, crit.version,
-        crit.criteria_set.code, _targets(rows, "year"), _targets(rows, "group"),
+        crit.criteria_set.code, _set_period(crit.criteria_set), _targets(rows, "year"), _targets(rows, "group"),
         [{name: getattr(v, name) for name in _VERSION_FIELDS}
          for v in sorted(ind.versions, key=lambda v: v.valid_from)])
+
+
+def _set_period(cset) -> str:
+    return f"{cset.period_start}–{cset.period_end}"
 
 
 def _short(value: Any, name: str, required: bool = False, limit: int = MAX_SHORT) -> str:
@@ -228,6 +233,9 @@ def update_indicator(indicator_id: int, *, content: str | None = None, kind: str
             sync_thresholds(ind, "year", year_targets, label, batch)
         if group_targets is not None:
             sync_thresholds(ind, "group", group_targets, label, batch)
+        from db.services.results import assess_waiting
+
+        assess_waiting(ind, batch)
     return batch
 
 

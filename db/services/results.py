@@ -117,12 +117,19 @@ def target_for(indicator: Indicator, year: int, commune_group: str | None = None
         return rules.Target(rules.COMPOUND, "==", None, None, parts_for(definition, rows_parts))
     rows = thresholds if thresholds is not None else list(indicator.thresholds)
     for row in rows:
-        if row.year == year and row.commune_group in (None, commune_group):
+        if row.year == year and row.commune_group in (None, commune_group) and _known(row, threshold):
             op, threshold, unit = row.op, row.threshold, row.unit or unit
     for row in rows:
-        if commune_group and row.commune_group == commune_group and row.year in (None, year):
+        if (commune_group and row.commune_group == commune_group and row.year in (None, year)
+                and _known(row, threshold)):
             op, threshold, unit = row.op, row.threshold, row.unit or unit
     return rules.Target(definition.kind, op, threshold, unit)
+
+
+def _known(row: IndicatorThreshold, threshold: float | None) -> bool:
+    """A year's or group's threshold left unknown ("2: >= ?", as the shipped 2026 slots have)
+    does not hide the indicator's own threshold: the officer who types «Ngưỡng» 100 means it."""
+    return row.threshold is not None or threshold is None
 
 
 def effective_results(commune: Commune, year: int, indicator_ids: list[int] | None = None
@@ -330,6 +337,30 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
     if following is not None and (following.status, following.value) != (row.status, row.value):
         shown = dataclasses.replace(shown, next_year=view(following, indicator.code))
     return shown
+
+
+def assess_waiting(indicator: Indicator, batch: str) -> list[str]:
+    """Results recorded with a value while the indicator's target was unknown ("≥ ?") are
+    assessed once the officer has entered the target: 72,5 waits as "Chưa đánh giá" until
+    «Ngưỡng» 100 makes it "Chưa đạt". Results already assessed stay as recorded (a past
+    report said them). Inside the caller's transaction and batch: one undo takes both back.
+    Returns "code / year" of each result assessed."""
+    rows = list(Result.select(Result, Commune).join(Commune)
+                .where((Result.indicator == indicator.id) & (Result.status == rules.UNASSESSED)
+                       & Result.value.is_null(False)))
+    assessed = []
+    for row in rows:
+        target = target_for(indicator, row.year, row.commune.commune_group)
+        try:
+            status = rules.evaluate(target, row.value_number if row.value_number is not None else row.value)
+        except ValidationError:  # recorded under another kind ("Có" for what is now a ratio)
+            continue
+        if status is None:
+            continue
+        if apply_changes(row, {"status": status}, label=f"{indicator.code} / {row.year}", batch=batch):
+            result_entries.record(row, batch, row.data_date)
+            assessed.append(f"{indicator.code} / {row.year}")
+    return assessed
 
 
 def _words_for(indicator: Indicator, value: str | None, status: str) -> str | None:

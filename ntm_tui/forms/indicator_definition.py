@@ -33,7 +33,7 @@ class IndicatorDefinitionForm(Form):
 
     @property
     def form_title(self) -> str:  # type: ignore[override]
-        title = t("def_title", code=self.definition.code, set=self.definition.set_code)
+        title = t("def_title", code=self.definition.code, period=self.definition.set_period)
         return f"{title} ({self.step[0]}/{self.step[1]})" if self.step else title
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

@@ -54,7 +54,7 @@ LABELS = {
     "res_applied": ("Đã ghi {count} thay đổi (lô {batch})", "Wrote {count} changes (batch {batch})"),
     "res_nothing": ("Không có thay đổi nào ({rows} hàng đã đọc)", "No changes ({rows} rows read)"),
     # the indicator definition form
-    "def_title": ("Sửa chỉ tiêu {code} — bộ {set}", "Edit indicator {code} — set {set}"),
+    "def_title": ("Sửa chỉ tiêu {code} — bộ tiêu chí {period}", "Edit indicator {code} — {period} criteria"),
     "def_criterion": ("Tên tiêu chí {code}", "Criterion {code} name"),
     "def_content": ("Nội dung", "Content"),
     "def_kind": ("Loại", "Kind"),

@@ -111,3 +111,61 @@ def test_every_bad_row_is_named_and_nothing_is_written(tmp_path, cli):
         ["hàng 3", "hàng 5", "hàng 7"]
     assert "xyz" in lines[1] and "abc" in lines[2] and "8x" in lines[3]
     assert digest(db) == before
+
+
+def test_the_indicators_own_threshold_holds_where_its_groups_are_unknown(tmp_path, cli):
+    """The slots ship with "1: >= ?; 2: >= ?; 3: >= ?": an officer who typed «Ngưỡng» 100 in the
+    definition form still read "≥ ?" and "Chưa đánh giá" for their group-2 commune, and the
+    value measured before stayed unassessed. A group's known threshold still wins over the
+    indicator's own."""
+    from db.services.catalogue_edit import indicator_definition, update_indicator
+
+    db = tmp_path / "ntm.db"
+    assert cli("--db", db, "--today", "2026-12-02", "init", "--commune", "Phú Lộc", "--group", "2")[0] == 0
+    prepare(db, create=False)
+    try:
+        ind = _slot("1.1")
+        before = indicator_definition(ind.id)
+        assert before.by_group and all(t["value"] is None for t in before.by_group.values())
+    finally:
+        close_database()
+    # Measured before the target was known: it waits, unassessed, for the threshold.
+    assert cli("--db", db, "set", "1.1", "--year", "2026", "--value", "72,5")[0] == 0
+    code, out, _ = cli("--db", db, "status", "--year", "2026", "--indicators", "--format", "csv")
+    assert "Chưa đánh giá" in next(row for row in out.splitlines() if row.startswith("1.1,"))
+    from db.changelog import undo_batch
+
+    for undone in (True, False):  # ctrl+z takes the target and the assessment back together
+        prepare(db, create=False)
+        try:
+            batch = update_indicator(ind.id, content="Quy hoạch chung được duyệt", threshold="100",
+                                     unit="%", expected_version=indicator_definition(ind.id).version)
+            if undone:
+                undo_batch(batch)
+        finally:
+            close_database()
+        code, out, _ = cli("--db", db, "status", "--year", "2026", "--indicators", "--format", "csv")
+        line = next(row for row in out.splitlines() if row.startswith("1.1,"))
+        if undone:
+            assert ">= ?" in line and "Chưa đánh giá" in line, line
+        else:
+            assert ">= 100%" in line and "Chưa đạt" in line, line  # assessed once the target is known
+    assert cli("--db", db, "set", "1.1", "--year", "2026", "--value", "100")[0] == 0
+    code, out, _ = cli("--db", db, "status", "--year", "2026", "--indicators", "--format", "csv")
+    line = next(row for row in out.splitlines() if row.startswith("1.1,"))
+    assert ">= 100%" in line and ",Đạt," in line, line
+    prepare(db, create=False)
+    try:
+        ind = _slot("1.1")
+        update_indicator(ind.id, by_group="1: >= 100 %; 2: >= 120 %; 3: >= ?",
+                         expected_version=indicator_definition(ind.id).version)
+    finally:
+        close_database()
+    code, out, _ = cli("--db", db, "status", "--year", "2026", "--indicators", "--format", "csv")
+    line = next(row for row in out.splitlines() if row.startswith("1.1,"))
+    assert ">= 120%" in line, line  # the result recorded stays as assessed: the officer re-records it
+
+
+def _slot(code: str) -> Indicator:
+    return (Indicator.select().join(Criterion).join(CriteriaSet)
+            .where((CriteriaSet.code == "national-2026-2030") & (Indicator.code == code)).get())
