@@ -31,7 +31,7 @@ class MemberForm(Form):
     def fields(self) -> list[FormField]:
         m = self.member
         return [
-            FormField("name", t("f_name"), value=m and m.name, required=True),
+            FormField("name", t("f_member_name"), value=m and m.name, required=True),
             FormField("position", t("f_position"), value=m and m.position,
                       placeholder=t("f_position_hint")),
             FormField("unit", t("f_unit"), "choice", m and m.unit_id,

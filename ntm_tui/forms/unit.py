@@ -27,7 +27,7 @@ class UnitForm(Form):
     def fields(self) -> list[FormField]:
         u = self.unit
         return [
-            FormField("name", t("f_name"), value=u and u.name, required=True),
+            FormField("name", t("f_unit_name"), value=u and u.name, required=True),
             FormField("kind", t("f_unit_kind"), "choice", u.kind if u else "department",
                       choices=[(t(f"unit_{k}"), k) for k in UNIT_KINDS], blank=False),
         ]

@@ -114,7 +114,9 @@ LABELS = {
     "member_edit_title": ("Sửa thành viên: {name}", "Edit member: {name}"),
     "unit_add_title": ("Thêm đơn vị", "Add unit"),
     "unit_edit_title": ("Sửa đơn vị: {name}", "Edit unit: {name}"),
-    "f_name": ("Họ tên / tên", "Name"),
+    "f_name": ("Họ tên / tên", "Name"),  # the list holds people and units
+    "f_member_name": ("Họ tên", "Full name"),
+    "f_unit_name": ("Tên đơn vị", "Unit name"),
     "f_position": ("Chức vụ", "Position"),
     "f_position_hint": ("vd. Phó Chủ tịch UBND xã", "e.g. Vice-chairman of the commune"),
     "f_unit": ("Đơn vị", "Unit"),
