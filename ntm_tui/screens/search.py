@@ -33,8 +33,8 @@ class SearchScreen(ModalScreen[None]):
         self.text = text
         self.hits: list = []
         self.shown_text = ""  # the text `hits` were found for
-        # Keys typed before the answer arrived (a burst, a paste): done once it is here.
-        self.pending: str | None = None
+        # Keys typed before the answer arrived (a burst, a paste): done, in order, once it is here.
+        self.pending: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="find"):
@@ -84,10 +84,11 @@ class SearchScreen(ModalScreen[None]):
             t("find_none", text=text.strip())
         self.query_one("#find-bar", Static).update(bar)
         self.shown_text = text
-        pending, self.pending = self.pending, None
-        if pending == "open":
-            self.open_current()
-        elif pending == "hits":
+        pending, self.pending = self.pending, []
+        for action in pending:
+            if action == "open":
+                self.open_current()
+                return
             self.action_to_hits()
 
     def answered(self) -> bool:
@@ -99,17 +100,26 @@ class SearchScreen(ModalScreen[None]):
         self.dismiss(None)
 
     def action_to_hits(self) -> None:
+        """Down: the hit after the one highlighted (the one Enter in the box opens), as in a
+        command palette; the list takes the next Downs itself."""
         if not self.answered():
-            self.pending = "hits"
-        elif self.hits:
-            self.query_one(DataTable).focus()
+            self.pending.append("hits")
+            return
+        table = self.query_one(DataTable)
+        if not self.hits:
+            return
+        if table.has_focus:  # a Down replayed after the first
+            table.action_cursor_down()
+            return
+        table.focus()
+        table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.answered():
             self.open_current()
         else:
-            self.pending = "open"
+            self.pending.append("open")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

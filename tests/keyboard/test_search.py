@@ -99,8 +99,26 @@ async def test_slash_on_members_list_finds_a_member_and_jumps(demo_db):
     app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("3", "slash", *"kim ngan", "down", "enter")
+        await pilot.press("3", "slash", *"kim ngan", "enter")
         await settle(pilot, lambda: not isinstance(app.screen, SearchScreen))
         screen = app.screen
         await settle(pilot, lambda: row_keys(screen) and screen.query_one(DataTable).coordinate_to_cell_key(
             (screen.query_one(DataTable).cursor_row, 0)).row_key.value == f"m:{member.id}")
+
+
+async def test_down_from_the_box_goes_to_the_hit_after_the_highlighted_one(demo_db):
+    """The first hit is highlighted while typing and Enter opens it; one Down then chose the
+    same first hit, where a command palette goes to the second. Typed in one burst, before the
+    hits arrive, the keys are replayed in order."""
+    commune = Commune.select().first()
+    hits = search(commune.id, 2023, "chu tich", today=TODAY)
+    assert [h.kind for h in hits[:2]] == ["member", "member"]
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "slash", *"chu tich", "down", "enter")
+        await settle(pilot, lambda: not isinstance(app.screen, SearchScreen))
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        await settle(pilot, lambda: row_keys(screen) and table.coordinate_to_cell_key(
+            (table.cursor_row, 0)).row_key.value == f"m:{hits[1].key}")
