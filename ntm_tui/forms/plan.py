@@ -76,7 +76,8 @@ class WorkForm(PlanForm):
         return [
             FormField("title", t("tf_title"), value=w.title if w else "", required=True),
             self._hamlet_field(),
-            FormField("funding_note", t("tf_funding"), value=w.funding_note if w else ""),
+            FormField("funding_note", t("tf_funding"), value=w.funding_note if w else "",
+                      placeholder=t("tf_funding_hint")),
             FormField("due_date", t("tf_due_date"), "date", w.due_date if w else None),
             FormField("status", t("tf_status"), "choice", w.status if w else "planned",
                       [(t("work_" + s), s) for s in WORK_STATUSES], blank=False),

@@ -144,7 +144,7 @@ class IndicatorDetailScreen(IndicatorActions, Screen):
                     style="bold" if s.targeted else "dim")
         text.append(f"\n{t('col_lead')}: {s.lead or t('none')}")
         text.append(f"\n{t('provenance')}: {t('basis_' + p.basis) if p.basis else '?'}, "
-                    f"{t('confidence')} {_level(p.confidence)}/{_level(p.target_confidence)}",
+                    + t("confidence_both", content=_level(p.confidence), target=_level(p.target_confidence)),
                     style="yellow" if unverified(s) else "dim")
         if p.verified:
             who = f" ({p.verified_by})" if getattr(p, "verified_by", "") else ""

@@ -27,7 +27,7 @@ async def test_detail_shows_target_history_plan_evidence(demo_db):
         head = shown(app, "#detail-head")
         assert "Tỷ lệ lao động qua đào tạo (áp dụng đạt cho cả nam và nữ)" in head
         assert "nam >= 70%; nữ >= 70%" in head
-        assert "Trần Thị Bình" in head and "độ tin cậy" in head
+        assert "Trần Thị Bình" in head and "độ tin cậy: nội dung" in head
         assert "2022: Chưa đạt (65)" in shown(app, "#detail-history")
         assert app.screen.query_one(PlanTable).row_count >= 1  # the seed's solution for 12.1 and 12.2
         assert "Báo cáo kết quả đào tạo nghề" in shown(app, "#detail-evidence")
