@@ -5,6 +5,27 @@ nông thôn mới (as in Kế hoạch 249/KH-BQL), with no name of any commune, 
 number: the "…" are for the officer to fill. `{year}` is the plan's year."""
 from __future__ import annotations
 
+UNKNOWN_CRITERIA_BASIS = ("Căn cứ Quyết định số …/QĐ-UBND ngày … của UBND tỉnh … về việc ban hành Bộ tiêu "
+                          "chí xã nông thôn mới của tỉnh;")
+
+
+def criteria_basis(name: str, national_decision: str, provincial_decision: str) -> str:
+    """The plan's first basis: the decision that issued the set in force that year, as the set
+    names it ("51/2025/QĐ-TTg ngày 29/12/2025 của Thủ tướng Chính phủ (hiệu lực …), Phụ lục I"
+    cites "51/2025/QĐ-TTg ngày 29/12/2025 của Thủ tướng Chính phủ"); blanks when the set names none."""
+    provincial, national = _cited(provincial_decision), _cited(national_decision)
+    if provincial:
+        return f"Căn cứ Quyết định số {provincial} về việc ban hành {name};"
+    if national:
+        return f"Căn cứ Quyết định số {national} ban hành {name};"
+    return UNKNOWN_CRITERIA_BASIS
+
+
+def _cited(decision: str) -> str:
+    """The number, date and issuer, without the notes in brackets or the appendix."""
+    return decision.split(" (")[0].split(", Phụ lục")[0].strip().rstrip(";,.")
+
+
 # key → (where it goes, default title). The order is the document's.
 SLOTS: dict[str, tuple[str, str]] = {
     "can_cu": ("bases", ""),
@@ -23,8 +44,7 @@ SLOTS: dict[str, tuple[str, str]] = {
 
 NEUTRAL: dict[str, str] = {
     "can_cu": (
-        "Căn cứ Quyết định số …/QĐ-UBND ngày … của UBND tỉnh … về việc ban hành Bộ tiêu chí xã nông "
-        "thôn mới của tỉnh;\n"
+        "{criteria_basis}\n"
         "Căn cứ Nghị quyết số …-NQ/ĐU ngày … của Ban chấp hành Đảng bộ xã về thực hiện Chương trình mục "
         "tiêu quốc gia xây dựng nông thôn mới năm {year};\n"
         "Ban quản lý xây dựng nông thôn mới xã ban hành kế hoạch thực hiện Chương trình mục tiêu quốc gia "

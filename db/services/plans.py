@@ -6,7 +6,7 @@ from datetime import date
 from db import rules
 from db.changelog import create_logged
 from db.dataclass_lite import dataclass
-from db.errors import ValidationError
+from db.errors import NotFoundError, ValidationError
 from db.models import Commune, Criterion, Indicator, Plan, PlanItem, PlanSection, PlanTarget, WorkItem, database
 from db.services.records import checked_choice, checked_text
 from db.services.communes import commune_of
@@ -114,7 +114,16 @@ def _starting_sections(commune: Commune, year: int) -> dict[str, tuple[str, str]
         rows = sections_for(previous)
         if rows:
             return {s.key: (s.title, s.body) for s in rows}
-    return {key: (SLOTS[key][1], NEUTRAL.get(key, "").format(year=year)) for key in SLOTS}
+    from db.services.communes import criteria_set_for_year
+    from db.services.plan_template import criteria_basis
+
+    try:
+        cset = criteria_set_for_year(commune, year, check=False)
+        basis = criteria_basis(cset.name, cset.national_decision, cset.provincial_decision)
+    except NotFoundError:  # a commune with no set yet: blanks to fill
+        basis = criteria_basis("", "", "")
+    return {key: (SLOTS[key][1], NEUTRAL.get(key, "").format(year=year, criteria_basis=basis))
+            for key in SLOTS}
 
 
 def _position(key: str) -> int:

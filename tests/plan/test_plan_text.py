@@ -124,3 +124,27 @@ def test_a_body_with_no_unit_stands_alone_in_bold_and_a_parent_is_regular(tmp_pa
 
     assert "Bold" in fonts(alone, "VĨNH")
     assert "Bold" not in fonts(under, "VĨNH") and "Bold" in fonts(under, "DỰNG")
+
+
+def test_the_first_basis_cites_the_decision_of_the_set_in_force(tmp_path, capsys):
+    """A new commune's plan began "Căn cứ Quyết định số …/QĐ-UBND ngày … của UBND tỉnh …" even
+    for 2026, whose set the app knows was issued by 51/2025/QĐ-TTg."""
+    from db.bootstrap import prepare
+    from db.services import plans
+
+    cases = [(new_commune(tmp_path, capsys), 2023,
+              "Căn cứ Quyết định số 1260/QĐ-UBND ngày 22/6/2022 của UBND tỉnh An Giang về việc ban hành "
+              "Bộ tiêu chí xã nông thôn mới tỉnh An Giang giai đoạn 2021-2025;")]
+    db_2026 = tmp_path / "phu-loc.db"
+    assert run(capsys, "--db", str(db_2026), "--today", "2026-12-02", "init", "--commune", "Phú Lộc",
+               "--group", "2")[0] == 0
+    cases.append((db_2026, 2026, "Căn cứ Quyết định số 51/2025/QĐ-TTg ngày 29/12/2025 của Thủ tướng "
+                                 "Chính phủ ban hành Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn "
+                                 "2026-2030;"))
+    for db, year, basis in cases:
+        close_database()
+        prepare(db, create=False)
+        body = {s.key: s.body for s in plans.plan_sections(get_commune(), year)}["can_cu"]
+        assert body.splitlines()[0] == basis, body
+        assert "…/QĐ-UBND" not in body and "người ký" not in body and "hiệu lực" not in body
+    close_database()
