@@ -61,12 +61,13 @@ async def test_esc_and_a_key_arriving_together_are_both_kept(demo_db):
         burst(app, ["5", "r"])
         await settle(pilot, lambda: isinstance(app.screen, DeadlineRulesScreen))
         await pilot.press("£")  # Esc 3: the rules close, then section 3
-        await settle(pilot)
+        # waited for, not only idle: on a loaded machine the section can come a frame later
+        await settle(pilot, lambda: app.current_mode == "assignments")
         assert app.current_mode == "assignments" and not isinstance(app.screen, DeadlineRulesScreen)
         burst(app, ["2", "slash", *"12.2", "enter", "v"])
         await settle(pilot, lambda: isinstance(app.screen, ValueForm))
         first = app.screen
         await pilot.press("alt+v")  # Esc v: the form closes, and opens again
-        await settle(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ValueForm) and app.screen is not first)
         assert isinstance(app.screen, ValueForm) and app.screen is not first
         assert len([s for s in app.screen_stack if isinstance(s, ValueForm)]) == 1
