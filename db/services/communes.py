@@ -19,13 +19,29 @@ def require_text(value: str | None, field: str, limit: int = MAX_SHORT) -> str:
     return text
 
 
+def commune_name(value: str | None) -> str:
+    """The name without a leading "xã": documents write "UBND XÃ {name}" and "{name}, ngày …",
+    so "Xã Phú Lộc" typed as the name printed "UBND XÃ XÃ PHÚ LỘC"."""
+    text = require_text(value, "commune", limit=MAX_NAME)
+    head, _, rest = text.partition(" ")
+    if fold(head) == "xa" and rest.strip():
+        return rest.strip()
+    return text
+
+
+def _name_key(name: str) -> str:
+    """How a commune is looked up: "xa thu", "Xã Thử" and "Thử" are one name."""
+    key = fold(name)
+    return key[3:] if key.startswith("xa ") and len(key) > 3 else key
+
+
 def create_commune(name: str, district: str = "", province: str = "",
                    catalogue_code: str | None = None, from_year: int | None = None,
                    code: str = "", group: str | None = None, today: date | None = None) -> Commune:
     """A new commune. Without `catalogue_code` it takes the shipped set in force in `today`'s
     year (2021–2025: An Giang; from 2026: the national 2026–2030 set) and the shipped sets
     after it, each from its first year. The district is optional (two-tier government)."""
-    name = require_text(name, "commune", limit=MAX_NAME)
+    name = commune_name(name)
     from db.services.records import checked_text
 
     district, province = checked_text(district, "district"), checked_text(province, "province")
@@ -78,10 +94,10 @@ def get_commune(name: str | None = None) -> Commune:
         exact = list(Commune.select().where(Commune.name == name).limit(2))
         if len(exact) == 1:  # the name as stored: no need to fold every commune's name
             return exact[0]
-        wanted = fold(name)
-        found = [c for c in Commune.select() if fold(c.name) == wanted]
+        wanted = _name_key(name)
+        found = [c for c in Commune.select() if _name_key(c.name) == wanted]
         if not found:
-            found = [c for c in Commune.select() if wanted in fold(c.name)]
+            found = [c for c in Commune.select() if wanted in _name_key(c.name)]
         if not found:
             raise NotFoundError("commune_not_found", name=name)
         if len(found) > 1:

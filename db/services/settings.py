@@ -42,7 +42,7 @@ def save_settings(commune_id: int, plan_year: int, commune_fields: dict[str, str
                   batch: str | None = None) -> int:
     """Check everything, then write in one transaction. Returns the year to work on."""
     commune = communes.commune_of(commune_id)
-    changes = {n: communes.require_text(commune_fields.get(n, ""), n) if n == "name"
+    changes = {n: communes.commune_name(commune_fields.get(n, "")) if n == "name"
                else str(commune_fields.get(n, "")).strip() for n in ("name", "district", "province")}
     # The official code (5 digits, unique) and the commune group (1–3: which thresholds apply)
     changes["code"] = communes.commune_code(commune_fields.get("code", commune.code))

@@ -23,7 +23,7 @@ async def _to(pilot, screen, name: str) -> None:
 
 async def test_delete_undo_open_and_refuse(demo_db):
     close_database()
-    assert main(["--db", str(demo_db), "init", "--commune", "Xã Nhập Nhầm"]) == 0
+    assert main(["--db", str(demo_db), "init", "--commune", "Vĩnh Phú"]) == 0
     close_database()
     app = demo_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -31,24 +31,24 @@ async def test_delete_undo_open_and_refuse(demo_db):
         await pilot.press("ctrl+o")
         await settle(pilot, lambda: isinstance(app.screen, CommunesScreen) and app.screen.views)
         screen = app.screen
-        assert _names(screen) == ["Tân Thạnh", "Xã Nhập Nhầm"]
-        await _to(pilot, screen, "Xã Nhập Nhầm")
+        assert _names(screen) == ["Tân Thạnh", "Vĩnh Phú"]
+        await _to(pilot, screen, "Vĩnh Phú")
         await pilot.press("delete")
         await settle(pilot, lambda: isinstance(app.screen, ConfirmDelete))
-        assert "Xã Nhập Nhầm" in app.screen.intro
+        assert "Vĩnh Phú" in app.screen.intro
         await pilot.press("enter")
         await settle(pilot, lambda: app.screen is screen and _names(screen) == ["Tân Thạnh"])
-        assert not Commune.select().where(Commune.name == "Xã Nhập Nhầm").exists()
+        assert not Commune.select().where(Commune.name == "Vĩnh Phú").exists()
         await pilot.press("ctrl+z")
-        await settle(pilot, lambda: _names(screen) == ["Tân Thạnh", "Xã Nhập Nhầm"])
+        await settle(pilot, lambda: _names(screen) == ["Tân Thạnh", "Vĩnh Phú"])
         # one with data: the confirmation says what it holds, nothing goes
         await _to(pilot, screen, "Tân Thạnh")
         await pilot.press("delete")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDelete)  # the open one: open another first
-        await _to(pilot, screen, "Xã Nhập Nhầm")
+        await _to(pilot, screen, "Vĩnh Phú")
         await pilot.press("enter")
-        await settle(pilot, lambda: app.commune_name == "Xã Nhập Nhầm")
+        await settle(pilot, lambda: app.commune_name == "Vĩnh Phú")
         assert not isinstance(app.screen, CommunesScreen)
         await pilot.press("ctrl+o")
         await settle(pilot, lambda: isinstance(app.screen, CommunesScreen) and app.screen.views)
@@ -59,4 +59,4 @@ async def test_delete_undo_open_and_refuse(demo_db):
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDelete) and "kết quả" in error_under(app.screen)
     assert Commune.select().where(Commune.name == "Tân Thạnh").exists()
-    assert Commune.get(Commune.name == "Xã Nhập Nhầm").active
+    assert Commune.get(Commune.name == "Vĩnh Phú").active

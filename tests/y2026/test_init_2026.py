@@ -75,3 +75,28 @@ def test_duplicate_name_or_code_is_refused(tmp_path, cli):
     code, _, err = cli("--db", db, "init", "--commune", "Long Phú", "--code", "30316")
     assert code == 2 and "30316" in err and "Tân An" in err
     assert digest(db) == before
+
+
+def test_a_name_typed_with_xa_in_front_is_kept_without_it(tmp_path, cli):
+    """Documents write "UBND XÃ {name}": "Xã Phú Lộc" typed as the name printed "UBND XÃ XÃ PHÚ
+    LỘC" and "Xã Phú Lộc, ngày …". Names that merely begin with the letters stay whole."""
+    import pdfplumber
+
+    db = tmp_path / "ntm.db"
+    code, out, err = cli("--db", db, "--today", "2026-12-02", "init", "--commune", "XÃ  Phú Lộc",
+                         "--province", "Cần Thơ", "--group", "2")
+    assert code == 0, err
+    assert "Đã tạo xã Phú Lộc" in out
+    assert cli("--db", db, "--today", "2026-12-02", "init", "--commune", "Xuân Thới")[0] == 0
+    pdf = tmp_path / "kh.pdf"
+    code, _, err = cli("--db", db, "--today", "2026-12-02", "--commune", "Phú Lộc", "export", "plan",
+                       "-o", pdf)
+    assert code == 0, err
+    with pdfplumber.open(pdf) as document:
+        first = document.pages[0].extract_text()
+    assert "UBND XÃ PHÚ LỘC" in first and "XÃ XÃ" not in first and "Phú Lộc, ngày" in first
+    prepare(db, create=False)
+    try:
+        assert sorted(c.name for c in Commune.select()) == ["Phú Lộc", "Xuân Thới"]
+    finally:
+        close_database()
