@@ -20,19 +20,20 @@ def require_text(value: str | None, field: str, limit: int = MAX_SHORT) -> str:
 
 
 def commune_name(value: str | None) -> str:
-    """The name without a leading "xã": documents write "UBND XÃ {name}" and "{name}, ngày …",
-    so "Xã Phú Lộc" typed as the name printed "UBND XÃ XÃ PHÚ LỘC"."""
-    text = require_text(value, "commune", limit=MAX_NAME)
-    head, _, rest = text.partition(" ")
-    if fold(head) == "xa" and rest.strip():
-        return rest.strip()
-    return text
+    """The name as stored: documents write "UBND XÃ {name}" and "{name}, ngày …", so "Xã Phú
+    Lộc" typed as the name printed "UBND XÃ XÃ PHÚ LỘC"."""
+    return _without_xa(require_text(value, "commune", limit=MAX_NAME))
+
+
+def _without_xa(name: str) -> str:
+    """"Xã Phú Lộc" → "Phú Lộc"; "Xuân Thới" and "Xã" alone stay whole."""
+    head, _, rest = name.strip().partition(" ")
+    return rest.strip() if fold(head) == "xa" and rest.strip() else name
 
 
 def _name_key(name: str) -> str:
     """How a commune is looked up: "xa thu", "Xã Thử" and "Thử" are one name."""
-    key = fold(name)
-    return key[3:] if key.startswith("xa ") and len(key) > 3 else key
+    return fold(_without_xa(name))
 
 
 def create_commune(name: str, district: str = "", province: str = "",

@@ -339,18 +339,21 @@ def _set_indicator_result(commune: Commune, year: int, cset: CriteriaSet, indica
     return shown
 
 
-def assess_waiting(indicator: Indicator, batch: str) -> list[str]:
+def assess_waiting(indicator: Indicator, batch: str) -> None:
     """Results recorded with a value while the indicator's target was unknown ("≥ ?") are
     assessed once the officer has entered the target: 72,5 waits as "Chưa đánh giá" until
     «Ngưỡng» 100 makes it "Chưa đạt". Results already assessed stay as recorded (a past
-    report said them). Inside the caller's transaction and batch: one undo takes both back.
-    Returns "code / year" of each result assessed."""
+    report said them). Inside the caller's transaction and batch: one undo takes both back."""
     rows = list(Result.select(Result, Commune).join(Commune)
                 .where((Result.indicator == indicator.id) & (Result.status == rules.UNASSESSED)
                        & Result.value.is_null(False)))
-    assessed = []
+    if not rows:
+        return
+    # read once for every waiting result (communes and years differ, the definition does not)
+    thresholds = list(IndicatorThreshold.select().where(IndicatorThreshold.indicator == indicator.id))
+    versions = list(IndicatorVersion.select().where(IndicatorVersion.indicator == indicator.id))
     for row in rows:
-        target = target_for(indicator, row.year, row.commune.commune_group)
+        target = target_for(indicator, row.year, row.commune.commune_group, thresholds, versions)
         try:
             status = rules.evaluate(target, row.value_number if row.value_number is not None else row.value)
         except ValidationError:  # recorded under another kind ("Có" for what is now a ratio)
@@ -359,8 +362,6 @@ def assess_waiting(indicator: Indicator, batch: str) -> list[str]:
             continue
         if apply_changes(row, {"status": status}, label=f"{indicator.code} / {row.year}", batch=batch):
             result_entries.record(row, batch, row.data_date)
-            assessed.append(f"{indicator.code} / {row.year}")
-    return assessed
 
 
 def _words_for(indicator: Indicator, value: str | None, status: str) -> str | None:
