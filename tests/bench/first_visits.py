@@ -120,7 +120,8 @@ async def _time_to_frames(app, key: str) -> tuple[float, float]:
 
 
 def _profiler(name: str):
-    """NTM_BENCH_PROFILE=NAME: the visit under cProfile, its top functions on stderr."""
+    """NTM_BENCH_PROFILE=NAME: the visit under cProfile, its top functions on stderr (sorted by
+    NTM_BENCH_SORT, cumulative by default; NTM_BENCH_FILTER, NTM_BENCH_CALLERS narrow it)."""
     if os.environ.get("NTM_BENCH_PROFILE") != name:
         return None
     import cProfile
@@ -134,7 +135,7 @@ def _print_profile(profiler) -> None:
     import pstats
 
     profiler.disable()
-    stats = pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative")
+    stats = pstats.Stats(profiler, stream=sys.stderr).sort_stats(os.environ.get("NTM_BENCH_SORT", "cumulative"))
     stats.print_stats(os.environ.get("NTM_BENCH_FILTER", ""), 40)
     if os.environ.get("NTM_BENCH_CALLERS"):
         stats.print_callers(os.environ["NTM_BENCH_CALLERS"])
