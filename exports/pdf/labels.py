@@ -113,9 +113,14 @@ LABELS: dict[str, tuple[str, str]] = {
                           "(data of {day}, entered on {entered})"),
     "rep_targets_intro": ("Các chỉ tiêu đăng ký phấn đấu đạt trong năm {year} và công trình:",
                           "Indicators targeted in {year} and their works:"),
+    "rep_targets_intro_later": ("Các chỉ tiêu đăng ký phấn đấu đạt trong năm {year} và công trình "
+                                "(tình trạng công trình tính đến ngày {day}):",
+                                "Indicators targeted in {year} and their works (the works' state on {day}):"),
     "due_by": ("hạn", "due"),
     "rep_resources_total": ("Tổng kinh phí {n} công trình đã ghi nhận: {amount} đồng, gồm:",
                             "Cost of the {n} works recorded: {amount} đồng, of which:"),
+    "rep_resources_total_later": ("Tổng kinh phí {n} công trình đã ghi nhận đến ngày {day}: {amount} đồng, "
+                                  "gồm:", "Cost of the {n} works recorded by {day}: {amount} đồng, of which:"),
     "rep_source_unknown": ("Chưa rõ nguồn", "Source not given"),
     "dong": ("đồng", "đồng"),
     "rep_continue": ("Tiếp tục thực hiện chỉ tiêu {code}: {content}.", "Continue on indicator {code}: {content}."),

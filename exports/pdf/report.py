@@ -49,9 +49,15 @@ def _delta_phrase(job: Job, now: rules.Counts, start: rules.Counts) -> str:
     return ", ".join(phrases)
 
 
+def data_day(job: Job):
+    """The day the report's numbers stand on: its period's end, or the export day when the
+    period has not ended yet (a report written ahead says nothing about days to come)."""
+    return min(job.period.end, job.today)
+
+
 def summary(job: Job, status: YearStatus) -> list[str]:
     """The sentences of I.3's opening, each one true to the numbers it states."""
-    day = rules.format_date(job.period.end)
+    day = rules.format_date(data_day(job))
     out = [job.t("rep_sum_now", day=day, counts=_counts(job, status.counts),
                  year=job.year, start=_counts(job, status.start_counts))]
     moved = _delta_phrase(job, status.counts, status.start_counts)
@@ -103,9 +109,16 @@ def _changes(job: Job, status: YearStatus) -> list:
     return out + [job.para("- " + esc(change_line(job, c))) for c in changes]
 
 
+def _works_said_later(job: Job) -> bool:
+    """Works keep no dated history (results do): their state is the one on the export day,
+    which a report exported after its period has ended must say it is."""
+    return job.today > job.period.end
+
+
 def _work_state(job: Job, w) -> str:
+    """The state on the export day: overdue only once its due day has passed by then."""
     state = job.t(f"work_{w.status}")
-    if w.due_date and w.due_date < job.period.end and w.status not in ("done", "cancelled"):
+    if w.due_date and w.due_date < job.today and w.status not in ("done", "cancelled"):
         state += f", {job.t('overdue')}"
     return state
 
@@ -117,7 +130,10 @@ def _targets(job: Job, status: YearStatus) -> list:
     works: dict[int, list] = {}
     for w in (plans.works_for(job.plan) if job.plan else []):
         works.setdefault(w.indicator_id, []).append(w)
-    out = [job.para(esc(job.t("rep_targets_intro", year=job.year)))]
+    intro = job.t("rep_targets_intro", year=job.year)
+    if _works_said_later(job):
+        intro = job.t("rep_targets_intro_later", year=job.year, day=rules.format_date(job.today))
+    out = [job.para(esc(intro))]
     for ind in targeted:
         out.append(job.para(f"- {esc(job.t('indicator'))} {esc(ind.code)}: {esc(ind.content)} — "
                             f"<i>{esc(_status_word(job, ind.status))}</i>"))
@@ -136,8 +152,10 @@ def _resources(job: Job) -> list:
     for w in costed:
         by_source[w.funding_source] = by_source.get(w.funding_source, 0) + w.cost
     total = sum(by_source.values())
-    out = [job.para(esc(job.t("rep_resources_total", n=len(costed),
-                              amount=rules.format_number(total, 0, thousands=True))))]
+    amount = rules.format_number(total, 0, thousands=True)
+    said = (job.t("rep_resources_total_later", n=len(costed), amount=amount, day=rules.format_date(job.today))
+            if _works_said_later(job) else job.t("rep_resources_total", n=len(costed), amount=amount))
+    out = [job.para(esc(said))]
     for source, amount in sorted(by_source.items(), key=lambda kv: -kv[1]):
         name = plans.funding_label(source, job.lang) or job.t("rep_source_unknown")
         out.append(job.para(esc(f"- {name}: {rules.format_number(amount, 0, thousands=True)} "
@@ -167,7 +185,7 @@ def annex(job: Job, status: YearStatus) -> list:
     note = [job.para(esc(job.t("annex_by_hand")), "body")] if by_hand else []
     return [job.para(esc(job.t("annex_title")), "heading"),
             job.para(esc(job.t("annex_subject", period=job.period.text(job.lang),
-                                day=rules.format_date(job.period.end))), "body"),
+                                day=rules.format_date(data_day(job)))), "body"),
             *data_table([job.t("col_code"), job.t("col_content"), job.t("col_target"),
                          job.t("col_value"), job.t("col_result"), job.t("col_data_date")],
                         rows, (12, 62, 28, 20, 20, 23), job.styles, centred=(0, 2, 3, 4, 5),
@@ -195,7 +213,7 @@ def build(job: Job) -> tuple[DocInfo, list]:
     period_text = job.period.text(job.lang)
     subject = job.t("report_subject", period=period_text)
     info = report_info(job.commune, job.year, job.today, subject, plan=job.plan)
-    status = year_status(job.commune, job.year, with_evidence=False, as_of=job.period.end)
+    status = year_status(job.commune, job.year, with_evidence=False, as_of=data_day(job))
     titles = report_texts.template(job.commune, job.period.kind)
     texts = report_texts.period_texts(job.commune, job.period.code)
     reference = plan_reference(info)

@@ -183,3 +183,41 @@ def test_works_cost_and_source_become_the_resources_part_and_travel_in_the_plan_
     assert "source: ngan_sach_tinh" in text
     code, _, err = run(capsys, "--db", new_commune, "plan", "put", str(plan), "--year", "2026")
     assert code == 0, err
+
+
+def test_a_report_says_on_which_day_its_numbers_and_its_works_state_hold(
+        new_commune, tmp_path, capsys):
+    """Works keep no dated history: a report exported once its period has ended gives their
+    state on the export day and says so; overdue means overdue on that day. A report written
+    before its period ends gives the numbers of the export day, not of a day still to come."""
+    from datetime import date
+
+    from db.connection import open_database
+    from db.services.plans import add_plan_work, toggle_target
+    from db.services.status import year_status
+
+    open_database(new_commune)
+    first = year_status(1, 2026).indicators()[0].id
+    toggle_target(1, 2026, first)
+    add_plan_work(1, 2026, first, "Đường ấp 1", due_date=date(2026, 11, 20), cost=500000000)
+    add_plan_work(1, 2026, first, "Cống ấp 2", due_date=date(2026, 12, 20))
+    close_database()
+
+    def report(period: str) -> str:
+        pdf = tmp_path / f"{period}.pdf"
+        code, _, err = run(capsys, "--db", new_commune, "--today", "2026-12-02", "export", "report",
+                           "--period", period, "-o", str(pdf))
+        assert code == 0, err
+        return body_of(pdf)
+
+    past = report("2026-Q3")
+    assert "và công trình (tình trạng công trình tính đến ngày 02/12/2026):" in past
+    assert "Tổng kinh phí 1 công trình đã ghi nhận đến ngày 02/12/2026: 500.000.000 đồng" in past
+    assert "Đường ấp 1: Chưa triển khai, quá hạn, hạn 20/11/2026" in past
+    assert "Cống ấp 2: Chưa triển khai, hạn 20/12/2026" in past  # not yet due on the export day
+
+    current = report("2026-12")  # December, exported on its 2nd day
+    assert "(tình trạng công trình tính đến ngày" not in current
+    assert "Tính đến ngày 02/12/2026, xã đạt" in current  # not the 31st, a day still to come
+    assert "Tổng kinh phí 1 công trình đã ghi nhận: 500.000.000 đồng" in current
+    assert "Cống ấp 2: Chưa triển khai, hạn 20/12/2026" in current  # due before the month ends, not passed
