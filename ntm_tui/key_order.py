@@ -92,18 +92,25 @@ class OrderedKeys:
             if node is screen:
                 break
             node = node.parent
-        # Twice: a message the key made a widget post to itself (Enter → Input.Submitted) is
-        # queued behind the first pass, and bubbles up ahead of the second.
-        self._follow(number, chain + chain)
+        # Twice: a message the key made a widget post to itself (a typed letter → Input.Changed)
+        # is queued behind the first pass, and bubbles up ahead of the second.
+        self._follow(number, chain + chain, lambda: self.call_later(self._after_bindings, number, chain))
 
-    def _follow(self, number: int, chain: list) -> None:
+    def _follow(self, number: int, chain: list, then) -> None:
         """Wait for each widget of the chain to have handled the key (its queue has reached
         our callback), in order: a widget posts the key to its parent while handling it."""
         while chain:
             node = chain.pop(0)
-            if node.is_attached and node.call_later(self._follow, number, chain):
+            if node.is_attached and node.call_later(self._follow, number, chain, then):
                 return
-        self.call_later(self._settle_screen, number)  # the app's bindings come after the screen's
+        then()
+
+    def _after_bindings(self, number: int, chain: list) -> None:
+        """The key has bubbled up to the app, which has run its binding: a focused widget's
+        own too (Enter in a field → submit). What that binding posted (Input.Submitted, and
+        the screen's handler moving the focus) is followed along the chain again, so that the
+        next key goes where the focus went (Enter on a search, then `v`, opens the form)."""
+        self._follow(number, chain + chain, lambda: self.call_later(self._settle_screen, number))
 
     def _settle_screen(self, number: int) -> None:
         screen = self.screen

@@ -71,3 +71,27 @@ async def test_esc_and_a_key_arriving_together_are_both_kept(demo_db):
         await settle(pilot, lambda: isinstance(app.screen, ValueForm) and app.screen is not first)
         assert isinstance(app.screen, ValueForm) and app.screen is not first
         assert len([s for s in app.screen_stack if isinstance(s, ValueForm)]) == 1
+
+
+async def test_a_key_after_enter_on_the_search_goes_where_the_focus_went(demo_db):
+    """Enter in the list's search runs the field's own binding (submit) once the key has
+    reached the app; the search then hands the focus to the list. The key after Enter waits
+    for that: `v` opens the form, it is never typed into the search (seen as «12.2v»). The
+    order of the two was left to chance, so the burst is sent several times."""
+    from textual.widgets import Input
+
+    from ntm_tui.forms.result import ValueForm
+
+    app = demo_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for code in ("12.2", "12.1", "8.3", "12.2", "2.1", "12.1", "8.3", "2.1"):
+            burst(app, ["3"])  # from another section: the list is read again as it shows
+            await settle(pilot, lambda: app.current_mode == "assignments")
+            burst(app, ["2", "slash", *code, "enter", "v"])
+            await settle(pilot, lambda: isinstance(app.screen, ValueForm)
+                         or app.screen.query_one("#search", Input).value.endswith("v"))
+            assert isinstance(app.screen, ValueForm), app.screen.query_one("#search", Input).value
+            assert code in app.screen.form_title
+            await pilot.press("escape")
+            await settle(pilot, lambda: not isinstance(app.screen, ValueForm))
