@@ -160,7 +160,6 @@ class Form(StyledOnce, ModalScreen[Any]):
     Form .field-error { color: $text-error; height: auto; width: 1fr; }
     Form .-empty { display: none; }
     Form #form-error { color: $text-error; height: auto; }
-    Form #form-error.-empty { display: none; }
     Form #buttons { height: auto; align-horizontal: right; }
     Form #buttons Button { margin-left: 1; }
     """
@@ -282,9 +281,10 @@ class Form(StyledOnce, ModalScreen[Any]):
         if found:
             return found.first(Static)
         error = Static("", id=f"e-{name}", classes="field-error", markup=False)
-        in_grid = field_widget.parent is not None and field_widget.parent.has_class("pairs")
-        made = [Label("", id=f"g-{name}", classes="row-label error-gap"), error] if in_grid else [error]
-        field_widget.parent.mount(*made, after=field_widget)
+        box = field_widget.parent
+        made = [Label("", id=f"g-{name}", classes="row-label error-gap"), error] if box.has_class("pairs") \
+            else [error]
+        box.mount(*made, after=field_widget)
         return error
 
     def field_of(self, error: Exception) -> str | None:
