@@ -252,13 +252,9 @@ class Form(StyledOnce, ModalScreen[Any]):
 
     # --- errors -------------------------------------------------------------------------------
     def clear_errors(self) -> None:
-        for widget in self.query(".field-error, .error-gap"):
-            if isinstance(widget, Static):
-                widget.update("")
-            widget.add_class("-empty")
-        general = self.query_one("#form-error", Static)
-        general.update("")
-        general.add_class("-empty")
+        for widget in self.query(".field-error, #form-error"):
+            widget.update("")
+        self.query(".field-error, .error-gap, #form-error").add_class("-empty")
 
     def show_error(self, text: str, name: str | None = None) -> None:
         """Under the field `name` when the form has it, else under the fields."""
@@ -275,10 +271,9 @@ class Form(StyledOnce, ModalScreen[Any]):
     def _error_under(self, name: str, field_widget: Widget) -> Static:
         """The line under a field that says its error, made the first time one is said (most
         forms are saved without one): in a grid, the field's column, after an empty label."""
-        for widget in self.query(f"#e-{name}, #g-{name}"):
-            widget.remove_class("-empty")
         found = self.query(f"#e-{name}")
         if found:
+            self.query(f"#g-{name}").remove_class("-empty")  # the error itself: show_error
             return found.first(Static)
         error = Static("", id=f"e-{name}", classes="field-error", markup=False)
         box = field_widget.parent
